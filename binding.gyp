@@ -1,0 +1,10 @@
+{
+  "targets": [
+    {
+      "target_name": "minium_native",
+      "sources": ["src/native/minium_native.cc"],
+      "cflags_cc": ["-std=c++17", "-O2"],
+      "conditions": [["OS=='linux'", {"libraries": ["-lrt"]}]]
+    }
+  ]
+}

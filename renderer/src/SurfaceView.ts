@@ -1,0 +1,81 @@
+/**
+ * Shows one tab's surface, as composited by the display compositor (GPU process): a WebSocket to
+ * it, a full picture first and then damaged rectangles, drawn into a canvas. When the GPU process
+ * dies the socket closes; the view asks for the new display and reconnects.
+ */
+import type { DisplayInfo } from '../../src/common/controlApi';
+
+interface DamageHeader {
+  surfaceId: string;
+  seq: number;
+  surface: { w: number; h: number };
+  rect: { x: number; y: number; w: number; h: number };
+}
+
+export class SurfaceView {
+  private socket: WebSocket | null = null;
+  private surfaceId: string | null = null;
+  private readonly ctx: CanvasRenderingContext2D;
+  private url: string | null = null;
+  /** Damage updates drawn, per surface: the window's own frame counter. */
+  readonly updates = new Map<string, number>();
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly getDisplay: () => Promise<DisplayInfo>,
+  ) {
+    this.ctx = canvas.getContext('2d')!;
+  }
+
+  show(surfaceId: string | null): void {
+    if (surfaceId === this.surfaceId) return;
+    this.surfaceId = surfaceId;
+    this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    this.sendShow();
+  }
+
+  /** The display moved (GPU restart or fallback): connect to the new one. */
+  displayChanged(display: DisplayInfo): void {
+    if (display.url && display.url !== this.url) this.connect(display.url);
+  }
+
+  async start(): Promise<void> {
+    const d = await this.getDisplay();
+    if (d.url) this.connect(d.url);
+  }
+
+  private connect(url: string): void {
+    this.url = url;
+    this.socket?.close();
+    const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
+    this.socket = ws;
+    ws.onopen = () => this.sendShow();
+    ws.onmessage = (m) => this.draw(m.data as ArrayBuffer);
+    ws.onclose = () => {
+      if (this.socket !== ws) return;
+      this.socket = null;
+      setTimeout(() => void this.start().catch(() => undefined), 500);
+    };
+  }
+
+  private sendShow(): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'show', surfaceId: this.surfaceId }));
+  }
+
+  private draw(data: ArrayBuffer): void {
+    if (!(data instanceof ArrayBuffer)) return;
+    const view = new DataView(data);
+    const headerLength = view.getUint32(0);
+    const header = JSON.parse(new TextDecoder().decode(new Uint8Array(data, 4, headerLength))) as DamageHeader;
+    if (header.surfaceId !== this.surfaceId) return;
+    if (this.canvas.width !== header.surface.w || this.canvas.height !== header.surface.h) {
+      this.canvas.width = header.surface.w;
+      this.canvas.height = header.surface.h;
+    }
+    const { x, y, w, h } = header.rect;
+    const pixels = new Uint8ClampedArray(data, 4 + headerLength, w * h * 4);
+    this.ctx.putImageData(new ImageData(pixels, w, h), x, y);
+    this.updates.set(header.surfaceId, (this.updates.get(header.surfaceId) ?? 0) + 1);
+  }
+}

@@ -1,0 +1,95 @@
+/** The Task Manager panel (Chrome's Shift+Esc, Firefox's about:processes): every process, its threads, End process. */
+import type { ProcessInfo } from '../../src/common/controlApi';
+import type { ControlClient } from './ControlClient';
+
+export class TaskManager {
+  private timer: number | null = null;
+
+  constructor(
+    private readonly panel: HTMLElement,
+    private readonly body: HTMLElement,
+    private readonly client: ControlClient,
+    private readonly report: (message: string) => void,
+  ) {}
+
+  toggle(): void {
+    this.panel.hidden = !this.panel.hidden;
+    if (this.panel.hidden) {
+      if (this.timer !== null) clearInterval(this.timer);
+      this.timer = null;
+    } else {
+      void this.refresh();
+      this.timer = window.setInterval(() => void this.refresh(), 1000);
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    let list: ProcessInfo[];
+    try {
+      list = await this.client.listProcesses();
+    } catch (e) {
+      return this.report(`Task Manager: ${(e as Error).message}`);
+    }
+    this.body.replaceChildren(...list.flatMap((p) => this.rows(p)));
+  }
+
+  private rows(p: ProcessInfo): HTMLTableRowElement[] {
+    const row = document.createElement('tr');
+    row.className = 'process';
+    row.dataset.pid = String(p.pid);
+    row.dataset.role = p.role;
+    const title = p.role === 'renderer' ? `Tab${p.tabs.length > 1 ? 's' : ''}: ${p.site} (${p.tabs.map((t) => `#${t}`).join(', ') || 'no tabs'})` : p.title;
+    row.append(cell(title), cell(String(p.pid)), cell(`${p.cpuPercent.toFixed(1)}%`), cell(`${(p.rssBytes / 1048576).toFixed(1)} MB`));
+    const actions = document.createElement('td');
+    if (p.role !== 'browser') {
+      const end = button('End process', 'danger end-process', () => this.act(this.client.killProcess(p.pid), `End process ${p.pid}`));
+      actions.append(end);
+    }
+    row.append(actions);
+    const threads = p.threads.map((t) => {
+      const tr = document.createElement('tr');
+      tr.className = `thread ${t.state}`;
+      const bar = document.createElement('span');
+      bar.className = 'bar';
+      bar.style.width = `${Math.round(t.busy * 60)}px`;
+      const busy = cell(`${Math.round(t.busy * 100)}%`);
+      busy.prepend(bar);
+      const label = t.state === 'ended' ? `${t.name} — ended${t.error ? `: ${t.error}` : ''}` : `${t.name} (${t.kind})`;
+      tr.append(cell(label), cell(''), busy, cell(''));
+      const act = document.createElement('td');
+      if (p.role === 'renderer' && t.state === 'running') {
+        act.append(
+          button('Throw', 'small', () => this.act(this.client.crashThread(p.pid, t.id, 'exception'), `Exception on ${t.name}`)),
+          button('Segfault', 'small danger', () => this.act(this.client.crashThread(p.pid, t.id, 'segfault'), `Segfault on ${t.name}`)),
+        );
+      }
+      tr.append(act);
+      return tr;
+    });
+    return [row, ...threads];
+  }
+
+  private async act(p: Promise<unknown>, what: string): Promise<void> {
+    try {
+      await p;
+      this.report(what);
+    } catch (e) {
+      this.report(`${what} failed: ${(e as Error).message}`);
+    }
+    void this.refresh();
+  }
+}
+
+function cell(text: string): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.textContent = text;
+  return td;
+}
+
+function button(text: string, className: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.textContent = text;
+  b.className = className;
+  b.addEventListener('click', onClick);
+  return b;
+}

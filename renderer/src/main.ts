@@ -1,0 +1,183 @@
+/** The browser UI: tab strip, address bar, the active tab's surface, sad tabs, the Task Manager. */
+import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
+import { createClient } from './ControlClient';
+import { SurfaceView } from './SurfaceView';
+import { TaskManager } from './TaskManager';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const client = createClient();
+const tabs = new Map<number, TabInfo>();
+let active: number | null = null;
+
+const surface = new SurfaceView($('surface'), () => client.display());
+const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
+
+function log(message: string): void {
+  const li = document.createElement('li');
+  li.textContent = `${new Date().toLocaleTimeString()} ${message}`;
+  $('log').prepend(li);
+  while ($('log').childElementCount > 50) $('log').lastElementChild?.remove();
+}
+
+const REASONS: Record<string, string> = {
+  killed: 'The renderer process was killed.',
+  crashed: 'The renderer process crashed (a fatal signal).',
+  oom: 'The renderer process ran out of memory.',
+  'abnormal-exit': 'The renderer process exited abnormally.',
+  'launch-failed': 'The renderer process failed to launch.',
+  'clean-exit': 'The renderer process exited.',
+};
+
+function render(): void {
+  const strip = $('tabstrip');
+  strip.replaceChildren(
+    ...[...tabs.values()].map((t) => {
+      const el = document.createElement('div');
+      el.className = `tab${t.id === active ? ' active' : ''}`;
+      el.setAttribute('role', 'tab');
+      el.dataset.tabId = String(t.id);
+      el.dataset.state = t.state;
+      const dot = document.createElement('span');
+      dot.className = `dot ${t.state}`;
+      const title = document.createElement('span');
+      title.className = 'title';
+      title.textContent = t.title;
+      title.title = `${t.title}\n${t.url}\npid ${t.pid ?? '—'} · ${t.state}`;
+      const close = document.createElement('button');
+      close.className = 'close';
+      close.textContent = '×';
+      close.title = 'Close tab';
+      close.addEventListener('click', (e) => {
+        e.stopPropagation();
+        void guard(client.closeTab(t.id));
+      });
+      el.append(dot, title, close);
+      el.addEventListener('click', () => activate(t.id));
+      return el;
+    }),
+  );
+  const add = document.createElement('button');
+  add.id = 'new-tab';
+  add.textContent = '+';
+  add.title = 'New tab';
+  add.addEventListener('click', () => void guard(client.openTab('https://orbit.example/').then((t) => activate(t.id))));
+  strip.append(add);
+
+  const tab = active !== null ? tabs.get(active) : undefined;
+  $('empty').hidden = Boolean(tab);
+  $('sad-tab').hidden = tab?.state !== 'crashed';
+  $('sad-tab').dataset.tabId = String(tab?.id ?? '');
+  $('sad-reason').textContent = tab?.crashReason ? `${REASONS[tab.crashReason] ?? tab.crashReason} (reason: ${tab.crashReason})` : '';
+  $('page-error').hidden = !tab?.error;
+  $('page-error').textContent = tab?.error ?? '';
+  const address = $<HTMLInputElement>('address');
+  if (document.activeElement !== address) address.value = tab?.url ?? '';
+  surface.show(tab && tab.state !== 'crashed' ? tab.surfaceId : null);
+}
+
+function activate(id: number): void {
+  active = id;
+  render();
+}
+
+async function guard<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (e) {
+    log((e as Error).message);
+    alertBanner((e as Error).message);
+    return undefined;
+  }
+}
+
+function alertBanner(message: string, persistent = false): void {
+  const banner = $('banner');
+  banner.textContent = message;
+  banner.hidden = false;
+  banner.dataset.persistent = String(persistent);
+  if (!persistent) setTimeout(() => banner.dataset.persistent !== 'true' && (banner.hidden = true), 6000);
+}
+
+function showDisplay(d: DisplayInfo): void {
+  if (d.mode === 'browser') alertBanner(d.reason ?? 'Compositing runs in the browser process.', true);
+  surface.displayChanged(d);
+}
+
+function onEvent(e: BrowserEvent): void {
+  switch (e.type) {
+    case 'tab-updated':
+      tabs.set(e.tab.id, e.tab);
+      if (active === null) active = e.tab.id;
+      break;
+    case 'tab-closed':
+      tabs.delete(e.tabId);
+      if (active === e.tabId) active = tabs.keys().next().value ?? null;
+      break;
+    case 'display-changed':
+      showDisplay(e.display);
+      break;
+    case 'process-gone':
+      log(`${e.title} (pid ${e.pid}) gone: ${e.reason}`);
+      break;
+    case 'process-launched':
+      log(`${e.title} launched (pid ${e.pid})`);
+      break;
+    case 'bad-message':
+      log(`bad message from ${e.role} ${e.pid}: ${e.reason}`);
+      break;
+    case 'thread-gone':
+      log(`thread ${e.thread} of ${e.pid} ended: ${e.error}`);
+      break;
+  }
+  render();
+}
+
+async function refreshFrames(): Promise<void> {
+  const list = await client.listTabs();
+  for (const t of list) tabs.set(t.id, t);
+  const tab = active !== null ? tabs.get(active) : undefined;
+  const all = list.map((t) => `#${t.id} ${t.state} ${t.framesPresented} frames`).join(' · ');
+  $('status').textContent = `${tab ? `pid ${tab.pid ?? '—'} · ${tab.site} · ` : ''}${all}`;
+  render();
+}
+
+async function main(): Promise<void> {
+  client.onEvent(onEvent);
+  $('omnibox').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const url = $<HTMLInputElement>('address').value;
+    const op = active !== null ? client.navigate(active, url) : client.openTab(url);
+    void guard(op).then((t) => t && activate(t.id));
+  });
+  const reload = () => active !== null && void guard(client.reload(active));
+  $('reload').addEventListener('click', reload);
+  $('sad-reload').addEventListener('click', reload);
+  $('taskmanager-toggle').addEventListener('click', () => taskManager.toggle());
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && e.shiftKey) taskManager.toggle();
+    if (e.key === 'F5') {
+      e.preventDefault();
+      reload();
+    }
+  });
+  const demos = $<HTMLSelectElement>('demos');
+  for (const d of await client.listDemos()) {
+    const o = document.createElement('option');
+    o.value = d.url;
+    o.textContent = `${d.name} — ${d.site}`;
+    o.title = d.description;
+    demos.append(o);
+  }
+  demos.addEventListener('change', () => {
+    if (demos.value) void guard(client.openTab(demos.value)).then((t) => t && activate(t.id));
+    demos.value = '';
+  });
+  for (const t of await client.listTabs()) tabs.set(t.id, t);
+  active = tabs.keys().next().value ?? null;
+  showDisplay(await client.display());
+  await surface.start();
+  render();
+  setInterval(() => void refreshFrames().catch(() => undefined), 1000);
+}
+
+void main();

@@ -1,0 +1,171 @@
+/**
+ * The browser side of one child process (the shape of Chromium's *ProcessHost): launch, a
+ * ready handshake, typed and validated messages, and an explicit end with a reason. A message
+ * that fails validation is a bad message: the child is killed, as Chromium kills a renderer.
+ */
+import type { z } from 'zod';
+import type { ProcessRole } from '../common/controlApi';
+import { Emitter } from '../common/Emitter';
+import { type ExitReason, exitReason } from '../common/exitReason';
+import { parseMessage, type ThreadStats } from '../common/protocol';
+import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess';
+import { childEntry } from '../platform/paths';
+import { sandboxExecArgv } from '../platform/sandbox';
+import { APP_ROOT } from '../platform/paths';
+
+export interface HostOptions<In> {
+  role: ProcessRole;
+  title: string;
+  /** Entry script relative to the compiled src/ folder, e.g. processes/gpu/main.js. */
+  entry: string;
+  extraArgs: string[];
+  schema: z.ZodType<In>;
+  launcher: ChildLauncher;
+  sandbox: boolean;
+  /** V8 heap limit, so that a runaway page ends in an `oom` of its own process. */
+  maxHeapMb?: number;
+}
+
+export interface Gone {
+  reason: ExitReason;
+  exitCode: number | null;
+  signal: string | null;
+}
+
+export type HostState = 'starting' | 'ready' | 'gone';
+
+const READY_TIMEOUT_MS = 15000;
+
+/** What the kernel needs of any host, whatever its message types. */
+export interface ProcessHostView {
+  readonly role: ProcessRole;
+  readonly title: string;
+  readonly pid: number | null;
+  readonly state: HostState;
+  readonly threads: ThreadStats[];
+  kill(signal?: NodeJS.Signals): void;
+  log(message: string): void;
+  onReady(listener: (pid: number) => void): () => void;
+  onGone(listener: (gone: Gone) => void): () => void;
+  onBadMessage(listener: (reason: string) => void): () => void;
+}
+
+export class ChildProcessHost<In extends { type: string }, Out extends { type: string }> implements ProcessHostView {
+  private child: ChildProcessHandle | null = null;
+  private pending: Out[] = [];
+  private readyTimer: NodeJS.Timeout | null = null;
+  state: HostState = 'starting';
+  pid: number | null = null;
+  threads: ThreadStats[] = [];
+  gone: Gone | null = null;
+  private badMessage: string | null = null;
+
+  private readonly readyEmitter = new Emitter<number>();
+  private readonly messageEmitter = new Emitter<In>();
+  private readonly goneEmitter = new Emitter<Gone>();
+  private readonly badMessageEmitter = new Emitter<string>();
+  readonly onReady = this.readyEmitter.event;
+  readonly onMessage = this.messageEmitter.event;
+  readonly onGone = this.goneEmitter.event;
+  readonly onBadMessage = this.badMessageEmitter.event;
+
+  constructor(protected readonly options: HostOptions<In>) {}
+
+  get role(): ProcessRole {
+    return this.options.role;
+  }
+
+  get title(): string {
+    return this.options.title;
+  }
+
+  start(): void {
+    const o = this.options;
+    const execArgv = [...(o.sandbox ? sandboxExecArgv(APP_ROOT) : []), ...(o.maxHeapMb ? [`--max-old-space-size=${o.maxHeapMb}`] : [])];
+    this.child = o.launcher.launch({
+      entry: childEntry(o.entry),
+      args: [`--minium-role=${o.role}`, ...o.extraArgs, `--minium-parent-pid=${process.pid}`],
+      execArgv,
+      serviceName: `minium-${o.role}`,
+    });
+    this.child.onSpawn((pid) => (this.pid = pid));
+    this.child.onMessage((raw) => this.receive(raw));
+    this.child.onExit((exit) => {
+      if (this.readyTimer) clearTimeout(this.readyTimer);
+      const child = this.child;
+      const reason =
+        (exit.reason?.startsWith('launch-failed') ? 'launch-failed' : (exit.reason as ExitReason | undefined)) ??
+        exitReason({ code: exit.code, signal: exit.signal, neverReady: this.state !== 'ready', stderrTail: child?.stderrTail() ?? '' });
+      this.state = 'gone';
+      this.gone = { reason, exitCode: exit.code, signal: exit.signal };
+      this.threads = [];
+      this.goneEmitter.fire(this.gone);
+    });
+    this.readyTimer = setTimeout(() => {
+      if (this.state === 'starting') this.reject(`did not say it was ready within ${READY_TIMEOUT_MS} ms`);
+    }, READY_TIMEOUT_MS);
+  }
+
+  /** Sends now if the child is ready, or queues until it is. */
+  send(message: Out): void {
+    if (this.state === 'gone') return;
+    if (this.state === 'starting') this.pending.push(message);
+    else this.child?.send(message);
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGKILL'): void {
+    if (this.state !== 'gone') this.child?.kill(signal);
+  }
+
+  /** Asks the child to end cleanly; kills it if it has not after a grace period. */
+  shutdown(graceMs = 2000): Promise<void> {
+    if (this.state === 'gone') return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.kill(), graceMs);
+      this.onGone(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      if (this.state === 'ready') this.child?.send({ type: 'shutdown' });
+      else this.kill();
+    });
+  }
+
+  log(message: string): void {
+    process.stderr.write(`[browser] ${this.options.role} ${this.pid ?? '?'}: ${message}\n`);
+  }
+
+  private receive(raw: unknown): void {
+    if (this.state === 'gone' || this.badMessage) return;
+    const parsed = parseMessage(this.options.schema, raw);
+    if (!parsed.ok) return this.reject(parsed.reason);
+    const message = parsed.value;
+    switch (message.type) {
+      case 'ready':
+        if (this.state !== 'starting') return this.reject('said it was ready twice');
+        if (this.readyTimer) clearTimeout(this.readyTimer);
+        this.state = 'ready';
+        for (const m of this.pending.splice(0)) this.child?.send(m);
+        this.readyEmitter.fire(this.pid ?? 0);
+        return;
+      case 'stats':
+        this.threads = (message as unknown as { threads: ThreadStats[] }).threads;
+        return;
+      case 'log': {
+        const m = message as unknown as { level: string; message: string };
+        return this.log(`${m.level}: ${m.message}`);
+      }
+    }
+    if (this.state !== 'ready') return this.reject(`sent "${message.type}" before it was ready`);
+    this.messageEmitter.fire(message);
+  }
+
+  /** A bad message: log it with its reason and end the sender. */
+  reject(reason: string): void {
+    if (this.badMessage || this.state === 'gone') return;
+    this.badMessage = reason;
+    this.log(`bad message, killing it: ${reason}`);
+    this.badMessageEmitter.fire(reason);
+    this.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Keeps a display compositor running for the browser: the GPU process, restarted when it dies,
+ * or, after too many GPU crashes (GpuCrashPolicy), the same compositor inside the browser
+ * process. Brokers frame sink channels: which token may submit which surfaces.
+ */
+import { randomBytes } from 'node:crypto';
+import type { DisplayInfo } from '../common/controlApi';
+import { Emitter } from '../common/Emitter';
+import type { ChildLauncher } from '../platform/ChildProcess';
+import { VizService } from '../viz/service/VizService';
+import type { Gone } from './ChildProcessHost';
+import { GpuCrashPolicy } from './GpuCrashPolicy';
+import { GpuProcessHost } from './GpuProcessHost';
+
+export class GpuService {
+  readonly displayToken = randomBytes(16).toString('hex');
+  private readonly policy = new GpuCrashPolicy();
+  private readonly grants = new Map<string, string[]>();
+  /** Frames presented per surface by displays that are gone, so counts survive a GPU restart. */
+  private readonly framesBefore = new Map<string, number>();
+  private readonly framesNow = new Map<string, number>();
+  private inProcess: VizService | null = null;
+  private address: string | null = null;
+  private port: number | null = null;
+  host: GpuProcessHost | null = null;
+  private fallbackReason: string | undefined;
+  private stopped = false;
+
+  private readonly addressEmitter = new Emitter<string | null>();
+  private readonly displayEmitter = new Emitter<DisplayInfo>();
+  private readonly hostEmitter = new Emitter<GpuProcessHost>();
+  /** The frame sink moved (or went away: null); clients must reconnect. */
+  readonly onAddressChanged = this.addressEmitter.event;
+  readonly onDisplayChanged = this.displayEmitter.event;
+  readonly onHostLaunched = this.hostEmitter.event;
+
+  constructor(
+    private readonly launcher: ChildLauncher,
+    private readonly sandbox: boolean,
+  ) {}
+
+  start(): Promise<void> {
+    return new Promise((resolve) => {
+      const off = this.onAddressChanged((a) => {
+        if (a) {
+          off();
+          resolve();
+        }
+      });
+      this.launchGpu();
+    });
+  }
+
+  get frameSinkAddress(): string | null {
+    return this.address;
+  }
+
+  display(): DisplayInfo {
+    return {
+      url: this.port ? `ws://127.0.0.1:${this.port}/?token=${this.displayToken}` : null,
+      mode: this.inProcess ? 'browser' : 'gpu',
+      gpuCrashes: this.policy.totalCrashes,
+      reason: this.fallbackReason,
+    };
+  }
+
+  grant(token: string, surfaces: string[]): void {
+    this.grants.set(token, surfaces);
+    this.sendToDisplay({ type: 'authorize-client', token, surfaces });
+  }
+
+  revoke(token: string): void {
+    this.grants.delete(token);
+    this.sendToDisplay({ type: 'revoke-client', token });
+  }
+
+  dropSurface(surfaceId: string): void {
+    this.sendToDisplay({ type: 'drop-surface', surfaceId });
+  }
+
+  framesPresented(surfaceId: string): number {
+    return (this.framesBefore.get(surfaceId) ?? 0) + (this.framesNow.get(surfaceId) ?? 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.inProcess?.close();
+    await this.host?.shutdown();
+  }
+
+  private launchGpu(): void {
+    const host = new GpuProcessHost(this.launcher, this.sandbox);
+    this.host = host;
+    host.onMessage((m) => {
+      if (m.type === 'display-ready') this.displayUp(m.frameSinkAddress, m.displayPort);
+      else if (m.type === 'presentation-stats') for (const s of m.surfaces) this.framesNow.set(s.surfaceId, s.framesPresented);
+    });
+    host.onGone((gone) => this.gpuGone(host, gone));
+    host.start();
+    host.send({ type: 'init', displayToken: this.displayToken });
+    this.hostEmitter.fire(host);
+  }
+
+  private displayUp(address: string, port: number): void {
+    for (const [token, surfaces] of this.grants) this.sendToDisplay({ type: 'authorize-client', token, surfaces });
+    this.address = address;
+    this.port = port;
+    this.addressEmitter.fire(address);
+    this.displayEmitter.fire(this.display());
+  }
+
+  private gpuGone(host: GpuProcessHost, gone: Gone): void {
+    if (this.host !== host) return;
+    this.host = null;
+    for (const [id, n] of this.framesNow) this.framesBefore.set(id, (this.framesBefore.get(id) ?? 0) + n);
+    this.framesNow.clear();
+    this.address = null;
+    this.port = null;
+    this.addressEmitter.fire(null);
+    if (this.stopped) return;
+    if (gone.reason === 'clean-exit') return this.launchGpu();
+    if (this.policy.recordCrash(Date.now()) === 'restart') return this.launchGpu();
+    this.fallbackReason = `The GPU process crashed ${this.policy.maxCrashes} times within ${this.policy.windowMs / 60000} minutes (last: ${gone.reason}); compositing now runs in the browser process.`;
+    process.stderr.write(`[browser] ${this.fallbackReason}\n`);
+    void this.startInProcess();
+  }
+
+  private async startInProcess(): Promise<void> {
+    const viz = new VizService('browser', this.displayToken, (m) => process.stderr.write(`[browser] viz: ${m}\n`));
+    this.inProcess = viz;
+    const endpoints = await viz.start();
+    setInterval(() => {
+      for (const s of viz.compositor.stats()) this.framesNow.set(s.surfaceId, s.framesPresented);
+    }, 250).unref();
+    this.displayUp(endpoints.frameSinkAddress, endpoints.displayPort);
+  }
+
+  private sendToDisplay(m: Parameters<GpuProcessHost['send']>[0]): void {
+    if (this.inProcess) {
+      if (m.type !== 'init' && m.type !== 'shutdown') this.inProcess.handle(m);
+    } else {
+      this.host?.send(m);
+    }
+  }
+}

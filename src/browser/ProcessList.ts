@@ -1,0 +1,36 @@
+/** The Task Manager's rows: every Minium process with its role, tabs, OS metrics and threads. */
+import type { ProcessInfo } from '../common/controlApi';
+import { LoopLoad } from '../platform/child/LoopLoad';
+import type { ProcessHostView } from './ChildProcessHost';
+import { readProcessMetrics } from './ProcessMetrics';
+
+const browserLoad = new LoopLoad();
+
+export async function describeProcesses(
+  children: { host: ProcessHostView; site?: string; tabs: number[] }[],
+  compositingInBrowser: boolean,
+): Promise<ProcessInfo[]> {
+  const live = children.filter((c) => c.host.pid !== null && c.host.state !== 'gone');
+  const metrics = await readProcessMetrics([process.pid, ...live.map((c) => c.host.pid as number)]);
+  const m = (pid: number) => metrics.get(pid) ?? { cpuPercent: 0, rssBytes: 0 };
+  const browser: ProcessInfo = {
+    pid: process.pid,
+    role: 'browser',
+    title: compositingInBrowser ? 'Browser (compositing in-process)' : 'Browser',
+    tabs: [],
+    ...m(process.pid),
+    threads: [{ id: 'main', name: 'CrBrowserMain', kind: compositingInBrowser ? 'main+display' : 'main', busy: browserLoad.sample(), state: 'running' }],
+  };
+  return [
+    browser,
+    ...live.map((c) => ({
+      pid: c.host.pid as number,
+      role: c.host.role,
+      title: c.host.title,
+      ...(c.site ? { site: c.site } : {}),
+      tabs: c.tabs,
+      ...m(c.host.pid as number),
+      threads: c.host.threads,
+    })),
+  ];
+}

@@ -1,0 +1,160 @@
+/**
+ * Every message that crosses a process boundary, with its schema. Whatever a process receives
+ * from a less trusted one is parsed here; a message that fails is a *bad message*.
+ * Messages carry ids, rectangles and sequence numbers; pixels travel through shared memory.
+ */
+import { z } from 'zod';
+
+const id = z.number().int().nonnegative();
+const pid = z.number().int().positive();
+const rect = z.object({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().nonnegative(), h: z.number().finite().nonnegative() });
+const size = z.object({ w: z.number().int().positive().max(8192), h: z.number().int().positive().max(8192) });
+const matrix = z.tuple([z.number().finite(), z.number().finite(), z.number().finite(), z.number().finite(), z.number().finite(), z.number().finite()]);
+/** A surface is what the display compositor draws: a tab (`tab:3`) or a plugin instance (`plugin:7`). */
+const surfaceId = z.string().regex(/^(tab|plugin):\d+$/);
+const shortText = z.string().max(2048);
+const channel = z.object({ address: z.string().max(256), token: z.string().regex(/^[0-9a-f]{32}$/) });
+
+export const ThreadKind = z.enum(['io', 'main', 'compositor', 'raster', 'worker', 'display', 'plugin']);
+export type ThreadKind = z.infer<typeof ThreadKind>;
+
+export const ThreadStats = z.object({
+  id: z.string().max(64),
+  name: z.string().max(64),
+  kind: ThreadKind,
+  /** Event-loop utilization over the last interval, 0..1. */
+  busy: z.number().min(0).max(1),
+  state: z.enum(['running', 'ended']),
+  error: shortText.optional(),
+});
+export type ThreadStats = z.infer<typeof ThreadStats>;
+
+// ---------------------------------------------------------------------------------------------
+// Any child → browser
+const Ready = z.object({ type: z.literal('ready'), pid });
+const Stats = z.object({ type: z.literal('stats'), threads: z.array(ThreadStats).max(64) });
+const Log = z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: shortText });
+const common = [Ready, Stats, Log] as const;
+
+// Renderer → browser
+export const ResourceRequest = z.object({ type: z.literal('resource-request'), requestId: id, tabId: id, url: z.string().max(8192) });
+const TabLoaded = z.object({ type: z.literal('tab-loaded'), tabId: id, title: z.string().max(512) });
+const PluginRequest = z.object({
+  type: z.literal('plugin-request'),
+  tabId: id,
+  instanceId: id,
+  mimeType: z.string().max(128),
+  size,
+});
+export const RendererToBrowser = z.discriminatedUnion('type', [...common, ResourceRequest, TabLoaded, PluginRequest]);
+export type RendererToBrowser = z.infer<typeof RendererToBrowser>;
+
+// GPU (or in-process display compositor) → browser
+const DisplayReady = z.object({ type: z.literal('display-ready'), frameSinkAddress: z.string().max(256), displayPort: z.number().int().positive() });
+const PresentationStats = z.object({
+  type: z.literal('presentation-stats'),
+  surfaces: z.array(z.object({ surfaceId, framesPresented: id })).max(4096),
+});
+export const GpuToBrowser = z.discriminatedUnion('type', [...common, DisplayReady, PresentationStats]);
+export type GpuToBrowser = z.infer<typeof GpuToBrowser>;
+
+export const PluginToBrowser = z.discriminatedUnion('type', [...common]);
+export type PluginToBrowser = z.infer<typeof PluginToBrowser>;
+
+// ---------------------------------------------------------------------------------------------
+// Browser → any child: end cleanly (exit code 0).
+const Shutdown = z.object({ type: z.literal('shutdown') });
+
+// Browser → renderer
+export const RendererInit = z.object({ type: z.literal('init'), site: z.string(), rasterThreads: z.number().int().min(1).max(16), gpu: channel.nullable() });
+const GpuChannel = z.object({ type: z.literal('gpu-channel'), gpu: channel });
+const OpenTab = z.object({ type: z.literal('open-tab'), tabId: id, url: z.string(), viewport: size });
+const CloseTab = z.object({ type: z.literal('close-tab'), tabId: id });
+const ResourceResponse = z.object({
+  type: z.literal('resource-response'),
+  requestId: id,
+  result: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), status: z.number().int(), contentType: z.string(), body: z.string() }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]),
+});
+const PluginAttached = z.object({ type: z.literal('plugin-attached'), tabId: id, instanceId: id, surfaceId });
+const PluginGone = z.object({ type: z.literal('plugin-gone'), tabId: id, instanceId: id, reason: z.string() });
+const CrashThread = z.object({ type: z.literal('crash-thread'), threadId: z.string(), how: z.enum(['exception', 'segfault']) });
+export const BrowserToRenderer = z.discriminatedUnion('type', [RendererInit, GpuChannel, OpenTab, CloseTab, ResourceResponse, PluginAttached, PluginGone, CrashThread, Shutdown]);
+export type BrowserToRenderer = z.infer<typeof BrowserToRenderer>;
+
+// Browser → GPU
+const AuthorizeClient = z.object({ type: z.literal('authorize-client'), token: channel.shape.token, surfaces: z.array(surfaceId) });
+const RevokeClient = z.object({ type: z.literal('revoke-client'), token: channel.shape.token });
+const DropSurface = z.object({ type: z.literal('drop-surface'), surfaceId });
+const GpuInit = z.object({ type: z.literal('init'), displayToken: z.string() });
+export const BrowserToGpu = z.discriminatedUnion('type', [GpuInit, AuthorizeClient, RevokeClient, DropSurface, Shutdown]);
+export type BrowserToGpu = z.infer<typeof BrowserToGpu>;
+
+// Browser → plugin
+const CreateInstance = z.object({ type: z.literal('create-instance'), instanceId: id, surfaceId, size, gpu: channel.nullable() });
+const DestroyInstance = z.object({ type: z.literal('destroy-instance'), instanceId: id });
+export const BrowserToPlugin = z.discriminatedUnion('type', [CreateInstance, DestroyInstance, GpuChannel, Shutdown]);
+export type BrowserToPlugin = z.infer<typeof BrowserToPlugin>;
+
+// ---------------------------------------------------------------------------------------------
+// Frame sink channel: renderer compositor thread or plugin → display compositor (direct, not
+// through the browser). A quad is drawn back to front; tile pixels sit in the sender's pool.
+export const TileQuad = z.object({
+  kind: z.literal('tile'),
+  slot: id,
+  /** Bumped whenever the slot's pixels change, so the display compositor knows to re-upload. */
+  version: id,
+  /** The tile's rectangle in layer space; its pixels start at the slot's first row. */
+  rect: rect,
+  transform: matrix,
+  opacity: z.number().min(0).max(1),
+});
+export const SurfaceQuad = z.object({ kind: z.literal('surface'), surfaceId, rect });
+export const Quad = z.discriminatedUnion('kind', [TileQuad, SurfaceQuad]);
+export type Quad = z.infer<typeof Quad>;
+
+const Hello = z.object({ type: z.literal('hello'), token: channel.shape.token });
+export const SubmitFrame = z.object({
+  type: z.literal('submit-frame'),
+  surfaceId,
+  seq: id,
+  size,
+  pool: z.object({ name: z.string().regex(/^\/minium\.\d+\.\d+$/), slots: z.number().int().positive().max(4096) }),
+  background: z.string().max(32),
+  quads: z.array(Quad).max(8192),
+  /** Surface-space region that changed since the previous frame. */
+  damage: rect,
+});
+export type SubmitFrame = z.infer<typeof SubmitFrame>;
+export const FrameSinkClientMessage = z.discriminatedUnion('type', [Hello, SubmitFrame]);
+export type FrameSinkClientMessage = z.infer<typeof FrameSinkClientMessage>;
+
+const FrameAck = z.object({ type: z.literal('frame-ack'), surfaceId, seq: id });
+const Welcome = z.object({ type: z.literal('welcome') });
+export const FrameSinkServerMessage = z.discriminatedUnion('type', [Welcome, FrameAck]);
+export type FrameSinkServerMessage = z.infer<typeof FrameSinkServerMessage>;
+
+// ---------------------------------------------------------------------------------------------
+// Display channel: display compositor → window (WebSocket). Text frames are JSON; binary frames
+// are a damage update: a 4-byte big-endian header length, the JSON header, then RGBA rows.
+export const ShowSurface = z.object({ type: z.literal('show'), surfaceId: surfaceId.nullable() });
+export const WindowToDisplay = z.discriminatedUnion('type', [ShowSurface]);
+export type WindowToDisplay = z.infer<typeof WindowToDisplay>;
+
+export interface DamageHeader {
+  surfaceId: string;
+  seq: number;
+  surface: { w: number; h: number };
+  rect: { x: number; y: number; w: number; h: number };
+}
+
+/** Parses a message or returns why it is bad; never throws. */
+export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | { ok: false; reason: string } {
+  const r = schema.safeParse(raw);
+  if (r.success) return { ok: true, value: r.data };
+  const issue = r.error.issues[0];
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  return { ok: false, reason: `${issue?.message ?? 'invalid message'}${where}` };
+}

@@ -1,0 +1,214 @@
+// Minium's native addon: cross-process shared memory (POSIX shm_open + mmap) and a real
+// memory fault for crash demonstrations. Nothing maintained on npm offers named shared memory
+// that several processes and threads can map, so the project owns this small piece.
+//
+// The mapping stays on the native side and JS copies in and out with read/write: Electron's
+// V8 memory cage forbids external ArrayBuffers, and a copy API works in Node and Electron alike.
+#include <node_api.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+struct Region {
+  void* base = nullptr;
+  size_t size = 0;
+};
+
+void Throw(napi_env env, const std::string& what) {
+  napi_throw_error(env, "MINIUM_NATIVE", what.c_str());
+}
+
+bool GetString(napi_env env, napi_value v, std::string* out) {
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, v, nullptr, 0, &len) != napi_ok) return false;
+  out->resize(len);
+  return napi_get_value_string_utf8(env, v, &(*out)[0], len + 1, &len) == napi_ok;
+}
+
+void FinalizeRegion(napi_env, void* data, void*) {
+  auto* r = static_cast<Region*>(data);
+#ifndef _WIN32
+  if (r->base) munmap(r->base, r->size);
+#endif
+  delete r;
+}
+
+// map(name, size, create) -> external handle. create=true fails if the name exists.
+napi_value Map(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  std::string name;
+  double size_d = 0;
+  bool create = false;
+  if (argc < 3 || !GetString(env, argv[0], &name) || napi_get_value_double(env, argv[1], &size_d) != napi_ok ||
+      napi_get_value_bool(env, argv[2], &create) != napi_ok || size_d <= 0) {
+    Throw(env, "map(name: string, size: number > 0, create: boolean) was called with bad arguments");
+    return nullptr;
+  }
+#ifdef _WIN32
+  Throw(env, "shared memory is not implemented on Windows yet");
+  return nullptr;
+#else
+  size_t size = static_cast<size_t>(size_d);
+  int fd = shm_open(name.c_str(), create ? (O_CREAT | O_EXCL | O_RDWR) : O_RDWR, 0600);
+  if (fd < 0) {
+    Throw(env, "shm_open(" + name + ") failed: " + std::strerror(errno));
+    return nullptr;
+  }
+  if (create && ftruncate(fd, static_cast<off_t>(size)) != 0) {
+    int e = errno;
+    close(fd);
+    shm_unlink(name.c_str());
+    Throw(env, "ftruncate(" + name + ") failed: " + std::strerror(e));
+    return nullptr;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || static_cast<size_t>(st.st_size) < size) {
+    close(fd);
+    Throw(env, "shared memory " + name + " is smaller than the " + std::to_string(size) + " bytes asked for");
+    return nullptr;
+  }
+  void* base = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  int e = errno;
+  close(fd);  // the mapping keeps the memory alive
+  if (base == MAP_FAILED) {
+    Throw(env, "mmap(" + name + ") failed: " + std::strerror(e));
+    return nullptr;
+  }
+  auto* r = new Region{base, size};
+  napi_value handle;
+  napi_create_external(env, r, FinalizeRegion, nullptr, &handle);
+  return handle;
+#endif
+}
+
+Region* GetRegion(napi_env env, napi_value v) {
+  void* data = nullptr;
+  if (napi_get_value_external(env, v, &data) != napi_ok || !data) {
+    Throw(env, "expected a shared memory handle");
+    return nullptr;
+  }
+  auto* r = static_cast<Region*>(data);
+  if (!r->base) {
+    Throw(env, "the shared memory handle was already unmapped");
+    return nullptr;
+  }
+  return r;
+}
+
+// Resolves (handle, offset, typedArray) and checks that the range lies inside the region.
+bool Range(napi_env env, napi_callback_info info, Region** r, size_t* offset, uint8_t** bytes, size_t* len) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  double off_d = -1;
+  if (argc < 3 || !(*r = GetRegion(env, argv[0]))) return false;
+  if (napi_get_value_double(env, argv[1], &off_d) != napi_ok || off_d < 0) {
+    Throw(env, "offset must be a number >= 0");
+    return false;
+  }
+  napi_typedarray_type type;
+  size_t length = 0, byte_offset = 0;
+  napi_value ab;
+  void* data = nullptr;
+  if (napi_get_typedarray_info(env, argv[2], &type, &length, &data, &ab, &byte_offset) != napi_ok ||
+      (type != napi_uint8_array && type != napi_uint8_clamped_array)) {
+    Throw(env, "expected a Uint8Array or Uint8ClampedArray");
+    return false;
+  }
+  *offset = static_cast<size_t>(off_d);
+  if (*offset > (*r)->size || length > (*r)->size - *offset) {
+    Throw(env, "range " + std::to_string(*offset) + "+" + std::to_string(length) + " lies outside the region of " +
+                   std::to_string((*r)->size) + " bytes");
+    return false;
+  }
+  *bytes = static_cast<uint8_t*>(data);
+  *len = length;
+  return true;
+}
+
+napi_value Write(napi_env env, napi_callback_info info) {
+  Region* r;
+  size_t offset, len;
+  uint8_t* bytes;
+  if (!Range(env, info, &r, &offset, &bytes, &len)) return nullptr;
+  std::memcpy(static_cast<uint8_t*>(r->base) + offset, bytes, len);
+  return nullptr;
+}
+
+napi_value Read(napi_env env, napi_callback_info info) {
+  Region* r;
+  size_t offset, len;
+  uint8_t* bytes;
+  if (!Range(env, info, &r, &offset, &bytes, &len)) return nullptr;
+  std::memcpy(bytes, static_cast<uint8_t*>(r->base) + offset, len);
+  return nullptr;
+}
+
+napi_value Unmap(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  Region* r = argc == 1 ? GetRegion(env, argv[0]) : nullptr;
+  if (!r) return nullptr;
+#ifndef _WIN32
+  munmap(r->base, r->size);
+#endif
+  r->base = nullptr;
+  return nullptr;
+}
+
+napi_value Unlink(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  std::string name;
+  if (argc != 1 || !GetString(env, argv[0], &name)) {
+    Throw(env, "unlink(name: string) was called with bad arguments");
+    return nullptr;
+  }
+  bool removed = false;
+#ifndef _WIN32
+  removed = shm_unlink(name.c_str()) == 0;
+#endif
+  napi_value result;
+  napi_get_boolean(env, removed, &result);
+  return result;
+}
+
+// A genuine invalid memory access on the calling thread: the kernel delivers SIGSEGV and the
+// whole process dies, whichever thread faulted. That is the point being demonstrated.
+napi_value Fault(napi_env, napi_callback_info) {
+  volatile int* nowhere = nullptr;
+  *nowhere = 1;
+  return nullptr;
+}
+
+napi_value Init(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+      {"map", nullptr, Map, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"write", nullptr, Write, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"read", nullptr, Read, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"unmap", nullptr, Unmap, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"unlink", nullptr, Unlink, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"fault", nullptr, Fault, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  return exports;
+}
+
+}  // namespace
+
+NAPI_MODULE_INIT() { return Init(env, exports); }

@@ -1,0 +1,66 @@
+import { app, utilityProcess } from 'electron';
+import type { Readable } from 'node:stream';
+import type { ChildExit, ChildLauncher, ChildProcessHandle, LaunchOptions } from '../ChildProcess';
+import { StderrTail } from '../StderrTail';
+
+/**
+ * Launches children with Electron's utilityProcess.fork, as Chromium launches its utility
+ * processes. The exit reason comes from app's child-process-gone event, matched by service name
+ * and PID, as VS Code's UtilityProcess does; the exit code alone is the fallback.
+ */
+export class UtilityProcessLauncher implements ChildLauncher {
+  readonly kind = 'electron' as const;
+  private readonly goneReasons = new Map<number, string>();
+
+  constructor() {
+    app.on('child-process-gone', (_event, details) => {
+      const pid = [...this.live.keys()].find((p) => this.live.get(p) === details.serviceName);
+      if (pid !== undefined) this.goneReasons.set(pid, details.reason);
+    });
+  }
+
+  private readonly live = new Map<number, string>();
+  private serial = 0;
+
+  launch(options: LaunchOptions): ChildProcessHandle {
+    // A unique service name lets child-process-gone be matched to this very child.
+    const serviceName = `${options.serviceName} #${++this.serial}`;
+    const child = utilityProcess.fork(options.entry, options.args, {
+      execArgv: options.execArgv,
+      serviceName,
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    const stderr = new StderrTail(child.stderr as unknown as Readable, () => `${options.serviceName} ${child.pid ?? '?'}`);
+    const exitListeners: ((e: ChildExit) => void)[] = [];
+    let pid: number | undefined;
+    child.on('spawn', () => {
+      pid = child.pid;
+      if (pid !== undefined) this.live.set(pid, serviceName);
+    });
+    child.on('exit', (code) => {
+      // child-process-gone is emitted around the same time; give it a tick to arrive.
+      setTimeout(() => {
+        const reason = pid !== undefined ? this.goneReasons.get(pid) : undefined;
+        if (pid !== undefined) {
+          this.live.delete(pid);
+          this.goneReasons.delete(pid);
+        }
+        exitListeners.forEach((l) => l({ code, signal: null, reason }));
+      }, 50);
+    });
+    return {
+      get pid() {
+        return child.pid;
+      },
+      send: (message) => {
+        child.postMessage(message);
+        return true;
+      },
+      onMessage: (l) => child.on('message', l),
+      onExit: (l) => exitListeners.push(l),
+      onSpawn: (l) => child.on('spawn', () => l(child.pid as number)),
+      stderrTail: () => stderr.text(),
+      kill: (signal) => (signal && child.pid ? (process.kill(child.pid, signal), true) : child.kill()),
+    };
+  }
+}

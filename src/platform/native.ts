@@ -1,0 +1,71 @@
+/**
+ * The project's native addon: named cross-process shared memory and a real memory fault.
+ * Loaded by the renderer's threads, plugins, the display compositor and the browser's sweeper.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { APP_ROOT } from './paths';
+
+interface NativeAddon {
+  map(name: string, size: number, create: boolean): object;
+  write(handle: object, offset: number, src: Uint8Array | Uint8ClampedArray): void;
+  read(handle: object, offset: number, dst: Uint8Array | Uint8ClampedArray): void;
+  unmap(handle: object): void;
+  unlink(name: string): boolean;
+  fault(): never;
+}
+
+let addon: NativeAddon | null = null;
+
+export function native(): NativeAddon {
+  if (addon) return addon;
+  const file = path.join(APP_ROOT, 'build', 'Release', 'minium_native.node');
+  if (!fs.existsSync(file)) {
+    throw new Error(`Minium's native addon is missing (${file}); run "npm run build:native" (needs g++ and python3).`);
+  }
+  addon = require(file) as NativeAddon;
+  return addon;
+}
+
+/** A named block of memory that several processes (and threads) map at once. */
+export class SharedMemoryRegion {
+  private handle: object | null;
+
+  private constructor(
+    readonly name: string,
+    readonly size: number,
+    handle: object,
+    private readonly owner: boolean,
+  ) {
+    this.handle = handle;
+  }
+
+  /** Creates a new region; fails if the name is taken. The creator unlinks it on close. */
+  static create(name: string, size: number): SharedMemoryRegion {
+    return new SharedMemoryRegion(name, size, native().map(name, size, true), true);
+  }
+
+  static open(name: string, size: number): SharedMemoryRegion {
+    return new SharedMemoryRegion(name, size, native().map(name, size, false), false);
+  }
+
+  write(offset: number, src: Uint8Array | Uint8ClampedArray): void {
+    native().write(this.live(), offset, src);
+  }
+
+  read(offset: number, dst: Uint8Array | Uint8ClampedArray): void {
+    native().read(this.live(), offset, dst);
+  }
+
+  close(): void {
+    if (!this.handle) return;
+    native().unmap(this.handle);
+    this.handle = null;
+    if (this.owner) native().unlink(this.name);
+  }
+
+  private live(): object {
+    if (!this.handle) throw new Error(`Shared memory ${this.name} is already closed`);
+    return this.handle;
+  }
+}

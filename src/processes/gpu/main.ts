@@ -1,0 +1,38 @@
+/**
+ * GPU process entry: the display compositor. Renderers and plugins submit frames to it directly;
+ * it composites them into tab surfaces and presents damaged regions to the window. The browser
+ * process restarts it when it dies.
+ */
+import { randomBytes } from 'node:crypto';
+import { BrowserToGpu, parseMessage } from '../../common/protocol';
+import { connectToParent } from '../../platform/child/parentPort';
+import { LoopLoad } from '../../platform/child/LoopLoad';
+import { VizService } from '../../viz/service/VizService';
+
+const parent = connectToParent();
+const load = new LoopLoad();
+let viz: VizService | null = null;
+
+parent.onMessage(async (raw) => {
+  const parsed = parseMessage(BrowserToGpu, raw);
+  if (!parsed.ok) {
+    parent.send({ type: 'log', level: 'error', message: `ignored a malformed message from the browser: ${parsed.reason}` });
+    return;
+  }
+  const m = parsed.value;
+  if (m.type === 'init') {
+    viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, m.displayToken, (message) => parent.send({ type: 'log', level: 'warn', message }));
+    const endpoints = await viz.start();
+    parent.send({ type: 'display-ready', ...endpoints });
+    setInterval(() => {
+      parent.send({ type: 'presentation-stats', surfaces: viz!.compositor.stats() });
+      parent.send({ type: 'stats', threads: [{ id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running' }] });
+    }, 250).unref();
+  } else if (m.type === 'shutdown') {
+    viz?.close();
+    process.exit(0);
+  } else {
+    viz?.handle(m);
+  }
+});
+parent.send({ type: 'ready', pid: process.pid });

@@ -1,0 +1,72 @@
+/**
+ * One embedded plugin: its own shared-memory tile pool and a frame per tick, submitted straight
+ * to the display compositor as the surface `plugin:<id>`.
+ */
+import { createCanvas } from '@napi-rs/canvas';
+import type { SubmitFrame } from '../../common/protocol';
+import { TILE_BYTES, TILE_SIZE, tilePoolName } from '../../common/tiles';
+import { SharedMemoryRegion } from '../../platform/native';
+import type { FrameSinkClient } from '../../viz/client/FrameSinkClient';
+import { SlotAllocator } from '../../viz/client/SlotAllocator';
+import { drawClock } from './ClockPlugin';
+
+const SLOTS = 4;
+
+export class PluginInstance {
+  private readonly pool: SharedMemoryRegion;
+  private readonly slots = new SlotAllocator(SLOTS);
+  private readonly size: { w: number; h: number };
+  private readonly canvas;
+  private seq = 0;
+  private unacked = 0;
+
+  constructor(
+    readonly instanceId: number,
+    private readonly surfaceId: string,
+    requested: { w: number; h: number },
+    private readonly sink: FrameSinkClient,
+  ) {
+    // One tile is enough for a plugin; a larger <embed> is scaled by the compositor.
+    this.size = { w: Math.min(requested.w, TILE_SIZE), h: Math.min(requested.h, TILE_SIZE) };
+    this.canvas = createCanvas(TILE_SIZE, TILE_SIZE);
+    this.pool = SharedMemoryRegion.create(tilePoolName(process.pid, instanceId), SLOTS * TILE_BYTES);
+  }
+
+  tick(): void {
+    if (!this.sink.ready || this.unacked >= 2) return;
+    const slot = this.slots.allocate();
+    if (slot === null) return;
+    const ctx = this.canvas.getContext('2d');
+    drawClock(ctx, this.size.w, this.size.h, new Date(), this.seq + 1);
+    this.pool.write(slot * TILE_BYTES, ctx.getImageData(0, 0, TILE_SIZE, TILE_SIZE).data);
+    const seq = ++this.seq;
+    const rect = { x: 0, y: 0, ...this.size };
+    const frame: SubmitFrame = {
+      type: 'submit-frame',
+      surfaceId: this.surfaceId,
+      seq,
+      size: this.size,
+      pool: { name: this.pool.name, slots: SLOTS },
+      background: '#202124',
+      quads: [{ kind: 'tile', slot, version: seq, rect, transform: [1, 0, 0, 1, 0, 0], opacity: 1 }],
+      damage: rect,
+    };
+    this.slots.submitted(seq, [slot]);
+    this.unacked++;
+    this.sink.submit(frame);
+  }
+
+  acknowledged(seq: number): void {
+    this.slots.acknowledged(seq);
+    this.unacked = Math.max(0, this.unacked - 1);
+  }
+
+  displayReset(): void {
+    this.slots.reset([]);
+    this.unacked = 0;
+  }
+
+  dispose(): void {
+    this.pool.close();
+  }
+}

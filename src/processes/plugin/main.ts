@@ -1,0 +1,52 @@
+/**
+ * Plugin process entry: one process per plugin type, hosting every instance of that type that
+ * pages embed. If it dies, each embedding page shows a placeholder and lives on.
+ */
+import { BrowserToPlugin, parseMessage } from '../../common/protocol';
+import { argValue, connectToParent } from '../../platform/child/parentPort';
+import { LoopLoad } from '../../platform/child/LoopLoad';
+import { registerFonts } from '../renderer/page/Fonts';
+import { FrameSinkClient } from '../../viz/client/FrameSinkClient';
+import { CLOCK_MIME_TYPE } from './ClockPlugin';
+import { PluginInstance } from './PluginInstance';
+
+const FRAME_MS = 1000 / 30;
+const parent = connectToParent();
+const mimeType = argValue('minium-plugin');
+if (mimeType !== CLOCK_MIME_TYPE) {
+  process.stderr.write(`Unknown plugin type ${mimeType}\n`);
+  process.exit(2);
+}
+registerFonts();
+const load = new LoopLoad();
+const sink = new FrameSinkClient();
+const instances = new Map<number, PluginInstance>();
+
+sink.onConnected(() => instances.forEach((i) => i.displayReset()));
+sink.onAck(({ surfaceId, seq }) => instances.get(Number(surfaceId.slice('plugin:'.length)))?.acknowledged(seq));
+
+parent.onMessage((raw) => {
+  const parsed = parseMessage(BrowserToPlugin, raw);
+  if (!parsed.ok) return parent.send({ type: 'log', level: 'error', message: `ignored a malformed message: ${parsed.reason}` });
+  const m = parsed.value;
+  switch (m.type) {
+    case 'create-instance':
+      if (m.gpu && !sink.ready) sink.connect(m.gpu);
+      instances.set(m.instanceId, new PluginInstance(m.instanceId, m.surfaceId, m.size, sink));
+      break;
+    case 'destroy-instance':
+      instances.get(m.instanceId)?.dispose();
+      instances.delete(m.instanceId);
+      break;
+    case 'gpu-channel':
+      sink.connect(m.gpu);
+      break;
+    case 'shutdown':
+      instances.forEach((i) => i.dispose());
+      process.exit(0);
+  }
+});
+
+setInterval(() => instances.forEach((i) => i.tick()), FRAME_MS);
+setInterval(() => parent.send({ type: 'stats', threads: [{ id: 'main', name: 'plugin main', kind: 'plugin', busy: load.sample(), state: 'running' }] }), 500).unref();
+parent.send({ type: 'ready', pid: process.pid });

@@ -1,0 +1,133 @@
+/**
+ * Renderer process entry. Its first thread is the IO thread (as in Chromium's renderer): it talks
+ * to the browser process, starts the main, compositor and raster threads, relays what concerns
+ * them, and reports per-thread load. Page work never runs here, so a busy page cannot stop the
+ * renderer from answering the browser.
+ */
+import * as path from 'node:path';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadStats } from '../../common/protocol';
+import type { ThreadKind } from '../../common/protocol';
+import { connectToParent } from '../../platform/child/parentPort';
+import { LoopLoad } from '../../platform/child/LoopLoad';
+import type { FromMain, ToCompositor, ToMain } from './threadMessages';
+import { crashThisThread } from './threads/crash';
+
+const parent = connectToParent();
+const send = (m: RendererToBrowser) => parent.send(m);
+
+interface ThreadRecord {
+  id: string;
+  kind: ThreadKind;
+  worker: Worker | null;
+  load: LoopLoad | null;
+  state: 'running' | 'ended';
+  error?: string;
+}
+const threads: ThreadRecord[] = [{ id: 'io', kind: 'io', worker: null, load: new LoopLoad(), state: 'running' }];
+let mainThread: Worker | null = null;
+let compositorThread: Worker | null = null;
+const MAX_ENDED_SHOWN = 8;
+
+function spawnThread(id: string, kind: ThreadKind, file: string, workerData: object, transferList: MessagePort[], onEnded?: () => void): Worker {
+  const worker = new Worker(path.join(__dirname, 'threads', file), { workerData, transferList: transferList as never });
+  const record: ThreadRecord = { id, kind, worker, load: new LoopLoad((p) => worker.performance.eventLoopUtilization(p)), state: 'running' };
+  threads.push(record);
+  worker.on('error', (e) => {
+    record.error = e instanceof Error ? e.message : String(e);
+    send({ type: 'log', level: 'error', message: `thread ${id} ended by an uncaught exception: ${record.error}` });
+  });
+  worker.on('exit', () => {
+    record.state = 'ended';
+    record.worker = null;
+    record.load = null;
+    const ended = threads.filter((t) => t.state === 'ended');
+    if (ended.length > MAX_ENDED_SHOWN) threads.splice(threads.indexOf(ended[0]), 1);
+    onEnded?.();
+  });
+  worker.on('message', (m: { type: string; message?: string }) => {
+    if (m.type === 'log') send({ type: 'log', level: 'warn', message: `${id}: ${m.message}` });
+  });
+  return worker;
+}
+
+/** A raster thread that dies is replaced (piscina's rule); the compositor re-queues its tile. */
+function startRasterThread(index: number, generation = 1): void {
+  const { port1, port2 } = new MessageChannel();
+  const id = generation === 1 ? `raster-${index}` : `raster-${index}.${generation}`;
+  spawnThread(id, 'raster', 'raster.js', { port: port1, index }, [port1], () => {
+    if (!shuttingDown) startRasterThread(index, generation + 1);
+  });
+  const m: ToCompositor = { type: 'raster-port', index, port: port2 as never };
+  compositorThread?.postMessage(m, [port2]);
+}
+
+function start(rasterThreads: number): void {
+  const { port1: mainSide, port2: compositorSide } = new MessageChannel();
+  compositorThread = spawnThread('compositor', 'compositor', 'compositor.js', {}, []);
+  compositorThread.postMessage({ type: 'main-port', port: compositorSide } satisfies ToCompositor as never, [compositorSide]);
+  mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide]);
+  mainThread.on('message', (m: FromMain) => {
+    if (m.type === 'fetch') send({ type: 'resource-request', requestId: m.requestId, tabId: m.tabId, url: m.url });
+    else if (m.type === 'loaded') send({ type: 'tab-loaded', tabId: m.tabId, title: m.title });
+    else if (m.type === 'plugin-request') send({ type: 'plugin-request', tabId: m.tabId, instanceId: m.instanceId, mimeType: m.mimeType, size: m.size });
+  });
+  for (let i = 1; i <= rasterThreads; i++) startRasterThread(i);
+  setInterval(reportStats, 500).unref();
+}
+
+function reportStats(): void {
+  const stats: ThreadStats[] = threads.map((t) => ({
+    id: t.id,
+    name: t.id === 'io' ? 'Chrome_ChildIOThread' : t.id,
+    kind: t.kind,
+    busy: t.load?.sample() ?? 0,
+    state: t.state,
+    ...(t.error ? { error: t.error.slice(0, 2000) } : {}),
+  }));
+  send({ type: 'stats', threads: stats });
+}
+
+let shuttingDown = false;
+const toMain = (m: ToMain) => mainThread?.postMessage(m);
+
+parent.onMessage((raw) => {
+  const parsed = parseMessage(BrowserToRenderer, raw);
+  if (!parsed.ok) {
+    send({ type: 'log', level: 'error', message: `ignored a malformed message from the browser: ${parsed.reason}` });
+    return;
+  }
+  const m = parsed.value;
+  switch (m.type) {
+    case 'init':
+      start(m.rasterThreads);
+      compositorThread?.postMessage({ type: 'gpu-channel', gpu: m.gpu } satisfies ToCompositor);
+      break;
+    case 'gpu-channel':
+      compositorThread?.postMessage({ type: 'gpu-channel', gpu: m.gpu } satisfies ToCompositor);
+      break;
+    case 'open-tab':
+    case 'close-tab':
+      toMain(m);
+      break;
+    case 'resource-response':
+      toMain({ type: 'resource', requestId: m.requestId, result: m.result });
+      break;
+    case 'plugin-attached':
+    case 'plugin-gone':
+      toMain(m);
+      break;
+    case 'crash-thread': {
+      if (m.threadId === 'io') return crashThisThread(m.how, 'io');
+      const t = threads.find((x) => x.id === m.threadId && x.state === 'running');
+      t?.worker?.postMessage({ type: 'crash', how: m.how });
+      break;
+    }
+    case 'shutdown':
+      shuttingDown = true;
+      // Threads close their pools as the process ends; the kernel unlinks names of dead processes anyway.
+      process.exit(0);
+  }
+});
+
+send({ type: 'ready', pid: process.pid });

@@ -1,0 +1,55 @@
+/**
+ * A raster thread (cc's CompositorTileWorker): turns a tile's display items into pixels with
+ * Skia and writes them straight into the tab's shared-memory tile pool.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { createCanvas } from '@napi-rs/canvas';
+import { TILE_BYTES, TILE_SIZE } from '../../../common/tiles';
+import { SharedMemoryRegion } from '../../../platform/native';
+import { registerFonts } from '../page/Fonts';
+import { drawItems } from '../page/drawItems';
+import type { CrashOrder, RasterResult, RasterTask } from '../threadMessages';
+import { crashThisThread } from './crash';
+
+registerFonts();
+const canvas = createCanvas(TILE_SIZE, TILE_SIZE);
+const ctx = canvas.getContext('2d');
+const pools = new Map<string, SharedMemoryRegion>();
+const { port, index } = workerData as { port: MessagePort; index: number };
+
+const MAX_MAPPED_POOLS = 8;
+
+/** Maps a tab's pool once and keeps the few most recent (a closed tab's pool is unmapped in time). */
+function pool(name: string, slots: number): SharedMemoryRegion {
+  let region = pools.get(name);
+  if (region) pools.delete(name);
+  else region = SharedMemoryRegion.open(name, slots * TILE_BYTES);
+  pools.set(name, region);
+  if (pools.size > MAX_MAPPED_POOLS) {
+    const [oldest, r] = pools.entries().next().value!;
+    r.close();
+    pools.delete(oldest);
+  }
+  return region;
+}
+
+port.on('message', (task: RasterTask) => {
+  const started = performance.now();
+  let result: RasterResult;
+  try {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, TILE_SIZE, TILE_SIZE);
+    ctx.translate(-task.tile.x, -task.tile.y);
+    drawItems(ctx, task.items);
+    const pixels = ctx.getImageData(0, 0, TILE_SIZE, TILE_SIZE).data;
+    pool(task.pool.name, task.pool.slots).write(task.slot * TILE_BYTES, pixels);
+    result = { taskId: task.taskId, ok: true, ms: performance.now() - started };
+  } catch (e) {
+    // A pool whose tab closed meanwhile, or a bad item: fail this tile, keep the thread.
+    result = { taskId: task.taskId, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  port.postMessage(result);
+});
+
+parentPort!.on('message', (m: CrashOrder) => crashThisThread(m.how, `raster-${index}`));

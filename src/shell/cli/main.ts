@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * `minium`: start the app (Electron shell when its binary is installed, else the web shell),
+ * run the web shell alone, or run benchmarks.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { APP_ROOT } from '../../platform/paths';
+import { runWebShell } from '../web/WebShell';
+import { runBenchmarks } from '../../bench/runBenchmarks';
+
+const USAGE = `Usage:
+  minium start                      open Minium (Electron if installed, else the web shell in Chromium)
+  minium web [--headless] [--port N] [--raster-threads N] [--process-limit N] [--no-sandbox]
+                                    the web shell; prints the UI's URL as its first line
+  minium bench [all|NAME] [--json]  benchmarks (names: ${'`minium bench list`'})
+`;
+
+function electronBinary(): { path: string | null; why: string } {
+  try {
+    const p = require('electron') as unknown as string;
+    return fs.existsSync(p) ? { path: p, why: `Electron's binary is installed (${p})` } : { path: null, why: `Electron's binary is missing (${p})` };
+  } catch (e) {
+    return { path: null, why: `Electron's binary is not installed (${(e as Error).message.split('\n')[0]})` };
+  }
+}
+
+function int(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} takes a whole number, not "${value}"`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'start', ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      headless: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      'raster-threads': { type: 'string' },
+      'process-limit': { type: 'string' },
+      'no-sandbox': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      shell: { type: 'string' },
+    },
+  });
+  const web = () =>
+    runWebShell({
+      port: int(values.port, 'port') ?? 0,
+      headless: values.headless ?? false,
+      rasterThreads: int(values['raster-threads'], 'raster-threads'),
+      processLimit: int(values['process-limit'], 'process-limit'),
+      sandbox: !values['no-sandbox'],
+    });
+  switch (command) {
+    case 'start': {
+      const electron = electronBinary();
+      if (electron.path && values.shell !== 'web') {
+        process.stderr.write(`Minium: starting the Electron shell: ${electron.why}.\n`);
+        const child = spawn(electron.path, [path.join(APP_ROOT)], { stdio: 'inherit' });
+        child.on('exit', (code) => process.exit(code ?? 0));
+        return;
+      }
+      process.stderr.write(`Minium: starting the web shell (Node ${process.version}): ${values.shell === 'web' ? 'asked for with --shell web' : electron.why}.\n`);
+      return web();
+    }
+    case 'web':
+      return web();
+    case 'bench':
+      return runBenchmarks(positionals[0] ?? 'all', values.json ?? false);
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return;
+    default:
+      throw new Error(`Unknown command "${command}".\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  process.stderr.write(`minium: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

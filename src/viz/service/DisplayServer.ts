@@ -1,0 +1,99 @@
+/**
+ * Presents surfaces to windows: a WebSocket on 127.0.0.1 that a window connects to with the
+ * display token. The window says which surface it shows; it first gets the whole surface, then
+ * only damaged rectangles. Damage that arrives while a window is slow to read is merged, so a
+ * slow window costs frames, never memory.
+ */
+import type { IncomingMessage } from 'node:http';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { intersect, isEmpty, type Rect, union } from '../../common/geometry';
+import { type DamageHeader, parseMessage, WindowToDisplay } from '../../common/protocol';
+import type { Damage, DisplayCompositor } from './DisplayCompositor';
+
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+interface Viewer {
+  socket: WebSocket;
+  surfaceId: string | null;
+  pending: Rect | null;
+  seq: number;
+}
+
+export class DisplayServer {
+  private readonly wss: WebSocketServer;
+  private readonly viewers = new Set<Viewer>();
+  private flushTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly compositor: DisplayCompositor,
+    private readonly token: string,
+  ) {
+    this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload: 64 * 1024, verifyClient: (info: { req: IncomingMessage }) => this.authorized(info.req) });
+    this.wss.on('connection', (socket) => this.connect(socket));
+    compositor.onDamage((d) => this.damage(d));
+  }
+
+  ready(): Promise<number> {
+    return new Promise((resolve) => {
+      const done = () => resolve((this.wss.address() as { port: number }).port);
+      if (this.wss.address()) done();
+      else this.wss.once('listening', done);
+    });
+  }
+
+  close(): void {
+    if (this.flushTimer) clearInterval(this.flushTimer);
+    for (const v of this.viewers) v.socket.terminate();
+    this.wss.close();
+  }
+
+  private authorized(req: IncomingMessage): boolean {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    return url.searchParams.get('token') === this.token;
+  }
+
+  private connect(socket: WebSocket): void {
+    const viewer: Viewer = { socket, surfaceId: null, pending: null, seq: 0 };
+    this.viewers.add(viewer);
+    socket.on('close', () => this.viewers.delete(viewer));
+    socket.on('error', () => socket.terminate());
+    socket.on('message', (data, isBinary) => {
+      const parsed = isBinary ? null : parseMessage(WindowToDisplay, safeJson(data.toString()));
+      if (!parsed?.ok) return socket.close(1008, parsed ? parsed.reason : 'binary messages are not accepted');
+      viewer.surfaceId = parsed.value.surfaceId;
+      viewer.pending = { x: 0, y: 0, w: 1 << 14, h: 1 << 14 }; // everything, clipped when sent
+      this.flush(viewer);
+    });
+    if (!this.flushTimer) this.flushTimer = setInterval(() => this.viewers.forEach((v) => this.flush(v)), 8);
+  }
+
+  private damage(d: Damage): void {
+    for (const v of this.viewers) {
+      if (v.surfaceId !== d.surfaceId) continue;
+      v.pending = v.pending ? union(v.pending, d.rect) : d.rect;
+      v.seq = d.seq;
+      this.flush(v);
+    }
+  }
+
+  private flush(v: Viewer): void {
+    if (!v.pending || !v.surfaceId || v.socket.readyState !== v.socket.OPEN) return;
+    if (v.socket.bufferedAmount > MAX_BUFFERED_BYTES) return; // try again on the next tick
+    const px = this.compositor.pixels(v.surfaceId, v.pending);
+    if (!px || isEmpty(intersect(px.rect, v.pending))) return;
+    v.pending = null;
+    const header: DamageHeader = { surfaceId: v.surfaceId, seq: v.seq, surface: px.surface, rect: px.rect };
+    const json = Buffer.from(JSON.stringify(header));
+    const prefix = Buffer.alloc(4);
+    prefix.writeUInt32BE(json.length);
+    v.socket.send(Buffer.concat([prefix, json, Buffer.from(px.data.buffer, px.data.byteOffset, px.data.byteLength)]), { binary: true });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

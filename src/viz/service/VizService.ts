@@ -1,0 +1,37 @@
+/**
+ * The display compositor with its two endpoints: the frame sink socket (clients submit frames)
+ * and the display WebSocket (windows show surfaces). Hosted by the GPU process, or by the
+ * browser process itself after too many GPU crashes.
+ */
+import type { BrowserToGpu } from '../../common/protocol';
+import { DisplayCompositor } from './DisplayCompositor';
+import { DisplayServer } from './DisplayServer';
+import { FrameSinkServer } from './FrameSinkServer';
+
+export class VizService {
+  readonly compositor = new DisplayCompositor();
+  private readonly sinks: FrameSinkServer;
+  private readonly display: DisplayServer;
+
+  constructor(owner: string, displayToken: string, log: (message: string) => void) {
+    this.sinks = new FrameSinkServer(this.compositor, owner, log);
+    this.display = new DisplayServer(this.compositor, displayToken);
+  }
+
+  async start(): Promise<{ frameSinkAddress: string; displayPort: number }> {
+    await this.sinks.listen();
+    return { frameSinkAddress: this.sinks.address, displayPort: await this.display.ready() };
+  }
+
+  handle(m: Exclude<BrowserToGpu, { type: 'init' | 'shutdown' }>): void {
+    if (m.type === 'authorize-client') this.sinks.authorize(m.token, m.surfaces);
+    else if (m.type === 'revoke-client') this.sinks.revoke(m.token);
+    else this.compositor.drop(m.surfaceId);
+  }
+
+  close(): void {
+    this.sinks.close();
+    this.display.close();
+    this.compositor.dispose();
+  }
+}

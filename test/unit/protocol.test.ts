@@ -1,0 +1,43 @@
+import { BrowserToRenderer, FrameSinkClientMessage, parseMessage, RendererToBrowser } from '../../src/common/protocol';
+
+describe('protocol', () => {
+  test('accepts a well-formed renderer message', () => {
+    const r = parseMessage(RendererToBrowser, { type: 'resource-request', requestId: 1, tabId: 2, url: 'https://news.example/' });
+    expect(r.ok).toBe(true);
+  });
+
+  test.each([
+    [null, /expected object|Invalid input/i],
+    ['hello', /expected object|Invalid input/i],
+    [{ type: 'no-such-message' }, /.+/],
+    [{ type: 'resource-request', requestId: -1, tabId: 2, url: 'x' }, /requestId/],
+    [{ type: 'stats', threads: new Array(65).fill({ id: 'a', name: 'a', kind: 'main', busy: 0, state: 'running' }) }, /threads/],
+    [{ type: 'stats', threads: [{ id: 'a', name: 'a', kind: 'main', busy: 7, state: 'running' }] }, /busy/],
+  ])('rejects %j with a reason', (raw, reason) => {
+    const r = parseMessage(RendererToBrowser, raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  test('a frame may only name a well-formed pool and surface', () => {
+    const frame = {
+      type: 'submit-frame',
+      surfaceId: 'tab:1',
+      seq: 1,
+      size: { w: 100, h: 100 },
+      pool: { name: '/minium.123.1', slots: 4 },
+      background: '#fff',
+      quads: [{ kind: 'tile', slot: 0, version: 1, rect: { x: 0, y: 0, w: 100, h: 100 }, transform: [1, 0, 0, 1, 0, 0], opacity: 1 }],
+      damage: { x: 0, y: 0, w: 100, h: 100 },
+    };
+    expect(parseMessage(FrameSinkClientMessage, frame).ok).toBe(true);
+    expect(parseMessage(FrameSinkClientMessage, { ...frame, pool: { name: '../../etc/passwd', slots: 4 } }).ok).toBe(false);
+    expect(parseMessage(FrameSinkClientMessage, { ...frame, surfaceId: 'tab:1; drop' }).ok).toBe(false);
+    expect(parseMessage(FrameSinkClientMessage, { ...frame, size: { w: 1e9, h: 1 } }).ok).toBe(false);
+  });
+
+  test('browser → renderer messages are checked by the renderer too', () => {
+    expect(parseMessage(BrowserToRenderer, { type: 'crash-thread', threadId: 'main', how: 'segfault' }).ok).toBe(true);
+    expect(parseMessage(BrowserToRenderer, { type: 'crash-thread', threadId: 'main', how: 'explode' }).ok).toBe(false);
+  });
+});
