@@ -23,6 +23,11 @@ export class TaskManager {
     }
   }
 
+  /** A process came or went: show it now rather than at the next tick. */
+  processesChanged(): void {
+    if (!this.panel.hidden) void this.refresh();
+  }
+
   private async refresh(): Promise<void> {
     let list: ProcessInfo[];
     try {

@@ -28,40 +28,51 @@ const REASONS: Record<string, string> = {
   'clean-exit': 'The renderer process exited.',
 };
 
+const tabElements = new Map<number, HTMLElement>();
+
+/** Tab elements are kept and updated in place, so a click is never lost to a re-render. */
+function tabElement(t: TabInfo): HTMLElement {
+  let el = tabElements.get(t.id);
+  if (!el) {
+    el = document.createElement('div');
+    el.setAttribute('role', 'tab');
+    el.dataset.tabId = String(t.id);
+    const dot = document.createElement('span');
+    const title = document.createElement('span');
+    title.className = 'title';
+    const close = document.createElement('button');
+    close.className = 'close';
+    close.textContent = '×';
+    close.title = 'Close tab';
+    close.addEventListener('click', (e) => {
+      e.stopPropagation();
+      void guard(client.closeTab(t.id));
+    });
+    el.append(dot, title, close);
+    el.addEventListener('click', () => activate(t.id));
+    tabElements.set(t.id, el);
+  }
+  el.className = `tab${t.id === active ? ' active' : ''}`;
+  el.dataset.state = t.state;
+  const [dot, title] = el.children as unknown as [HTMLElement, HTMLElement];
+  dot.className = `dot ${t.state}`;
+  title.textContent = t.title;
+  title.title = `${t.title}\n${t.url}\npid ${t.pid ?? '—'} · ${t.state}`;
+  return el;
+}
+
 function render(): void {
   const strip = $('tabstrip');
-  strip.replaceChildren(
-    ...[...tabs.values()].map((t) => {
-      const el = document.createElement('div');
-      el.className = `tab${t.id === active ? ' active' : ''}`;
-      el.setAttribute('role', 'tab');
-      el.dataset.tabId = String(t.id);
-      el.dataset.state = t.state;
-      const dot = document.createElement('span');
-      dot.className = `dot ${t.state}`;
-      const title = document.createElement('span');
-      title.className = 'title';
-      title.textContent = t.title;
-      title.title = `${t.title}\n${t.url}\npid ${t.pid ?? '—'} · ${t.state}`;
-      const close = document.createElement('button');
-      close.className = 'close';
-      close.textContent = '×';
-      close.title = 'Close tab';
-      close.addEventListener('click', (e) => {
-        e.stopPropagation();
-        void guard(client.closeTab(t.id));
-      });
-      el.append(dot, title, close);
-      el.addEventListener('click', () => activate(t.id));
-      return el;
-    }),
-  );
-  const add = document.createElement('button');
-  add.id = 'new-tab';
-  add.textContent = '+';
-  add.title = 'New tab';
-  add.addEventListener('click', () => void guard(client.openTab('https://orbit.example/').then((t) => activate(t.id))));
-  strip.append(add);
+  for (const [id, el] of tabElements) {
+    if (!tabs.has(id)) {
+      el.remove();
+      tabElements.delete(id);
+    }
+  }
+  for (const t of tabs.values()) {
+    const el = tabElement(t);
+    if (el.parentElement !== strip) strip.insertBefore(el, $('new-tab'));
+  }
 
   const tab = active !== null ? tabs.get(active) : undefined;
   $('empty').hidden = Boolean(tab);
@@ -118,9 +129,11 @@ function onEvent(e: BrowserEvent): void {
       break;
     case 'process-gone':
       log(`${e.title} (pid ${e.pid}) gone: ${e.reason}`);
+      taskManager.processesChanged();
       break;
     case 'process-launched':
       log(`${e.title} launched (pid ${e.pid})`);
+      taskManager.processesChanged();
       break;
     case 'bad-message':
       log(`bad message from ${e.role} ${e.pid}: ${e.reason}`);
@@ -142,6 +155,7 @@ async function refreshFrames(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  $('new-tab').addEventListener('click', () => void guard(client.openTab('https://orbit.example/').then((t) => activate(t.id))));
   client.onEvent(onEvent);
   $('omnibox').addEventListener('submit', (e) => {
     e.preventDefault();

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Browser } from '../browser/Browser';
 import type { BrowserEvent, TabInfo } from '../common/controlApi';
 import { NodeChildLauncher } from '../platform/node/NodeChildLauncher';
+export { waitFor } from '../common/waitFor';
 
 export interface Row {
   metric: string;
@@ -26,16 +27,6 @@ export async function withBrowser<T>(fn: (b: Browser) => Promise<T>): Promise<T>
     return await fn(browser);
   } finally {
     await browser.shutdown();
-  }
-}
-
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
   }
 }
 

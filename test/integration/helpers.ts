@@ -1,0 +1,91 @@
+/** Real kernels, real processes: the tests' side of the browser. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import WebSocket from 'ws';
+import { Browser, type BrowserOptions } from '../../src/browser/Browser';
+import type { TabInfo } from '../../src/common/controlApi';
+import type { DamageHeader } from '../../src/common/protocol';
+import { waitFor } from '../../src/common/waitFor';
+import { NodeChildLauncher } from '../../src/platform/node/NodeChildLauncher';
+
+export { waitFor };
+process.env.MINIUM_CHILD_STDERR ??= 'quiet';
+
+export async function startBrowser(options: Partial<BrowserOptions> = {}): Promise<Browser> {
+  const b = new Browser({ launcher: new NodeChildLauncher(), rasterThreads: 2, ...options });
+  await b.start();
+  return b;
+}
+
+export function tabOf(b: Browser, id: number): TabInfo {
+  const t = b.listTabs().find((x) => x.id === id);
+  if (!t) throw new Error(`no tab ${id}`);
+  return t;
+}
+
+export async function openLive(b: Browser, url: string): Promise<TabInfo> {
+  const t = await b.openTab(url);
+  return waitFor(() => {
+    const now = tabOf(b, t.id);
+    return now.state === 'live' && now.framesPresented > 0 && now;
+  }, `${url} to present its first frame`);
+}
+
+/** True when the tab presents new frames within the next moments. */
+export async function keepsPresenting(b: Browser, id: number, frames = 10): Promise<boolean> {
+  const start = tabOf(b, id).framesPresented;
+  await waitFor(() => tabOf(b, id).framesPresented >= start + frames, `tab ${id} to present ${frames} more frames`, 10000);
+  return true;
+}
+
+/** Is the process still running? A zombie has exited; only its parent (or init) has yet to reap it. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
+
+export function shmNamesOf(pid: number): string[] {
+  return fs.readdirSync('/dev/shm').filter((n) => n.startsWith(`minium.${pid}.`));
+}
+
+/** The whole picture of a surface, as a window gets it from the display compositor. */
+export function captureSurface(displayUrl: string, surfaceId: string): Promise<{ w: number; h: number; pixel: (x: number, y: number) => [number, number, number] }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(displayUrl);
+    const timer = setTimeout(() => (ws.terminate(), reject(new Error(`no picture of ${surfaceId}`))), 10000);
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'show', surfaceId })));
+    ws.on('error', reject);
+    ws.on('message', (data: Buffer) => {
+      const len = data.readUInt32BE(0);
+      const header = JSON.parse(data.subarray(4, 4 + len).toString()) as DamageHeader;
+      if (header.rect.w !== header.surface.w || header.rect.h !== header.surface.h) return; // wait for a full picture
+      clearTimeout(timer);
+      ws.close();
+      const px = data.subarray(4 + len);
+      resolve({ w: header.surface.w, h: header.surface.h, pixel: (x, y) => [px[(y * header.surface.w + x) * 4], px[(y * header.surface.w + x) * 4 + 1], px[(y * header.surface.w + x) * 4 + 2]] });
+    });
+  });
+}
+
+/** `minium web --headless --port 0`, as a user starts it; resolves with the URL it prints first. */
+export async function startWebShell(): Promise<{ child: ChildProcess; base: string; token: string; url: string }> {
+  const cli = path.join(__dirname, '../../src/shell/cli/main.js');
+  const child = spawn(process.execPath, [cli, 'web', '--headless', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MINIUM_CHILD_STDERR: 'quiet' } });
+  const first = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the web shell exited with ${code}`)));
+  });
+  const url = new URL(first);
+  return { child, base: url.origin, token: url.searchParams.get('token')!, url: first };
+}

@@ -1,0 +1,111 @@
+/** ChildProcessHost against real child processes: exit reasons, bad messages, the sandbox. */
+import { fork } from 'node:child_process';
+import * as path from 'node:path';
+import { ChildProcessHost, type Gone } from '../../src/browser/ChildProcessHost';
+import { RendererToBrowser } from '../../src/common/protocol';
+import { NodeChildLauncher } from '../../src/platform/node/NodeChildLauncher';
+import { sandboxAvailable, sandboxExecArgv } from '../../src/platform/sandbox';
+import { APP_ROOT } from '../../src/platform/paths';
+import { waitFor } from './helpers';
+
+function host(mode: string, opts: { maxHeapMb?: number } = {}) {
+  const h = new ChildProcessHost({
+    role: 'renderer',
+    title: `fixture ${mode}`,
+    entry: '../test/fixtures/child.js',
+    extraArgs: [`--mode=${mode}`],
+    schema: RendererToBrowser,
+    launcher: new NodeChildLauncher(),
+    sandbox: true,
+    ...opts,
+  });
+  const gone = new Promise<Gone>((r) => h.onGone(r));
+  const bad: string[] = [];
+  h.onBadMessage((reason) => bad.push(reason));
+  h.start();
+  return { h, gone, bad };
+}
+
+describe('ChildProcessHost with real processes', () => {
+  test('a clean shutdown is a clean-exit', async () => {
+    const { h, gone } = host('ready');
+    await new Promise((r) => h.onReady(r));
+    await h.shutdown();
+    expect((await gone).reason).toBe('clean-exit');
+  });
+
+  test('exit code 3 after ready is an abnormal-exit', async () => {
+    const { gone } = host('exit-3');
+    expect(await gone).toMatchObject({ reason: 'abnormal-exit', exitCode: 3 });
+  });
+
+  test('dying before ready is a launch-failed', async () => {
+    const { gone } = host('crash-on-start');
+    expect((await gone).reason).toBe('launch-failed');
+  });
+
+  test('kill -9 is killed; kill -SEGV is crashed', async () => {
+    const a = host('ready');
+    const b = host('ready');
+    await Promise.all([new Promise((r) => a.h.onReady(r)), new Promise((r) => b.h.onReady(r))]);
+    process.kill(a.h.pid!, 'SIGKILL');
+    process.kill(b.h.pid!, 'SIGSEGV');
+    expect((await a.gone).reason).toBe('killed');
+    expect((await b.gone).reason).toBe('crashed');
+  });
+
+  test('running out of heap is oom', async () => {
+    const { gone } = host('oom', { maxHeapMb: 32 });
+    expect((await gone).reason).toBe('oom');
+  }, 60000);
+
+  test.each([
+    ['garbage', /threads/],
+    ['unknown-type', /.+/],
+    ['early-message', /before it was ready/],
+  ])('a bad message (%s) kills the sender and says why', async (mode, why) => {
+    const { gone, bad } = host(mode);
+    expect((await gone).reason).toBe('killed');
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatch(why);
+  });
+
+  test('every child names its role and its parent on its command line', async () => {
+    const { h } = host('ready');
+    await new Promise((r) => h.onReady(r));
+    const cmdline = require('node:fs').readFileSync(`/proc/${h.pid}/cmdline`, 'utf8').split('\0');
+    expect(cmdline).toContain('--minium-role=renderer');
+    expect(cmdline).toContain(`--minium-parent-pid=${process.pid}`);
+    h.kill();
+  });
+});
+
+(sandboxAvailable() ? describe : describe.skip)('the renderer sandbox (Node permission model)', () => {
+  test('a sandboxed child cannot write files, spawn processes or read outside the app', async () => {
+    const child = fork(path.join(__dirname, '../fixtures/sandboxProbe.js'), [], { execArgv: sandboxExecArgv(APP_ROOT), stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const report = await new Promise<Record<string, string>>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as Record<string, string>));
+      child.once('exit', (code) => reject(new Error(`probe exited with ${code} before reporting`)));
+    });
+    expect(report.writeFile).toBe('ERR_ACCESS_DENIED');
+    expect(report.spawn).toBe('ERR_ACCESS_DENIED');
+    expect(report.readOutside).toBe('ERR_ACCESS_DENIED');
+    expect(report.readOwnCode).toBe('allowed');
+    expect(report.worker).toBe('allowed');
+  });
+
+  test('without the flags the same probe may do all of it (the test can fail)', async () => {
+    const child = fork(path.join(__dirname, '../fixtures/sandboxProbe.js'), [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const report = await new Promise<Record<string, string>>((resolve) => child.once('message', (m) => resolve(m as Record<string, string>)));
+    expect(report.writeFile).toBe('allowed');
+    expect(report.spawn).toBe('allowed');
+  });
+});
+
+test('a child that never says ready is given up on', async () => {
+  // Shortened by killing it ourselves: the point is that the host reports it, not the 15 s timer.
+  const { h, gone } = host('silent');
+  await waitFor(() => h.pid, 'the silent child to spawn');
+  h.kill('SIGKILL');
+  expect((await gone).reason).toBe('killed');
+});

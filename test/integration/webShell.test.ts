@@ -1,0 +1,93 @@
+/**
+ * The web shell as a user starts it (`minium web --headless --port 0`), driven over HTTP: the
+ * control API, its errors, its events, and no orphans when the browser process is SIGKILLed.
+ */
+import WebSocket from 'ws';
+import type { ProcessInfo, TabInfo } from '../../src/common/controlApi';
+import { alive, startWebShell, waitFor } from './helpers';
+
+let shell: Awaited<ReturnType<typeof startWebShell>>;
+const api = async (method: string, p: string, body?: unknown, token: string | null = shell.token) => {
+  const res = await fetch(`${shell.base}${p}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as any };
+};
+
+beforeAll(async () => {
+  shell = await startWebShell();
+});
+afterAll(() => {
+  if (shell.child.exitCode === null) shell.child.kill('SIGTERM');
+});
+
+test('the first line of stdout is the UI URL with its token', () => {
+  expect(shell.base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(shell.token).toMatch(/^[0-9a-f]{32}$/);
+});
+
+test('the UI is served; the API wants the token', async () => {
+  const page = await fetch(`${shell.base}/`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<title>Minium</title>');
+  expect((await api('GET', '/api/tabs', undefined, null)).status).toBe(401);
+  expect((await api('GET', '/api/tabs', undefined, 'wrong')).status).toBe(401);
+  expect((await fetch(`${shell.base}/api/tabs?token=${shell.token}`)).status).toBe(200);
+});
+
+test('bad requests get a 4xx with a JSON error, and lose nothing', async () => {
+  expect(await api('POST', '/api/tabs', '{not json')).toMatchObject({ status: 400, json: { error: { code: 'bad-request' } } });
+  expect(await api('POST', '/api/tabs', { url: 42 })).toMatchObject({ status: 400 });
+  expect(await api('POST', '/api/tabs', { url: 'ftp://x.example/' })).toMatchObject({ status: 400, json: { error: { code: 'bad-url' } } });
+  expect(await api('POST', '/api/tabs', { url: 'x'.repeat(70 * 1024) })).toMatchObject({ status: 413 });
+  expect(await api('DELETE', '/api/tabs/77')).toMatchObject({ status: 404, json: { error: { code: 'no-such-tab' } } });
+  expect(await api('POST', '/api/processes/1/kill')).toMatchObject({ status: 404 });
+  expect(await api('PUT', '/api/tabs')).toMatchObject({ status: 405 });
+  expect(await api('GET', '/api/nothing')).toMatchObject({ status: 404 });
+  expect((await api('GET', '/api/tabs')).json).toEqual([]);
+});
+
+test('open tabs, list processes and demos, kill a renderer, see the events', async () => {
+  const events: any[] = [];
+  const ws = new WebSocket(`${shell.base.replace('http', 'ws')}/api/events?token=${shell.token}`);
+  ws.on('message', (d) => events.push(JSON.parse(String(d))));
+  await new Promise((r) => ws.once('open', r));
+
+  const demos = (await api('GET', '/api/demos')).json;
+  expect(new Set(demos.map((d: { site: string }) => d.site)).size).toBeGreaterThanOrEqual(2);
+  expect(demos.filter((d: { animated: boolean }) => d.animated).length).toBeGreaterThanOrEqual(2);
+
+  const a = (await api('POST', '/api/tabs', { url: 'https://orbit.example/' })).json as TabInfo;
+  const n = (await api('POST', '/api/tabs', { url: 'news.example' })).json as TabInfo;
+  expect(n.url).toBe('https://news.example/');
+  const tabs = await waitFor(async () => {
+    const list = (await api('GET', '/api/tabs')).json as TabInfo[];
+    return list.every((t) => t.state === 'live' && t.framesPresented > 0) && list;
+  }, 'both tabs live');
+  const procs = (await api('GET', '/api/processes')).json as ProcessInfo[];
+  expect(procs.map((p) => p.role).sort()).toEqual(['browser', 'gpu', 'renderer', 'renderer']);
+  for (const p of procs) expect(p.rssBytes).toBeGreaterThan(0);
+
+  const victim = tabs.find((t) => t.id === n.id)!.pid!;
+  expect(await api('POST', `/api/processes/${victim}/kill`)).toMatchObject({ status: 200 });
+  await waitFor(() => events.some((e) => e.type === 'tab-updated' && e.tab.id === n.id && e.tab.state === 'crashed'), 'the crash event');
+  expect(events).toContainEqual(expect.objectContaining({ type: 'process-gone', pid: victim, role: 'renderer', reason: 'killed' }));
+  expect(events).toContainEqual(expect.objectContaining({ type: 'process-launched', role: 'renderer' }));
+  const after = (await api('GET', '/api/tabs')).json as TabInfo[];
+  expect(after.find((t) => t.id === a.id)!.state).toBe('live');
+  ws.close();
+});
+
+test('SIGKILL the browser process: every child exits within a second, no orphans', async () => {
+  const children = ((await api('GET', '/api/processes')).json as ProcessInfo[]).filter((p) => p.role !== 'browser').map((p) => p.pid);
+  expect(children.length).toBeGreaterThanOrEqual(2);
+  const exited = new Promise((r) => shell.child.once('exit', r));
+  shell.child.kill('SIGKILL');
+  await exited;
+  const killedAt = Date.now();
+  await waitFor(() => children.every((pid) => !alive(pid)), 'every child to exit', 5000);
+  // The promise is one second; this bound leaves room for a loaded CI machine.
+  expect(Date.now() - killedAt).toBeLessThan(1500);
+});
