@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { APP_ROOT } from './paths';
+import { APP_ROOT, unpackedPath } from './paths';
 
 interface NativeAddon {
   map(name: string, size: number, create: boolean): object;
@@ -19,7 +19,7 @@ let addon: NativeAddon | null = null;
 
 export function native(): NativeAddon {
   if (addon) return addon;
-  const file = path.join(APP_ROOT, 'build', 'Release', 'minium_native.node');
+  const file = unpackedPath(path.join(APP_ROOT, 'build', 'Release', 'minium_native.node'));
   if (!fs.existsSync(file)) {
     throw new Error(`Minium's native addon is missing (${file}); run "npm run build:native" (needs g++ and python3).`);
   }

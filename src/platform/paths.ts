@@ -15,6 +15,12 @@ export const SRC_ROOT = path.resolve(__dirname, '..');
 export const ASSETS_DIR = path.join(APP_ROOT, 'assets');
 export const UI_DIR = path.join(APP_ROOT, 'renderer');
 
+/** Files that must exist on disk (native addons, fonts) live beside app.asar in a packaged app. */
+export function unpackedPath(p: string): string {
+  const unpacked = p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return unpacked !== p && fs.existsSync(unpacked) ? unpacked : p;
+}
+
 export function childEntry(relative: string): string {
   return path.join(SRC_ROOT, relative);
 }

@@ -37,17 +37,22 @@ export function connectToParent(): ParentChannel {
   };
 }
 
-/** The channel closing is the fast signal; polling the parent PID catches the rest (SIGKILL under Electron). */
+/**
+ * The channel closing is the fast signal; polling catches the rest (a SIGKILLed Electron main).
+ * The parent may not be our direct parent (Chromium can launch through a helper), so being
+ * re-parented, or the browser's PID vanishing, both mean the browser is gone.
+ */
 function watchParent(): void {
-  const parent = Number(argValue('minium-parent-pid'));
-  if (!parent) return;
+  const browser = Number(argValue('minium-parent-pid'));
+  if (!browser) return;
+  const firstParent = process.ppid;
   const timer = setInterval(() => {
     try {
-      process.kill(parent, 0);
+      process.kill(browser, 0);
     } catch {
       process.exit(0);
     }
-    if (process.ppid !== parent && process.platform !== 'win32') process.exit(0);
+    if (process.platform !== 'win32' && process.ppid !== firstParent) process.exit(0);
   }, 250);
   timer.unref();
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
-import { ASSETS_DIR } from '../../../platform/paths';
+import { ASSETS_DIR, unpackedPath } from '../../../platform/paths';
 
 /** The fonts Minium ships, so text looks the same on every machine. Registered once per thread. */
 export const FONT_FAMILY = 'Minium Sans';
@@ -9,7 +9,7 @@ let registered = false;
 export function registerFonts(): void {
   if (registered) return;
   for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
-    GlobalFonts.registerFromPath(path.join(ASSETS_DIR, 'fonts', file), FONT_FAMILY);
+    GlobalFonts.registerFromPath(unpackedPath(path.join(ASSETS_DIR, 'fonts', file)), FONT_FAMILY);
   }
   registered = true;
 }

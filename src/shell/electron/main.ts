@@ -1,0 +1,58 @@
+/**
+ * The Electron shell: Electron's main process is Minium's browser process. Children are launched
+ * with utilityProcess; the UI in renderer/ runs in a sandboxed, context-isolated window and reaches
+ * the kernel only through the preload's narrow bridge, checked here.
+ */
+import * as path from 'node:path';
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { Browser } from '../../browser/Browser';
+import { parseCall } from '../../common/controlCalls';
+import { describeError } from '../../common/errors';
+import { UtilityProcessLauncher } from '../../platform/electron-main/UtilityProcessLauncher';
+import { UI_DIR } from '../../platform/paths';
+
+const UI_PAGE = path.join(UI_DIR, 'index.html');
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const browser = new Browser({ launcher: new UtilityProcessLauncher() });
+  await browser.start();
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Minium',
+    webPreferences: { preload: path.join(__dirname, 'preload.js'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
+
+  ipcMain.handle('minium:call', async (event, method: unknown, ...args: unknown[]) => {
+    // Only our own window's own page may drive the kernel.
+    if (event.sender !== win.webContents || !event.senderFrame?.url.startsWith('file://')) throw new Error('minium:call from an unexpected sender');
+    const call = parseCall(method, args);
+    if (!call.ok) throw new Error(call.reason);
+    try {
+      return await (browser[call.method] as (...a: unknown[]) => unknown)(...call.args);
+    } catch (e) {
+      throw new Error(describeError(e));
+    }
+  });
+  browser.onEvent((e) => {
+    if (!win.isDestroyed()) win.webContents.send('minium:event', e);
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+
+  let quitting = false;
+  app.on('before-quit', (e) => {
+    if (quitting) return;
+    quitting = true;
+    e.preventDefault();
+    void browser.shutdown().finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+  await win.loadFile(UI_PAGE);
+}
+
+main().catch((e) => {
+  process.stderr.write(`Minium (Electron) failed to start: ${describeError(e)}\n`);
+  app.exit(1);
+});

@@ -1,0 +1,39 @@
+/**
+ * The Electron shell, end to end, with Playwright's Electron driver. Electron's binary cannot be
+ * downloaded on every machine (CI here has none): then these tests are skipped, saying why.
+ */
+import * as fs from 'node:fs';
+import { _electron as electron, type ElectronApplication } from 'playwright-core';
+import { APP_ROOT } from '../../src/platform/paths';
+import { waitFor } from '../integration/helpers';
+
+function electronBinary(): { path: string | null; why: string } {
+  try {
+    const p = require('electron') as unknown as string;
+    return fs.existsSync(p) ? { path: p, why: '' } : { path: null, why: `Electron's binary is missing at ${p}` };
+  } catch (e) {
+    return { path: null, why: `Electron's binary is not installed: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
+const binary = electronBinary();
+if (!binary.path) process.stdout.write(`SKIPPED Electron e2e tests: ${binary.why} (install it with a plain "npm install electron" where its download is reachable)\n`);
+
+(binary.path ? describe : describe.skip)('Electron shell', () => {
+  let app: ElectronApplication;
+  beforeAll(async () => {
+    app = await electron.launch({ executablePath: binary.path!, args: [APP_ROOT, '--no-sandbox'] });
+  });
+  afterAll(() => app?.close());
+
+  test('the window opens the UI; a demo renders in a utility-process renderer', async () => {
+    const win = await app.firstWindow();
+    await win.waitForSelector('#demos option:nth-child(2)', { state: 'attached' });
+    const url = await win.locator('#demos option').nth(3).getAttribute('value');
+    await win.selectOption('#demos', url!);
+    await waitFor(async () => (await win.locator('.tab.active').getAttribute('data-state')) === 'live', 'the demo to be live');
+    const types = await app.evaluate(({ app: a }) => a.getAppMetrics().map((m) => `${m.type}:${m.serviceName ?? ''}`));
+    expect(types.some((t) => t.startsWith('Utility:minium-renderer'))).toBe(true);
+    expect(types.some((t) => t.startsWith('Utility:minium-gpu'))).toBe(true);
+  });
+});
