@@ -18,6 +18,8 @@ export function frameSinkAddress(owner: string): string {
 
 export class FrameSinkServer {
   private readonly grants = new Map<string, Set<string>>();
+  /** Surfaces a token was ever granted: a late frame for a tab that just closed is stale, not hostile. */
+  private readonly everGranted = new Map<string, Set<string>>();
   private readonly clients = new Map<string, Set<net.Socket>>();
   private readonly server: net.Server;
   readonly address: string;
@@ -40,11 +42,15 @@ export class FrameSinkServer {
 
   authorize(token: string, surfaces: string[]): void {
     this.grants.set(token, new Set(surfaces));
+    const ever = this.everGranted.get(token) ?? new Set<string>();
+    for (const s of surfaces) ever.add(s);
+    this.everGranted.set(token, ever);
   }
 
   /** Forgets a token and closes its connections (its process is gone). */
   revoke(token: string): void {
     this.grants.delete(token);
+    this.everGranted.delete(token);
     for (const s of this.clients.get(token) ?? []) s.destroy();
     this.clients.delete(token);
   }
@@ -84,7 +90,10 @@ export class FrameSinkServer {
           continue;
         }
         if (!token) return drop('submitted a frame before saying hello');
-        if (!this.grants.get(token)?.has(m.surfaceId)) return drop(`may not submit to ${m.surfaceId}`);
+        if (!this.grants.get(token)?.has(m.surfaceId)) {
+          if (this.everGranted.get(token)?.has(m.surfaceId)) continue; // in flight when its tab closed
+          return drop(`may not submit to ${m.surfaceId}`);
+        }
         try {
           this.compositor.submit(m);
         } catch (e) {
