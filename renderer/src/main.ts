@@ -114,7 +114,11 @@ function showDisplay(d: DisplayInfo): void {
   surface.displayChanged(d);
 }
 
+/** Counts tab events, so that a tab list fetched before an event cannot overwrite what it said. */
+let tabEvents = 0;
+
 function onEvent(e: BrowserEvent): void {
+  if (e.type === 'tab-updated' || e.type === 'tab-closed') tabEvents++;
   switch (e.type) {
     case 'tab-updated':
       tabs.set(e.tab.id, e.tab);
@@ -146,8 +150,9 @@ function onEvent(e: BrowserEvent): void {
 }
 
 async function refreshFrames(): Promise<void> {
+  const seen = tabEvents;
   const list = await client.listTabs();
-  for (const t of list) tabs.set(t.id, t);
+  if (seen === tabEvents) for (const t of list) tabs.set(t.id, t);
   const tab = active !== null ? tabs.get(active) : undefined;
   const all = list.map((t) => `#${t.id} ${t.state} ${t.framesPresented} frames`).join(' · ');
   $('status').textContent = `${tab ? `pid ${tab.pid ?? '—'} · ${tab.site} · ` : ''}${all}`;

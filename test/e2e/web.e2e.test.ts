@@ -42,20 +42,21 @@ const pixel = (x: number, y: number) =>
 
 const activeTab = () => page.locator('.tab.active');
 
-async function openDemo(label: RegExp): Promise<void> {
+/** Opens a demo from the menu; resolves with its tab's id once that tab is the active one and live. */
+async function openDemo(label: RegExp): Promise<string> {
   const option = page.locator('#demos option').filter({ hasText: label });
-  await page.selectOption('#demos', (await option.getAttribute('value'))!);
-  await waitFor(async () => (await activeTab().getAttribute('data-state')) === 'live', `${label} to be live`);
+  const url = (await option.getAttribute('value'))!;
+  await page.selectOption('#demos', url);
+  await waitFor(async () => (await page.inputValue('#address')) === url && (await activeTab().getAttribute('data-state')) === 'live', `${label} to be the live, active tab`);
+  return (await activeTab().getAttribute('data-tab-id'))!;
 }
 
 test('open two sites, End process on one, see its sad tab, the other still animates, Reload', async () => {
-  await openDemo(/^Orbit/);
-  const orbitId = await activeTab().getAttribute('data-tab-id');
+  const orbitId = await openDemo(/^Orbit/);
   // Orbit's dark background, composited by the GPU process and drawn in the window.
   await waitFor(async () => (await pixel(900, 580)).join() === '11,16,33', 'Orbit’s pixels in the window');
 
-  await openDemo(/^News front page/);
-  const newsId = await activeTab().getAttribute('data-tab-id');
+  const newsId = await openDemo(/^News front page/);
   await waitFor(async () => (await pixel(900, 580)).join() === '255,253,247', 'the news page’s pixels');
   await page.screenshot({ path: path.join(SHOTS, '1-two-sites.png') });
 
@@ -80,6 +81,7 @@ test('open two sites, End process on one, see its sad tab, the other still anima
   await page.screenshot({ path: path.join(SHOTS, '3-survivor.png') });
 
   await page.click(`.tab[data-tab-id="${newsId}"]`);
+  await page.locator('#sad-tab').waitFor({ state: 'visible' });
   await page.click('#sad-reload');
   await page.locator('#sad-tab').waitFor({ state: 'hidden' });
   await waitFor(async () => (await activeTab().getAttribute('data-state')) === 'live', 'the reloaded tab');
