@@ -2,21 +2,14 @@
  * How the UI reaches the browser kernel: through the Electron preload's bridge when it is there,
  * else the web shell's HTTP API with the token from the page's URL. Both speak the ControlApi.
  */
-import type { BrowserEvent, DemoInfo, DisplayInfo, ProcessInfo, TabInfo } from '../../src/common/controlApi';
+import type { BrowserEvent, ControlApi } from '../../src/common/controlApi';
 
-export interface ControlClient {
-  listTabs(): Promise<TabInfo[]>;
-  openTab(url: string): Promise<TabInfo>;
-  closeTab(id: number): Promise<unknown>;
-  navigate(id: number, url: string): Promise<TabInfo>;
-  reload(id: number): Promise<TabInfo>;
-  listProcesses(): Promise<ProcessInfo[]>;
-  killProcess(pid: number): Promise<unknown>;
-  crashThread(pid: number, threadId: string, how: 'exception' | 'segfault'): Promise<unknown>;
-  listDemos(): Promise<DemoInfo[]>;
-  display(): Promise<DisplayInfo>;
+type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+
+/** The control API as seen from a window: the same methods, every answer asynchronous. */
+export type ControlClient = { [K in Exclude<keyof ControlApi, 'onEvent'>]: Async<ControlApi[K]> } & {
   onEvent(listener: (e: BrowserEvent) => void): void;
-}
+};
 
 interface Bridge {
   call(method: string, ...args: unknown[]): Promise<unknown>;
