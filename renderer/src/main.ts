@@ -29,6 +29,8 @@ const REASONS: Record<string, string> = {
 };
 
 const tabElements = new Map<number, HTMLElement>();
+/** Tabs whose "unresponsive" bar the person dismissed with Wait, until the renderer answers again. */
+const waited = new Set<number>();
 
 /** Tab elements are kept and updated in place, so a click is never lost to a re-render. */
 function tabElement(t: TabInfo): HTMLElement {
@@ -79,6 +81,9 @@ function render(): void {
   $('sad-tab').hidden = tab?.state !== 'crashed';
   $('sad-tab').dataset.tabId = String(tab?.id ?? '');
   $('sad-reason').textContent = tab?.crashReason ? `${REASONS[tab.crashReason] ?? tab.crashReason} (reason: ${tab.crashReason})` : '';
+  const hung = Boolean(tab?.unresponsive && tab.state !== 'crashed' && !waited.has(tab.id));
+  $('hung').hidden = !hung;
+  if (hung) $('hung-text').textContent = `Page unresponsive: its renderer (pid ${tab!.pid}) has not answered for a few seconds. Wait for it, or end it.`;
   $('page-error').hidden = !tab?.error;
   $('page-error').textContent = tab?.error ?? '';
   const address = $<HTMLInputElement>('address');
@@ -122,6 +127,7 @@ function onEvent(e: BrowserEvent): void {
   switch (e.type) {
     case 'tab-updated':
       tabs.set(e.tab.id, e.tab);
+      if (!e.tab.unresponsive) waited.delete(e.tab.id);
       if (active === null) active = e.tab.id;
       break;
     case 'tab-closed':
@@ -171,6 +177,14 @@ async function main(): Promise<void> {
   const reload = () => active !== null && void guard(client.reload(active));
   $('reload').addEventListener('click', reload);
   $('sad-reload').addEventListener('click', reload);
+  $('hung-wait').addEventListener('click', () => {
+    if (active !== null) waited.add(active);
+    render();
+  });
+  $('hung-kill').addEventListener('click', () => {
+    const pid = active !== null ? tabs.get(active)?.pid : null;
+    if (pid) void guard(client.killProcess(pid));
+  });
   $('taskmanager-toggle').addEventListener('click', () => taskManager.toggle());
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && e.shiftKey) taskManager.toggle();

@@ -53,6 +53,7 @@ export class Browser implements ControlApi {
   private readonly sandbox: boolean;
   private readonly viewport: { w: number; h: number };
   private nextTabId = 1;
+  private readonly hangTimer: NodeJS.Timeout;
   private stopping = false;
 
   constructor(private readonly options: BrowserOptions) {
@@ -68,6 +69,11 @@ export class Browser implements ControlApi {
     this.gpu.onAddressChanged((address) => {
       if (address) for (const r of this.liveRenderers) r.send({ type: 'gpu-channel', gpu: { address, token: r.token } });
     });
+    this.hangTimer = setInterval(() => {
+      const now = Date.now();
+      for (const r of this.liveRenderers) r.checkResponsive(now);
+    }, 500);
+    this.hangTimer.unref();
   }
 
   async start(): Promise<void> {
@@ -77,6 +83,7 @@ export class Browser implements ControlApi {
 
   async shutdown(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.hangTimer);
     await Promise.all([...this.liveRenderers].map((r) => r.shutdown()));
     await this.plugins.stop();
     await this.gpu.stop();
@@ -219,6 +226,9 @@ export class Browser implements ControlApi {
     this.liveRenderers.add(host);
     this.watch(host);
     host.onMessage((m) => this.fromRenderer(host, m));
+    host.onResponsivenessChanged(() => {
+      for (const tab of this.tabs.values()) if (tab.host === host) this.changed(tab);
+    });
     host.onGone((gone) => {
       this.renderers.remove(host);
       this.liveRenderers.delete(host);
@@ -297,6 +307,7 @@ export class Browser implements ControlApi {
       ...(t.error ? { error: t.error } : {}),
       framesPresented: this.gpu.framesPresented(surfaceId),
       surfaceId,
+      ...(t.host?.unresponsive ? { unresponsive: true as const } : {}),
     };
   }
 }

@@ -12,6 +12,7 @@ import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess
 import { childEntry } from '../platform/paths';
 import { sandboxExecArgv } from '../platform/sandbox';
 import { APP_ROOT } from '../platform/paths';
+import { HangMonitor, type HangTransition } from './HangMonitor';
 
 export interface HostOptions<In> {
   role: ProcessRole;
@@ -48,6 +49,7 @@ export interface ProcessHostView {
   onReady(listener: (pid: number) => void): () => void;
   onGone(listener: (gone: Gone) => void): () => void;
   onBadMessage(listener: (reason: string) => void): () => void;
+  readonly unresponsive: boolean;
 }
 
 export class ChildProcessHost<In extends { type: string }, Out extends { type: string }> implements ProcessHostView {
@@ -59,11 +61,15 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   threads: ThreadStats[] = [];
   gone: Gone | null = null;
   private badMessage: string | null = null;
+  private readonly hang = new HangMonitor(Date.now());
 
   private readonly readyEmitter = new Emitter<number>();
   private readonly messageEmitter = new Emitter<In>();
   private readonly goneEmitter = new Emitter<Gone>();
   private readonly badMessageEmitter = new Emitter<string>();
+  private readonly responsivenessEmitter = new Emitter<HangTransition>();
+  /** The child stopped answering ('hung') or answers again ('recovered'). */
+  readonly onResponsivenessChanged = this.responsivenessEmitter.event;
   readonly onReady = this.readyEmitter.event;
   readonly onMessage = this.messageEmitter.event;
   readonly onGone = this.goneEmitter.event;
@@ -131,6 +137,20 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
     });
   }
 
+  get unresponsive(): boolean {
+    return this.hang.isHung;
+  }
+
+  /** Called periodically by the kernel: has the child been silent for too long? */
+  checkResponsive(now: number): void {
+    if (this.state !== 'ready') return;
+    const t = this.hang.check(now);
+    if (t) {
+      this.log('not responding');
+      this.responsivenessEmitter.fire(t);
+    }
+  }
+
   log(message: string): void {
     process.stderr.write(`[browser] ${this.options.role} ${this.pid ?? '?'}: ${message}\n`);
   }
@@ -140,6 +160,8 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
     const parsed = parseMessage(this.options.schema, raw);
     if (!parsed.ok) return this.reject(parsed.reason);
     const message = parsed.value;
+    const recovered = this.hang.heard(Date.now());
+    if (recovered) this.responsivenessEmitter.fire(recovered);
     switch (message.type) {
       case 'ready':
         if (this.state !== 'starting') return this.reject('said it was ready twice');

@@ -29,6 +29,7 @@ export async function describeProcesses(
       title: c.host.title,
       ...(c.site ? { site: c.site } : {}),
       tabs: c.tabs,
+      ...(c.host.unresponsive ? { unresponsive: true as const } : {}),
       ...m(c.host.pid as number),
       threads: c.host.threads,
     })),

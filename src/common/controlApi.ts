@@ -18,6 +18,8 @@ export interface TabInfo {
   error?: string;
   framesPresented: number;
   surfaceId: string;
+  /** The tab's renderer has not answered for a while (stopped, or its IO thread is stuck). */
+  unresponsive?: true;
 }
 
 export type ProcessRole = 'browser' | 'renderer' | 'gpu' | 'plugin';
@@ -37,6 +39,7 @@ export interface ProcessInfo {
   title: string;
   site?: string;
   tabs: number[];
+  unresponsive?: true;
   cpuPercent: number;
   rssBytes: number;
   threads: ThreadInfo[];

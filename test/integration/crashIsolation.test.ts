@@ -84,3 +84,23 @@ test('cross-site navigation moves the tab to the new site’s renderer', async (
   expect(moved.pid).not.toBe(t.pid);
   expect(moved.site).toBe('https://orbit.example');
 });
+
+test('kill -STOP a renderer: its tabs are unresponsive, others present on; kill -CONT recovers it', async () => {
+  const news = await openLive(b, 'https://news.example/');
+  const orbit = await openLive(b, 'https://orbit.example/');
+  process.kill(news.pid!, 'SIGSTOP');
+  try {
+    await waitFor(() => tabOf(b, news.id).unresponsive, 'the stopped renderer to be noticed', 15000);
+    expect(tabOf(b, news.id).state).toBe('live');
+    expect(tabOf(b, orbit.id).unresponsive).toBeUndefined();
+    expect(await keepsPresenting(b, orbit.id, 20)).toBe(true);
+  } finally {
+    process.kill(news.pid!, 'SIGCONT');
+  }
+  await waitFor(() => !tabOf(b, news.id).unresponsive, 'the renderer to answer again', 15000);
+  // A stopped process can still be ended: SIGKILL does not wait for it to run.
+  process.kill(news.pid!, 'SIGSTOP');
+  await b.killProcess(news.pid!);
+  await waitFor(() => tabOf(b, news.id).state === 'crashed', 'the stopped renderer to be killed');
+  expect(tabOf(b, news.id).crashReason).toBe('killed');
+});

@@ -1,0 +1,35 @@
+/**
+ * Notices a child that stopped answering (`kill -STOP`, a wedged IO thread), as Chromium's hung
+ * renderer detection does, and notices when it answers again. Children report every 500 ms, so
+ * silence longer than the timeout means unresponsive. Pure: the caller passes the time.
+ */
+export type HangTransition = 'hung' | 'recovered' | null;
+
+export class HangMonitor {
+  private lastHeard: number;
+  private hung = false;
+
+  constructor(
+    now: number,
+    readonly timeoutMs = 3000,
+  ) {
+    this.lastHeard = now;
+  }
+
+  heard(now: number): HangTransition {
+    this.lastHeard = now;
+    if (!this.hung) return null;
+    this.hung = false;
+    return 'recovered';
+  }
+
+  check(now: number): HangTransition {
+    if (this.hung || now - this.lastHeard <= this.timeoutMs) return null;
+    this.hung = true;
+    return 'hung';
+  }
+
+  get isHung(): boolean {
+    return this.hung;
+  }
+}

@@ -1,0 +1,15 @@
+import { HangMonitor } from '../../src/browser/HangMonitor';
+
+describe('HangMonitor', () => {
+  test('silence past the timeout is a hang, reported once; the next message recovers', () => {
+    const m = new HangMonitor(0, 3000);
+    expect(m.check(2999)).toBeNull();
+    expect(m.check(3001)).toBe('hung');
+    expect(m.check(9000)).toBeNull();
+    expect(m.isHung).toBe(true);
+    expect(m.heard(9100)).toBe('recovered');
+    expect(m.heard(9200)).toBeNull();
+    expect(m.check(12000)).toBeNull();
+    expect(m.check(12201)).toBe('hung');
+  });
+});
