@@ -43,7 +43,7 @@ export class TaskManager {
     row.className = 'process';
     row.dataset.pid = String(p.pid);
     row.dataset.role = p.role;
-    const title = p.role === 'renderer' ? `Tab${p.tabs.length > 1 ? 's' : ''}: ${p.site} (${p.tabs.map((t) => `#${t}`).join(', ') || 'no tabs'})` : p.title;
+    const title = p.role === 'renderer' ? `${p.title} — ${p.site}` : p.title;
     row.append(cell(p.unresponsive ? `${title} — not responding` : title), cell(String(p.pid)), cell(`${p.cpuPercent.toFixed(1)}%`), cell(`${(p.rssBytes / 1048576).toFixed(1)} MB`));
     const actions = document.createElement('td');
     if (p.role !== 'browser') {

@@ -151,9 +151,13 @@ export class Browser implements ControlApi {
   }
 
   async listProcesses(): Promise<ProcessInfo[]> {
-    const hosts: { host: ProcessHostView; site?: string; tabs: number[] }[] = [];
+    const hosts: { host: ProcessHostView; site?: string; tabs: number[]; title?: string }[] = [];
     if (this.gpu.host) hosts.push({ host: this.gpu.host, tabs: [] });
-    for (const r of this.liveRenderers) hosts.push({ host: r, site: r.site, tabs: [...r.tabs] });
+    for (const r of this.liveRenderers) {
+      // As Chrome's Task Manager: a renderer is named after the tabs it draws.
+      const titles = [...r.tabs].map((id) => this.tabs.get(id)?.title ?? `#${id}`);
+      hosts.push({ host: r, site: r.site, tabs: [...r.tabs], title: titles.length ? `Tab: ${titles.join(' | ')}` : undefined });
+    }
     for (const p of this.plugins.processes()) hosts.push({ host: p, tabs: this.plugins.tabsOf(p) });
     return describeProcesses(hosts, this.gpu.display().mode === 'browser');
   }

@@ -7,7 +7,7 @@ import { readProcessMetrics } from './ProcessMetrics';
 const browserLoad = new LoopLoad();
 
 export async function describeProcesses(
-  children: { host: ProcessHostView; site?: string; tabs: number[] }[],
+  children: { host: ProcessHostView; site?: string; tabs: number[]; title?: string }[],
   compositingInBrowser: boolean,
 ): Promise<ProcessInfo[]> {
   const live = children.filter((c) => c.host.pid !== null && c.host.state !== 'gone');
@@ -26,7 +26,7 @@ export async function describeProcesses(
     ...live.map((c) => ({
       pid: c.host.pid as number,
       role: c.host.role,
-      title: c.host.title,
+      title: c.title ?? c.host.title,
       ...(c.site ? { site: c.site } : {}),
       tabs: c.tabs,
       ...(c.host.unresponsive ? { unresponsive: true as const } : {}),

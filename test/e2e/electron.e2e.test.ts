@@ -2,21 +2,12 @@
  * The Electron shell, end to end, with Playwright's Electron driver. Electron's binary cannot be
  * downloaded on every machine (CI here has none): then these tests are skipped, saying why.
  */
-import * as fs from 'node:fs';
 import { _electron as electron, type ElectronApplication } from 'playwright-core';
 import { APP_ROOT } from '../../src/platform/paths';
+import { findElectronBinary } from '../../src/shell/cli/electronBinary';
 import { waitFor } from '../integration/helpers';
 
-function electronBinary(): { path: string | null; why: string } {
-  try {
-    const p = require('electron') as unknown as string;
-    return fs.existsSync(p) ? { path: p, why: '' } : { path: null, why: `Electron's binary is missing at ${p}` };
-  } catch (e) {
-    return { path: null, why: `Electron's binary is not installed: ${(e as Error).message.split('\n')[0]}` };
-  }
-}
-
-const binary = electronBinary();
+const binary = findElectronBinary();
 if (!binary.path) process.stdout.write(`SKIPPED Electron e2e tests: ${binary.why} (install it with a plain "npm install electron" where its download is reachable)\n`);
 
 (binary.path ? describe : describe.skip)('Electron shell', () => {

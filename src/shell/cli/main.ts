@@ -4,12 +4,12 @@
  * run the web shell alone, or run benchmarks.
  */
 import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_ROOT } from '../../platform/paths';
 import { runWebShell } from '../web/WebShell';
 import { runBenchmarks } from '../../bench/runBenchmarks';
+import { findElectronBinary } from './electronBinary';
 
 const USAGE = `Usage:
   minium start                      open Minium (Electron if installed, else the web shell in Chromium)
@@ -17,15 +17,6 @@ const USAGE = `Usage:
                                     the web shell; prints the UI's URL as its first line
   minium bench [all|NAME] [--json]  benchmarks (names: ${'`minium bench list`'})
 `;
-
-function electronBinary(): { path: string | null; why: string } {
-  try {
-    const p = require('electron') as unknown as string;
-    return fs.existsSync(p) ? { path: p, why: `Electron's binary is installed (${p})` } : { path: null, why: `Electron's binary is missing (${p})` };
-  } catch (e) {
-    return { path: null, why: `Electron's binary is not installed (${(e as Error).message.split('\n')[0]})` };
-  }
-}
 
 function int(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -59,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
     });
   switch (command) {
     case 'start': {
-      const electron = electronBinary();
+      const electron = findElectronBinary();
       if (electron.path && values.shell !== 'web') {
         process.stderr.write(`Minium: starting the Electron shell: ${electron.why}.\n`);
         const child = spawn(electron.path, [path.join(APP_ROOT)], { stdio: 'inherit' });

@@ -30,7 +30,8 @@ export function openAppWindow(executable: string, url: string): ChildProcess {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), // Chromium refuses to run as root with its sandbox
+    // Chromium refuses to run as root with its sandbox; --test-type hides the warning bar that flag brings.
+    ...(process.getuid?.() === 0 ? ['--no-sandbox', '--test-type'] : []),
   ];
   const child = spawn(executable, args, { stdio: 'ignore' });
   child.on('exit', () => fs.rmSync(profile, { recursive: true, force: true }));
