@@ -34,14 +34,9 @@ export class SurfaceView {
     this.sendShow();
   }
 
-  /** The display moved (GPU restart or fallback): connect to the new one. */
+  /** The display is known or moved (GPU restart or fallback): connect to it. */
   displayChanged(display: DisplayInfo): void {
     if (display.url && display.url !== this.url) this.connect(display.url);
-  }
-
-  async start(): Promise<void> {
-    const d = await this.getDisplay();
-    if (d.url) this.connect(d.url);
   }
 
   private connect(url: string): void {
@@ -55,7 +50,9 @@ export class SurfaceView {
     ws.onclose = () => {
       if (this.socket !== ws) return;
       this.socket = null;
-      setTimeout(() => void this.start().catch(() => undefined), 500);
+      this.url = null;
+      // The GPU process may be restarting: ask where the display is now.
+      setTimeout(() => void this.getDisplay().then((d) => this.displayChanged(d), () => undefined), 500);
     };
   }
 

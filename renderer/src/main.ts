@@ -208,7 +208,6 @@ async function main(): Promise<void> {
   for (const t of await client.listTabs()) tabs.set(t.id, t);
   active = tabs.keys().next().value ?? null;
   showDisplay(await client.display());
-  await surface.start();
   render();
   setInterval(() => void refreshFrames().catch(() => undefined), 1000);
 }

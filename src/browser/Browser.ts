@@ -259,7 +259,7 @@ export class Browser implements ControlApi {
     if (!tab || tab.host !== host) return;
     switch (m.type) {
       case 'resource-request':
-        return void this.serveResource(host, tab, m.requestId, m.url);
+        return void this.serveResource(host, tab, m.requestId, m.url, m.destination);
       case 'tab-loaded':
         Object.assign(tab, { title: m.title, state: 'live' });
         return this.changed(tab);
@@ -268,7 +268,7 @@ export class Browser implements ControlApi {
     }
   }
 
-  private async serveResource(host: RenderProcessHost, tab: Tab, requestId: number, raw: string): Promise<void> {
+  private async serveResource(host: RenderProcessHost, tab: Tab, requestId: number, raw: string, destination: 'document' | 'script'): Promise<void> {
     let url: URL;
     try {
       url = new URL(raw);
@@ -278,7 +278,7 @@ export class Browser implements ControlApi {
     // Site lock: a renderer may ask only for its own site's resources.
     if (!isAllowedForSite(host.site, url)) return host.reject(`asked for ${url.href}, but it is locked to ${host.site}`);
     const result = await this.loader.load(url);
-    if (!result.ok && tab.host === host) {
+    if (!result.ok && destination === 'document' && tab.host === host) {
       tab.error = result.error;
       this.changed(tab);
     }

@@ -37,7 +37,13 @@ const Log = z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'e
 const common = [Ready, Stats, Log] as const;
 
 // Renderer → browser
-export const ResourceRequest = z.object({ type: z.literal('resource-request'), requestId: id, tabId: id, url: z.string().max(8192) });
+export const ResourceRequest = z.object({
+  type: z.literal('resource-request'),
+  requestId: id,
+  tabId: id,
+  url: z.string().max(8192),
+  destination: z.enum(['document', 'script']),
+});
 const TabLoaded = z.object({ type: z.literal('tab-loaded'), tabId: id, title: z.string().max(512) });
 const PluginRequest = z.object({
   type: z.literal('plugin-request'),

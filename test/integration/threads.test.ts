@@ -62,3 +62,16 @@ test('crashing a thread that does not exist is a clear error', async () => {
   await expect(b.crashThread(123456789, 'main', 'exception')).rejects.toThrow(/not one of Minium's processes/);
   await expect(b.killProcess(process.pid)).rejects.toThrow(/cannot end itself/);
 });
+
+test('a page’s new Worker() is a real thread that works while the main thread idles (RT4)', async () => {
+  const t = await openLive(b, 'https://workers.example/');
+  const p = await waitFor(async () => {
+    const r = await renderer(t.pid!);
+    const worker = r?.threads.find((x) => x.kind === 'worker' && x.state === 'running' && x.busy > 0.5);
+    return worker && r;
+  }, 'a busy worker thread', 20000);
+  expect(p.threads.find((x) => x.id === 'main')!.busy).toBeLessThan(0.5);
+  // Its messages make the main thread repaint the page: new frames of a page whose only animation is small.
+  expect(await keepsPresenting(b, t.id, 30)).toBe(true);
+  await b.closeTab(t.id);
+});

@@ -2,7 +2,7 @@ import { BrowserToRenderer, FrameSinkClientMessage, parseMessage, RendererToBrow
 
 describe('protocol', () => {
   test('accepts a well-formed renderer message', () => {
-    const r = parseMessage(RendererToBrowser, { type: 'resource-request', requestId: 1, tabId: 2, url: 'https://news.example/' });
+    const r = parseMessage(RendererToBrowser, { type: 'resource-request', requestId: 1, tabId: 2, url: 'https://news.example/', destination: 'document' });
     expect(r.ok).toBe(true);
   });
 

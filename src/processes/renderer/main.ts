@@ -10,7 +10,7 @@ import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadSta
 import type { ThreadKind } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
-import type { FromMain, ToCompositor, ToMain } from './threadMessages';
+import type { FetchRequest, FromMain, ResourceResult, ToCompositor, ToMain, ToWorker } from './threadMessages';
 import { crashThisThread } from './threads/crash';
 
 const parent = connectToParent();
@@ -62,15 +62,47 @@ function startRasterThread(index: number, generation = 1): void {
   compositorThread?.postMessage(m, [port2]);
 }
 
+/**
+ * Loads through the browser process on behalf of the main thread and the workers. Each gets its
+ * answer under its own request id; the browser sees ids of the IO thread's own.
+ */
+const pendingLoads = new Map<number, (result: ResourceResult) => void>();
+let loadSerial = 0;
+
+function relayFetch(m: FetchRequest, answer: (requestId: number, result: ResourceResult) => void): void {
+  const requestId = ++loadSerial;
+  pendingLoads.set(requestId, (result) => answer(m.requestId, result));
+  send({ type: 'resource-request', requestId, tabId: m.tabId, url: m.url, destination: m.destination });
+}
+
+/** A page's `new Worker(url)`: a real thread, talking to the main thread over the port it brings. */
+function startWebWorker(m: Extract<FromMain, { type: 'start-worker' }>): void {
+  const worker = spawnThread(m.workerId, 'worker', 'worker.js', { workerId: m.workerId, tabId: m.tabId, url: m.url, port: m.port }, [m.port]);
+  worker.on('message', (w: FetchRequest | { type: 'log' }) => {
+    if (w.type === 'fetch') relayFetch(w, (requestId, result) => worker.postMessage({ type: 'resource', requestId, result } satisfies ToWorker));
+  });
+}
+
 function start(rasterThreads: number): void {
   const { port1: mainSide, port2: compositorSide } = new MessageChannel();
   compositorThread = spawnThread('compositor', 'compositor', 'compositor.js', {}, []);
   compositorThread.postMessage({ type: 'main-port', port: compositorSide } satisfies ToCompositor as never, [compositorSide]);
   mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide]);
   mainThread.on('message', (m: FromMain) => {
-    if (m.type === 'fetch') send({ type: 'resource-request', requestId: m.requestId, tabId: m.tabId, url: m.url });
-    else if (m.type === 'loaded') send({ type: 'tab-loaded', tabId: m.tabId, title: m.title });
-    else if (m.type === 'plugin-request') send({ type: 'plugin-request', tabId: m.tabId, instanceId: m.instanceId, mimeType: m.mimeType, size: m.size });
+    switch (m.type) {
+      case 'fetch':
+        return relayFetch(m, (requestId, result) => toMain({ type: 'resource', requestId, result }));
+      case 'loaded':
+        return send({ type: 'tab-loaded', tabId: m.tabId, title: m.title });
+      case 'plugin-request':
+        return send({ type: 'plugin-request', tabId: m.tabId, instanceId: m.instanceId, mimeType: m.mimeType, size: m.size });
+      case 'start-worker':
+        return startWebWorker(m);
+      case 'stop-worker':
+        return void threads.find((t) => t.id === m.workerId)?.worker?.terminate();
+      case 'console':
+        return send({ type: 'log', level: m.level === 'error' ? 'error' : 'info', message: `tab ${m.tabId} console.${m.level}: ${m.message.slice(0, 1500)}` });
+    }
   });
   for (let i = 1; i <= rasterThreads; i++) startRasterThread(i);
   setInterval(reportStats, 500).unref();
@@ -110,9 +142,12 @@ parent.onMessage((raw) => {
     case 'close-tab':
       toMain(m);
       break;
-    case 'resource-response':
-      toMain({ type: 'resource', requestId: m.requestId, result: m.result });
+    case 'resource-response': {
+      const answer = pendingLoads.get(m.requestId);
+      pendingLoads.delete(m.requestId);
+      answer?.(m.result);
       break;
+    }
     case 'plugin-attached':
     case 'plugin-gone':
       toMain(m);

@@ -18,13 +18,24 @@ export type ToMain =
   | CrashOrder
   | { type: 'open-tab'; tabId: number; url: string; viewport: { w: number; h: number } }
   | { type: 'close-tab'; tabId: number }
-  | { type: 'resource'; requestId: number; result: { ok: true; status: number; contentType: string; body: string } | { ok: false; error: string } }
+  | ToWorker
   | { type: 'plugin-attached'; tabId: number; instanceId: number; surfaceId: string }
   | { type: 'plugin-gone'; tabId: number; instanceId: number; reason: string };
 
+export type ResourceResult = { ok: true; status: number; contentType: string; body: string } | { ok: false; error: string };
+
+/** Main or worker thread → IO thread: load a URL through the browser process. */
+export type FetchRequest = { type: 'fetch'; requestId: number; tabId: number; url: string; destination: 'document' | 'script' };
+
+/** IO thread → worker thread. */
+export type ToWorker = { type: 'resource'; requestId: number; result: ResourceResult };
+
 /** Main thread → IO thread. */
 export type FromMain =
-  | { type: 'fetch'; requestId: number; tabId: number; url: string }
+  | FetchRequest
+  | { type: 'start-worker'; workerId: string; tabId: number; url: string; port: MessagePort }
+  | { type: 'stop-worker'; workerId: string }
+  | { type: 'console'; tabId: number; level: string; message: string }
   | { type: 'loaded'; tabId: number; title: string }
   | { type: 'plugin-request'; tabId: number; instanceId: number; mimeType: string; size: { w: number; h: number } };
 

@@ -63,9 +63,24 @@ interface Frame {
   padding: number;
 }
 
-export function buildPage(html: string, viewport: { w: number; h: number }, measure: Measure, pluginInstanceId: () => number): PagePaint {
+export type ParsedDocument = DefaultTreeAdapterMap['document'];
+export type { Element };
+
+/** Parses HTML as a browser does, after checking it can be built in reasonable time. */
+export function parseDocument(html: string): ParsedDocument {
   assertBuildable(html);
-  const doc = parse(html);
+  return parse(html);
+}
+
+export function buildPage(html: string, viewport: { w: number; h: number }, measure: Measure, pluginInstanceId: (embed: Element) => number): PagePaint {
+  return paintDocument(parseDocument(html), viewport, measure, pluginInstanceId);
+}
+
+/**
+ * Lays out and paints a parsed document. The plugin id callback is given the <embed> element,
+ * so that repainting after a script's change keeps the same plugin instance.
+ */
+export function paintDocument(doc: ParsedDocument, viewport: { w: number; h: number }, measure: Measure, pluginInstanceId: (embed: Element) => number): PagePaint {
   const htmlEl = findChild(doc, 'html');
   const body = htmlEl && findChild(htmlEl, 'body');
   const head = htmlEl && findChild(htmlEl, 'head');
@@ -129,7 +144,7 @@ export function buildPage(html: string, viewport: { w: number; h: number }, meas
     const h = clampInt(s.height ?? Number(attr(el, 'height')), 120);
     const bounds = { x: parent.x, y: y, w, h };
     if (isPlugin) {
-      const instanceId = pluginInstanceId();
+      const instanceId = pluginInstanceId(el);
       root.items.push({ op: 'rect', ...bounds, color: '#e8eaed' });
       root.items.push({ op: 'text', x: bounds.x + 12, y: bounds.y + 24, text: "Loading plugin…", font: fontString(13, false), size: 13, color: '#5f6368' });
       layers.push({ id: layers.length, bounds, items: [], plugin: { instanceId, mimeType: type } });
@@ -176,7 +191,7 @@ export function buildPage(html: string, viewport: { w: number; h: number }, meas
     } else if (child.tagName === 'br') {
       flush(f);
     } else {
-      f.text += ` ${textOf(child)} `;
+      f.text += textOf(child);
     }
   }
   return page;

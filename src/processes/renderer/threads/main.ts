@@ -1,16 +1,17 @@
 /**
  * Renderer main thread (Blink's): asks for the page through the IO thread (the browser process
- * fetches it), parses and lays it out, paints display lists, and commits them to the compositor
- * thread over their own channel. One main thread serves every tab of the renderer's site.
+ * fetches it), parses and lays it out, paints display lists, commits them to the compositor
+ * thread over their own channel, and runs the page's scripts. One main thread serves every tab
+ * of the renderer's site.
  */
-import { parentPort } from 'node:worker_threads';
+import { MessageChannel, parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { workerData } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
 import { errorPage } from '../page/ErrorPage';
 import { registerFonts } from '../page/Fonts';
-import { buildPage, type PagePaint } from '../page/PageBuilder';
-import type { Commit, FromMain, ToMain } from '../threadMessages';
+import { type Element, type PagePaint, paintDocument, type ParsedDocument, parseDocument } from '../page/PageBuilder';
+import { PageScripts } from '../script/PageScripts';
+import type { Commit, FromMain, ResourceResult, ToMain } from '../threadMessages';
 import { crashThisThread } from './crash';
 
 registerFonts();
@@ -20,52 +21,116 @@ const measure = (text: string, font: string) => {
   return measureCtx.measureText(text).width;
 };
 const compositor = (workerData as { compositorPort: MessagePort }).compositorPort;
-const toIo = (m: FromMain) => parentPort!.postMessage(m);
+const toIo = (m: FromMain, transfer: MessagePort[] = []) => parentPort!.postMessage(m, transfer);
 const commit = (c: Commit) => compositor.postMessage(c);
 
 interface Document {
   tabId: number;
   url: string;
   viewport: { w: number; h: number };
+  dom: ParsedDocument | null;
   paint: PagePaint | null;
+  scripts: PageScripts | null;
+  repaintTimer: NodeJS.Timeout | null;
+  /** Plugin instance per <embed>, so a repaint keeps the running instance. */
+  plugins: Map<Element, number>;
+  /** What the browser said of each instance: its surface, or why its process is gone. */
+  pluginSurfaces: Map<number, string>;
+  deadPlugins: Map<number, string>;
+  closed: boolean;
 }
 const documents = new Map<number, Document>();
-const pendingFetches = new Map<number, Document>();
+const pendingFetches = new Map<number, (result: ResourceResult) => void>();
 let requestSerial = 0;
 let pluginSerial = 0;
+let workerSerial = 0;
 
-function load(doc: Document, html: string): void {
-  let paint: PagePaint;
-  try {
-    paint = buildPage(html, doc.viewport, measure, () => ++pluginSerial);
-  } catch (e) {
-    paint = buildPage(errorPage(doc.url, `The page could not be laid out: ${e instanceof Error ? e.message : String(e)}`), doc.viewport, measure, () => ++pluginSerial);
-  }
-  doc.paint = paint;
-  commit({ type: 'commit', tabId: doc.tabId, viewport: doc.viewport, page: paint });
-  toIo({ type: 'loaded', tabId: doc.tabId, title: paint.title || doc.url });
-  for (const layer of paint.layers) {
+function fetchResource(tabId: number, url: string, destination: 'document' | 'script'): Promise<ResourceResult> {
+  const requestId = ++requestSerial;
+  return new Promise((resolve) => {
+    pendingFetches.set(requestId, resolve);
+    toIo({ type: 'fetch', requestId, tabId, url, destination });
+  });
+}
+
+function paint(doc: Document): void {
+  if (!doc.dom || doc.closed) return;
+  const pluginId = (embed: Element) => doc.plugins.get(embed) ?? doc.plugins.set(embed, ++pluginSerial).get(embed)!;
+  const fresh = paintDocument(doc.dom, doc.viewport, measure, pluginId);
+  fresh.layers = fresh.layers.map((l) => {
+    if (!l.plugin) return l;
+    const dead = doc.deadPlugins.get(l.plugin.instanceId);
+    // A crashed plugin's area shows a placeholder; the page itself lives on.
+    if (dead) return { ...l, plugin: undefined, items: sadPluginItems(l.bounds.w, l.bounds.h, dead) };
+    return { ...l, plugin: { ...l.plugin, surfaceId: doc.pluginSurfaces.get(l.plugin.instanceId) } };
+  });
+  const isFirst = !doc.paint;
+  doc.paint = fresh;
+  commit({ type: 'commit', tabId: doc.tabId, viewport: doc.viewport, page: fresh });
+  if (!isFirst) return;
+  toIo({ type: 'loaded', tabId: doc.tabId, title: fresh.title || doc.url });
+  for (const layer of fresh.layers) {
     if (layer.plugin) toIo({ type: 'plugin-request', tabId: doc.tabId, instanceId: layer.plugin.instanceId, mimeType: layer.plugin.mimeType, size: { w: layer.bounds.w, h: layer.bounds.h } });
   }
 }
 
-/** The browser started the plugin instance: its surface is drawn in the plugin layer from now on. */
-function pluginAttached(tabId: number, instanceId: number, surfaceId: string): void {
-  const doc = documents.get(tabId);
-  if (!doc?.paint) return;
-  doc.paint = { ...doc.paint, layers: doc.paint.layers.map((l) => (l.plugin?.instanceId === instanceId ? { ...l, plugin: { ...l.plugin, surfaceId } } : l)) };
-  commit({ type: 'commit', tabId, viewport: doc.viewport, page: doc.paint });
+async function load(doc: Document, html: string): Promise<void> {
+  try {
+    doc.dom = parseDocument(html);
+  } catch (e) {
+    doc.dom = parseDocument(errorPage(doc.url, `The page could not be built: ${e instanceof Error ? e.message : String(e)}`));
+    return paint(doc);
+  }
+  paint(doc);
+  await runScripts(doc);
 }
 
-/** The plugin's process is gone: its area shows a placeholder; the page itself lives on. */
-function pluginGone(tabId: number, instanceId: number, reason: string): void {
+async function runScripts(doc: Document): Promise<void> {
+  const scripts = new PageScripts(doc.dom!, doc.url, {
+    changed: () => {
+      doc.repaintTimer ??= setTimeout(() => {
+        doc.repaintTimer = null;
+        paint(doc);
+      }, 16);
+    },
+    console: (level, message) => toIo({ type: 'console', tabId: doc.tabId, level, message }),
+    startWorker: (url, onMessage) => {
+      const workerId = `worker-${++workerSerial}`;
+      const { port1, port2 } = new MessageChannel();
+      port1.on('message', (json: string) => onMessage(json));
+      toIo({ type: 'start-worker', workerId, tabId: doc.tabId, url, port: port2 }, [port2]);
+      return {
+        post: (json) => port1.postMessage(json),
+        stop: () => {
+          port1.close();
+          toIo({ type: 'stop-worker', workerId });
+        },
+      };
+    },
+  });
+  doc.scripts = scripts;
+  for (const [i, s] of scripts.scripts().entries()) {
+    if (doc.closed) return;
+    if (s.code !== undefined) {
+      scripts.run(s.code, `${doc.url} (inline script ${i + 1})`);
+      continue;
+    }
+    const url = new URL(s.src!, doc.url).href;
+    const result = await fetchResource(doc.tabId, url, 'script');
+    if (doc.closed) return;
+    if (result.ok) scripts.run(result.body, url);
+    else toIo({ type: 'console', tabId: doc.tabId, level: 'error', message: `could not load script ${url}: ${result.error}` });
+  }
+}
+
+function close(tabId: number): void {
   const doc = documents.get(tabId);
-  const layer = doc?.paint?.layers.find((l) => l.plugin?.instanceId === instanceId);
-  if (!doc?.paint || !layer) return;
-  const { w, h } = layer.bounds;
-  const sad = { ...layer, plugin: undefined, items: sadPluginItems(w, h, reason) };
-  doc.paint = { ...doc.paint, layers: doc.paint.layers.map((l) => (l === layer ? sad : l)) };
-  commit({ type: 'commit', tabId, viewport: doc.viewport, page: doc.paint });
+  if (!doc) return;
+  doc.closed = true;
+  doc.scripts?.dispose();
+  if (doc.repaintTimer) clearTimeout(doc.repaintTimer);
+  documents.delete(tabId);
+  commit({ type: 'close', tabId });
 }
 
 function sadPluginItems(w: number, h: number, reason: string) {
@@ -82,30 +147,35 @@ function sadPluginItems(w: number, h: number, reason: string) {
 parentPort!.on('message', (m: ToMain) => {
   switch (m.type) {
     case 'open-tab': {
-      const doc: Document = { tabId: m.tabId, url: m.url, viewport: m.viewport, paint: null };
+      close(m.tabId);
+      const doc: Document = { tabId: m.tabId, url: m.url, viewport: m.viewport, dom: null, paint: null, scripts: null, repaintTimer: null, plugins: new Map(), pluginSurfaces: new Map(), deadPlugins: new Map(), closed: false };
       documents.set(m.tabId, doc);
-      const requestId = ++requestSerial;
-      pendingFetches.set(requestId, doc);
-      toIo({ type: 'fetch', requestId, tabId: m.tabId, url: m.url });
+      void fetchResource(m.tabId, m.url, 'document').then((result) => {
+        if (!doc.closed) void load(doc, result.ok ? result.body : errorPage(doc.url, result.error));
+      });
       break;
     }
     case 'resource': {
-      const doc = pendingFetches.get(m.requestId);
+      const resolve = pendingFetches.get(m.requestId);
       pendingFetches.delete(m.requestId);
-      if (!doc || documents.get(doc.tabId) !== doc) break; // closed or navigated meanwhile
-      load(doc, m.result.ok ? m.result.body : errorPage(doc.url, m.result.error));
+      resolve?.(m.result);
       break;
     }
     case 'close-tab':
-      documents.delete(m.tabId);
-      commit({ type: 'close', tabId: m.tabId });
+      close(m.tabId);
       break;
-    case 'plugin-attached':
-      pluginAttached(m.tabId, m.instanceId, m.surfaceId);
+    case 'plugin-attached': {
+      const doc = documents.get(m.tabId);
+      doc?.pluginSurfaces.set(m.instanceId, m.surfaceId);
+      if (doc) paint(doc);
       break;
-    case 'plugin-gone':
-      pluginGone(m.tabId, m.instanceId, m.reason);
+    }
+    case 'plugin-gone': {
+      const doc = documents.get(m.tabId);
+      doc?.deadPlugins.set(m.instanceId, m.reason);
+      if (doc) paint(doc);
       break;
+    }
     case 'crash':
       crashThisThread(m.how, 'main');
       break;
