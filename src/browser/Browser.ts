@@ -204,7 +204,7 @@ export class Browser implements ControlApi {
     tab.host = host;
     Object.assign(tab, { state: 'loading', crashReason: undefined, error: undefined });
     host.tabs.add(tab.id);
-    this.gpu.grant(host.token, host.surfaces());
+    this.gpu.grant(host);
     host.send({ type: 'open-tab', tabId: tab.id, url: tab.url, viewport: this.viewport });
   }
 
@@ -216,7 +216,7 @@ export class Browser implements ControlApi {
     if (!host || host.state === 'gone') return;
     host.tabs.delete(tab.id);
     host.send({ type: 'close-tab', tabId: tab.id });
-    this.gpu.grant(host.token, host.surfaces());
+    this.gpu.grant(host);
     if (host.tabs.size === 0) {
       // A renderer with no tabs left has nothing to do: end it cleanly, as Chromium does.
       this.renderers.remove(host);
@@ -230,6 +230,7 @@ export class Browser implements ControlApi {
     this.liveRenderers.add(host);
     this.watch(host);
     host.onMessage((m) => this.fromRenderer(host, m));
+    host.onReady(() => this.gpu.grant(host));
     host.onResponsivenessChanged(() => {
       for (const tab of this.tabs.values()) if (tab.host === host) this.changed(tab);
     });

@@ -94,6 +94,7 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
       execArgv,
       serviceName: `minium-${o.role}`,
     });
+    this.pid = this.child.pid ?? null; // known at once under Node; under Electron at 'spawn'
     this.child.onSpawn((pid) => (this.pid = pid));
     this.child.onMessage((raw) => this.receive(raw));
     this.child.onExit((exit) => {

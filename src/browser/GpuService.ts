@@ -12,10 +12,17 @@ import type { Gone } from './ChildProcessHost';
 import { GpuCrashPolicy } from './GpuCrashPolicy';
 import { GpuProcessHost } from './GpuProcessHost';
 
+/** A process that submits frames: its token, its PID, the surfaces it may draw. */
+export interface FrameSinkGrantee {
+  readonly token: string;
+  readonly pid: number | null;
+  surfaces(): string[];
+}
+
 export class GpuService {
   readonly displayToken = randomBytes(16).toString('hex');
   private readonly policy = new GpuCrashPolicy();
-  private readonly grants = new Map<string, string[]>();
+  private readonly grantees = new Map<string, FrameSinkGrantee>();
   /** Frames presented per surface by displays that are gone, so counts survive a GPU restart. */
   private readonly framesBefore = new Map<string, number>();
   private readonly framesNow = new Map<string, number>();
@@ -64,13 +71,18 @@ export class GpuService {
     };
   }
 
-  grant(token: string, surfaces: string[]): void {
-    this.grants.set(token, surfaces);
-    this.sendToDisplay({ type: 'authorize-client', token, surfaces });
+  /** (Re)states what a client may submit; call again when its surfaces change or its PID is known. */
+  grant(client: FrameSinkGrantee): void {
+    this.grantees.set(client.token, client);
+    this.sendGrant(client);
+  }
+
+  private sendGrant(client: FrameSinkGrantee): void {
+    if (client.pid !== null) this.sendToDisplay({ type: 'authorize-client', token: client.token, pid: client.pid, surfaces: client.surfaces() });
   }
 
   revoke(token: string): void {
-    this.grants.delete(token);
+    this.grantees.delete(token);
     this.sendToDisplay({ type: 'revoke-client', token });
   }
 
@@ -102,7 +114,7 @@ export class GpuService {
   }
 
   private displayUp(address: string, port: number): void {
-    for (const [token, surfaces] of this.grants) this.sendToDisplay({ type: 'authorize-client', token, surfaces });
+    for (const client of this.grantees.values()) this.sendGrant(client);
     this.address = address;
     this.port = port;
     this.addressEmitter.fire(address);

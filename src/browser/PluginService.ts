@@ -55,7 +55,7 @@ export class PluginService {
     const id = ++this.serial;
     this.instances.set(id, { id, renderer, tabId, localId, host });
     host.instances.add(id);
-    this.gpu.grant(host.token, host.surfaces());
+    this.gpu.grant(host);
     const address = this.gpu.frameSinkAddress;
     host.send({ type: 'create-instance', instanceId: id, surfaceId: `plugin:${id}`, size, gpu: address ? { address, token: host.token } : null });
     renderer.send({ type: 'plugin-attached', tabId, instanceId: localId, surfaceId: `plugin:${id}` });
@@ -85,6 +85,7 @@ export class PluginService {
     if (existing && existing.state !== 'gone') return existing;
     const host = new PluginProcessHost(mimeType, name, this.launcher, this.sandbox);
     this.hosts.set(mimeType, host);
+    host.onReady(() => this.gpu.grant(host));
     host.onGone((gone) => {
       if (this.hosts.get(mimeType) === host) this.hosts.delete(mimeType);
       this.gpu.revoke(host.token);

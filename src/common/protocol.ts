@@ -91,7 +91,8 @@ export const BrowserToRenderer = z.discriminatedUnion('type', [RendererInit, Gpu
 export type BrowserToRenderer = z.infer<typeof BrowserToRenderer>;
 
 // Browser → GPU
-const AuthorizeClient = z.object({ type: z.literal('authorize-client'), token: channel.shape.token, surfaces: z.array(surfaceId) });
+/** A client may submit these surfaces, from tile pools its own process (pid) created. */
+const AuthorizeClient = z.object({ type: z.literal('authorize-client'), token: channel.shape.token, pid, surfaces: z.array(surfaceId) });
 const RevokeClient = z.object({ type: z.literal('revoke-client'), token: channel.shape.token });
 const DropSurface = z.object({ type: z.literal('drop-surface'), surfaceId });
 const GpuInit = z.object({ type: z.literal('init'), displayToken: z.string() });

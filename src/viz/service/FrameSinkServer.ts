@@ -6,6 +6,7 @@
 import * as net from 'node:net';
 import { FrameSinkClientMessage, parseMessage } from '../../common/protocol';
 import { describeError } from '../../common/errors';
+import { parseTilePoolName } from '../../common/tiles';
 import { encodeMessage, MessageDecoder } from '../../platform/MessageFraming';
 import type { DisplayCompositor } from './DisplayCompositor';
 
@@ -17,7 +18,7 @@ export function frameSinkAddress(owner: string): string {
 }
 
 export class FrameSinkServer {
-  private readonly grants = new Map<string, Set<string>>();
+  private readonly grants = new Map<string, { pid: number; surfaces: Set<string> }>();
   /** Surfaces a token was ever granted: a late frame for a tab that just closed is stale, not hostile. */
   private readonly everGranted = new Map<string, Set<string>>();
   private readonly clients = new Map<string, Set<net.Socket>>();
@@ -40,8 +41,8 @@ export class FrameSinkServer {
     });
   }
 
-  authorize(token: string, surfaces: string[]): void {
-    this.grants.set(token, new Set(surfaces));
+  authorize(token: string, pid: number, surfaces: string[]): void {
+    this.grants.set(token, { pid, surfaces: new Set(surfaces) });
     const ever = this.everGranted.get(token) ?? new Set<string>();
     for (const s of surfaces) ever.add(s);
     this.everGranted.set(token, ever);
@@ -90,10 +91,13 @@ export class FrameSinkServer {
           continue;
         }
         if (!token) return drop('submitted a frame before saying hello');
-        if (!this.grants.get(token)?.has(m.surfaceId)) {
+        const grant = this.grants.get(token);
+        if (!grant?.surfaces.has(m.surfaceId)) {
           if (this.everGranted.get(token)?.has(m.surfaceId)) continue; // in flight when its tab closed
           return drop(`may not submit to ${m.surfaceId}`);
         }
+        // Pool names carry their creator's PID: a client may show only pixels of its own process.
+        if (parseTilePoolName(m.pool.name)?.pid !== grant.pid) return drop(`tile pool ${m.pool.name} belongs to another process`);
         try {
           this.compositor.submit(m);
         } catch (e) {
