@@ -1,6 +1,7 @@
 /**
  * The window's only way to the browser process: one narrow object, `window.minium`, exposed with
- * contextBridge (a sandboxed preload may import nothing but electron).
+ * contextBridge. A sandboxed preload may import nothing but electron, and has no real CommonJS
+ * `exports`: the build bundles this file with esbuild into a plain script.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 
