@@ -1,6 +1,7 @@
 /** `npm run bench` / `minium bench NAME [--json]`: runs benchmarks and prints a table, or JSON. */
 import { firstFrame } from './firstFrame';
 import { type BenchResult, machine } from './harness';
+import { orphanExit } from './orphanExit';
 import { sadTab } from './sadTab';
 import { survivorFps } from './survivorFps';
 
@@ -8,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'first-frame': () => firstFrame(),
   'sad-tab': () => sadTab(),
   'survivor-fps': () => survivorFps(),
+  'orphan-exit': () => orphanExit(),
 };
 
 export async function runBenchmarks(which: string, json: boolean): Promise<void> {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { parseTilePoolName } from '../common/tiles';
 import { native } from '../platform/native';
+import { isRunning } from '../platform/processState';
 
 const SHM_DIR = '/dev/shm';
 
@@ -15,7 +16,7 @@ export function sweepPoolsOf(pid: number): number {
 
 /** At start-up: pools whose creator no longer exists. */
 export function sweepOrphanPools(): number {
-  return sweep((owner) => !alive(owner));
+  return sweep((owner) => !isRunning(owner));
 }
 
 function sweep(shouldRemove: (pid: number) => boolean): number {
@@ -26,13 +27,4 @@ function sweep(shouldRemove: (pid: number) => boolean): number {
     if (parsed && shouldRemove(parsed.pid) && native().unlink(`/${name}`)) removed++;
   }
   return removed;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -11,6 +11,7 @@ import { waitFor } from '../../src/common/waitFor';
 import { NodeChildLauncher } from '../../src/platform/node/NodeChildLauncher';
 
 export { waitFor };
+export { isRunning as alive } from '../../src/platform/processState';
 process.env.MINIUM_CHILD_STDERR ??= 'quiet';
 
 export async function startBrowser(options: Partial<BrowserOptions> = {}): Promise<Browser> {
@@ -38,21 +39,6 @@ export async function keepsPresenting(b: Browser, id: number, frames = 10): Prom
   const start = tabOf(b, id).framesPresented;
   await waitFor(() => tabOf(b, id).framesPresented >= start + frames, `tab ${id} to present ${frames} more frames`, 10000);
   return true;
-}
-
-/** Is the process still running? A zombie has exited; only its parent (or init) has yet to reap it. */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
 }
 
 export function shmNamesOf(pid: number): string[] {
