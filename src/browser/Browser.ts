@@ -3,6 +3,7 @@
  * process. Host-agnostic: the Electron shell, the web shell, the CLI and the tests all drive it
  * through the ControlApi it implements.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BrowserEvent, ControlApi, DemoInfo, DisplayInfo, ProcessInfo, TabInfo, TabState } from '../common/controlApi';
 import { Emitter } from '../common/Emitter';
@@ -57,7 +58,7 @@ export class Browser implements ControlApi {
   private stopping = false;
 
   constructor(private readonly options: BrowserOptions) {
-    this.rasterThreads = options.rasterThreads ?? Math.min(4, require('node:os').availableParallelism?.() ?? 2);
+    this.rasterThreads = options.rasterThreads ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length);
     this.renderers = new ProcessModel(options.processLimit ?? 8);
     this.sandbox = options.sandbox ?? true;
     this.viewport = options.viewport ?? DEFAULT_VIEWPORT;
