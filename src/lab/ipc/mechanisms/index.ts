@@ -1,0 +1,8 @@
+import type { Mechanism } from '../Link';
+import { fileMechanism } from './file';
+import { nodeIpc, threadPostMessage, udpSocket } from './messages';
+import { sharedArrayBuffer } from './sharedArrayBuffer';
+import { anonymousPipe, namedPipe, tcpSocket, unixSocket } from './streams';
+
+/** Every mechanism the IPC lab measures, processes first, then threads for contrast. */
+export const MECHANISMS: Mechanism[] = [anonymousPipe, namedPipe, unixSocket, tcpSocket, udpSocket, fileMechanism, nodeIpc, threadPostMessage, sharedArrayBuffer];

@@ -1,0 +1,82 @@
+/**
+ * Every IPC lab mechanism between real processes (or threads): random payloads of several sizes,
+ * over 64 KiB included, come back byte for byte; streams arrive complete and in order; nothing
+ * is left behind, also when the peer is killed.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { expectedTally } from '../../src/lab/ipc/Tallier';
+import { MECHANISMS } from '../../src/lab/ipc/mechanisms';
+
+const SIZES = [1, 64, 4096, 70_000, 1024 * 1024 + 3];
+let workDir: string;
+beforeEach(() => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minium-lab-test-'));
+});
+afterEach(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+describe.each(MECHANISMS.map((m) => [m.id, m] as const))('%s', (_id, mechanism) => {
+  test('round trips random payloads of every size, byte for byte', async () => {
+    const link = await mechanism.open(workDir);
+    try {
+      for (const size of SIZES) {
+        const payload = randomBytes(size);
+        const back = await link.roundTrip(payload);
+        expect(back.length).toBe(size);
+        expect(back.equals(payload)).toBe(true);
+      }
+    } finally {
+      await link.close();
+    }
+  });
+
+  test('a stream arrives complete and in order (checksummed)', async () => {
+    const link = await mechanism.open(workDir);
+    try {
+      for (const [size, count] of [[100, 500], [100_000, 12]] as const) {
+        const payload = randomBytes(size);
+        expect(await link.stream(payload, count)).toEqual(expectedTally(payload, count));
+      }
+    } finally {
+      await link.close();
+    }
+  });
+
+  test('closing leaves nothing behind', async () => {
+    const link = await mechanism.open(workDir);
+    await link.roundTrip(randomBytes(10));
+    await link.close();
+    expect(fs.readdirSync(workDir)).toEqual([]);
+  });
+});
+
+test.each(MECHANISMS.filter((m) => m.between === 'processes').map((m) => [m.id, m] as const))('%s: a killed peer is a clear error, and clean-up still happens', async (_id, mechanism) => {
+  const link = await mechanism.open(workDir);
+  await link.roundTrip(randomBytes(10));
+  // Kill the peer from outside, as a person would.
+  const pid = findPeerPid();
+  process.kill(pid, 'SIGKILL');
+  await expect(link.roundTrip(randomBytes(10))).rejects.toThrow(/peer|closed|ended|lost|EPIPE|ECONNRESET/);
+  await link.close();
+  expect(fs.readdirSync(workDir)).toEqual([]);
+});
+
+/** The newest lab peer process that is our child. */
+function findPeerPid(): number {
+  const mine = fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('peer.js');
+      } catch {
+        return false;
+      }
+    });
+  return Math.max(...mine);
+}
