@@ -1,8 +1,9 @@
 /**
  * A Link over UDP. A datagram holds at most 65 507 bytes, so larger messages travel as numbered
  * chunks and are reassembled; nothing is retransmitted (UDP does not), so a lost datagram ends
- * the measurement with an error instead of a wrong figure. Streams keep at most 256 KiB in flight
- * and wait for the peer's per-message acknowledgement, since UDP has no flow control either.
+ * the measurement with an error instead of a wrong figure. Streams keep at most 256 KiB (and 32
+ * messages) in flight and wait for the peer's per-message acknowledgement, since UDP has no flow
+ * control either.
  */
 import type * as dgram from 'node:dgram';
 import { Kind } from './framing';
@@ -13,6 +14,8 @@ const CHUNK = 60000;
 const HEADER = 12;
 const ACK = 5;
 const IN_FLIGHT = 256 * 1024;
+// Small datagrams cost the kernel far more buffer than their bytes: cap their number too.
+const IN_FLIGHT_MESSAGES = 32;
 const LOSS_TIMEOUT_MS = 3000;
 
 function* chunks(kind: number, id: number, body: Buffer): Generator<Buffer> {
@@ -75,7 +78,7 @@ export class DatagramLink implements Link {
     const inFlight = new Set<Promise<Buffer>>();
     let bytes = 0;
     for (let i = 0; i < count; i++) {
-      while (inFlight.size > 0 && bytes + payload.length > IN_FLIGHT) {
+      while (inFlight.size > 0 && (bytes + payload.length > IN_FLIGHT || inFlight.size >= IN_FLIGHT_MESSAGES)) {
         await Promise.race(inFlight);
       }
       const acked = this.exchange(Kind.Data, payload);

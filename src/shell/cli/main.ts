@@ -10,12 +10,15 @@ import { APP_ROOT } from '../../platform/paths';
 import { runWebShell } from '../web/WebShell';
 import { runBenchmarks } from '../../bench/runBenchmarks';
 import { findElectronBinary } from './electronBinary';
+import { runLab } from './runLab';
 
 const USAGE = `Usage:
   minium start                      open Minium (Electron if installed, else the web shell in Chromium)
   minium web [--headless] [--port N] [--raster-threads N] [--process-limit N] [--no-sandbox]
                                     the web shell; prints the UI's URL as its first line
   minium bench [all|NAME] [--json]  benchmarks (names: ${'`minium bench list`'})
+  minium lab ipc [--quick] [--json] [--only pipe,tcp,…]
+                                    the IPC lab: every mechanism between two real processes
 `;
 
 function int(value: string | undefined, name: string): number | undefined {
@@ -37,6 +40,8 @@ async function main(argv: string[]): Promise<void> {
       'process-limit': { type: 'string' },
       'no-sandbox': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
       shell: { type: 'string' },
     },
   });
@@ -64,6 +69,8 @@ async function main(argv: string[]): Promise<void> {
       return web();
     case 'bench':
       return runBenchmarks(positionals[0] ?? 'all', values.json ?? false);
+    case 'lab':
+      return runLab(positionals[0], { quick: values.quick ?? false, json: values.json ?? false, only: values.only?.split(',').filter(Boolean) });
     case 'help':
     case '--help':
       process.stdout.write(USAGE);

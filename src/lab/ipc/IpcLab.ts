@@ -1,0 +1,128 @@
+/**
+ * Runs the IPC lab: for every mechanism and message size, round-trip latency (median, p99) and
+ * one-way throughput between two real processes (or threads), after a warm-up, every transfer
+ * verified. Whatever the lab creates (sockets, FIFOs, files, peers) is removed afterwards, also
+ * when the run is interrupted.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { machineFacts } from '../machine';
+import { median, percentile } from '../stats';
+import type { Between, Link, Mechanism } from './Link';
+import { MECHANISMS } from './mechanisms';
+import { expectedTally } from './Tallier';
+
+export const FULL_SIZES = [64, 1024, 16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024];
+export const QUICK_SIZES = [64, 4096, 64 * 1024, 1024 * 1024];
+
+export interface IpcLabOptions {
+  quick: boolean;
+  only?: string[];
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+export interface IpcCell {
+  mechanism: string;
+  between: Between;
+  size: number;
+  /** Round-trip latency in microseconds. */
+  rtt?: { median: number; p99: number; samples: number };
+  /** One-way throughput in bytes per second. */
+  throughput?: { bytesPerSecond: number; messages: number };
+  error?: string;
+}
+
+export interface IpcLabReport {
+  lab: 'ipc';
+  date: string;
+  machine: Record<string, string | number>;
+  options: { quick: boolean; sizes: number[] };
+  mechanisms: { id: string; name: string; between: Between; claims: string[]; note: string }[];
+  cells: IpcCell[];
+}
+
+const liveDirs = new Set<string>();
+process.on('exit', () => liveDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
+  const sizes = options.quick ? QUICK_SIZES : FULL_SIZES;
+  const chosen = options.only?.length ? MECHANISMS.filter((m) => options.only!.includes(m.id)) : MECHANISMS;
+  const unknown = options.only?.filter((id) => !MECHANISMS.some((m) => m.id === id)) ?? [];
+  if (unknown.length) throw new Error(`Unknown mechanism(s): ${unknown.join(', ')}. There are: ${MECHANISMS.map((m) => m.id).join(', ')}`);
+  const budgetMs = options.quick ? 120 : 1000;
+  const streamBytes = options.quick ? 4 << 20 : 32 << 20;
+  const cells: IpcCell[] = [];
+  let done = 0;
+  const total = chosen.length * sizes.length;
+
+  for (const mechanism of chosen) {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minium-lab-'));
+    liveDirs.add(workDir);
+    let link: Link | null = null;
+    try {
+      for (const size of sizes) {
+        options.onProgress?.(done, total, `${mechanism.id} ${formatSize(size)}`);
+        const cell: IpcCell = { mechanism: mechanism.id, between: mechanism.between, size };
+        try {
+          link ??= await mechanism.open(workDir);
+          Object.assign(cell, await measure(link, size, budgetMs, streamBytes));
+        } catch (e) {
+          cell.error = e instanceof Error ? e.message : String(e);
+          await link?.close().catch(() => undefined);
+          link = null; // a fresh channel for the next size
+        }
+        cells.push(cell);
+        done++;
+      }
+    } finally {
+      await link?.close().catch(() => undefined);
+      fs.rmSync(workDir, { recursive: true, force: true });
+      liveDirs.delete(workDir);
+    }
+  }
+  options.onProgress?.(done, total, 'done');
+  return {
+    lab: 'ipc',
+    date: new Date().toISOString(),
+    machine: machineFacts(),
+    options: { quick: options.quick, sizes },
+    mechanisms: chosen.map(({ id, name, between, claims, note }: Mechanism) => ({ id, name, between, claims, note })),
+    cells,
+  };
+}
+
+async function measure(link: Link, size: number, budgetMs: number, streamBytes: number): Promise<Pick<IpcCell, 'rtt' | 'throughput'>> {
+  const payload = randomBytes(size);
+  const check = (back: Buffer) => {
+    if (!back.equals(payload)) throw new Error(`a ${size}-byte message came back altered`);
+  };
+  for (let i = 0; i < 3; i++) check(await link.roundTrip(payload)); // warm-up: connections, JIT, caches
+
+  const samples: number[] = [];
+  const until = performance.now() + budgetMs;
+  while ((performance.now() < until || samples.length < 10) && samples.length < 20000) {
+    const t0 = process.hrtime.bigint();
+    const back = await link.roundTrip(payload);
+    samples.push(Number(process.hrtime.bigint() - t0) / 1000);
+    check(back);
+  }
+
+  const count = Math.max(4, Math.min(20000, Math.floor(streamBytes / size)));
+  const t0 = process.hrtime.bigint();
+  const tally = await link.stream(payload, count);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const expected = expectedTally(payload, count);
+  if (tally.messages !== expected.messages || tally.bytes !== expected.bytes || tally.crc !== expected.crc) {
+    throw new Error(`the stream arrived incomplete or altered: ${JSON.stringify(tally)} instead of ${JSON.stringify(expected)}`);
+  }
+  return {
+    rtt: { median: median(samples), p99: percentile(samples, 99), samples: samples.length },
+    throughput: { bytesPerSecond: (size * count) / seconds, messages: count },
+  };
+}
+
+export function formatSize(bytes: number): string {
+  return bytes >= 1 << 20 ? `${bytes / (1 << 20)} MiB` : bytes >= 1024 ? `${bytes / 1024} KiB` : `${bytes} B`;
+}

@@ -1,0 +1,30 @@
+/** The IPC lab's report as text tables: latency and throughput per mechanism and size. */
+import { formatSize, type IpcLabReport } from './IpcLab';
+
+export function formatIpcReport(r: IpcLabReport): string {
+  const sizes = r.options.sizes;
+  const name = (id: string) => r.mechanisms.find((m) => m.id === id)!;
+  const width = Math.max(...r.mechanisms.map((m) => m.name.length)) + 2;
+  const header = (title: string) => `${title.padEnd(width)}${sizes.map((s) => formatSize(s).padStart(12)).join('')}`;
+  const rows = (value: (c: IpcLabReport['cells'][number]) => string) =>
+    r.mechanisms.map((m) => `${m.name.padEnd(width)}${sizes.map((s) => {
+      const c = r.cells.find((x) => x.mechanism === m.id && x.size === s);
+      return (c?.error ? 'error' : c ? value(c) : '—').padStart(12);
+    }).join('')}`);
+  const errors = r.cells.filter((c) => c.error).map((c) => `  ${name(c.mechanism).name}, ${formatSize(c.size)}: ${c.error}`);
+  return [
+    `Machine: ${Object.entries(r.machine).map(([k, v]) => `${k} ${v}`).join(' · ')}`,
+    '',
+    header('Round trip, median µs'),
+    ...rows((c) => c.rtt!.median.toFixed(1)),
+    '',
+    header('Round trip, p99 µs'),
+    ...rows((c) => c.rtt!.p99.toFixed(1)),
+    '',
+    header('One way, MB/s'),
+    ...rows((c) => (c.throughput!.bytesPerSecond / 1e6).toFixed(1)),
+    ...(errors.length ? ['', 'Errors:', ...errors] : []),
+    '',
+    ...r.mechanisms.map((m) => `${m.name} [${m.claims.join(', ')}]: ${m.note}`),
+  ].join('\n');
+}

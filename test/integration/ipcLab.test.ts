@@ -1,0 +1,47 @@
+/** `minium lab ipc` as a person runs it: real processes, a progress bar, a table or JSON. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { IpcLabReport } from '../../src/lab/ipc/IpcLab';
+
+const CLI = path.join(__dirname, '../../src/shell/cli/main.js');
+const leftovers = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('minium-lab-'));
+
+test('--quick --json measures the chosen mechanisms at every quick size and cleans up', () => {
+  const before = leftovers();
+  const run = spawnSync(process.execPath, [CLI, 'lab', 'ipc', '--quick', '--json', '--only', 'pipe,tcp,sab'], { encoding: 'utf8', timeout: 120000 });
+  expect(run.status).toBe(0);
+  const report = JSON.parse(run.stdout) as IpcLabReport;
+  expect(report.mechanisms.map((m) => m.id)).toEqual(['pipe', 'tcp', 'sab']);
+  expect(report.cells).toHaveLength(3 * report.options.sizes.length);
+  for (const c of report.cells) {
+    expect(c.error).toBeUndefined();
+    expect(c.rtt!.median).toBeGreaterThan(0);
+    expect(c.rtt!.p99).toBeGreaterThanOrEqual(c.rtt!.median);
+    expect(c.throughput!.bytesPerSecond).toBeGreaterThan(0);
+  }
+  expect(report.machine.cores).toBeGreaterThan(0);
+  expect(run.stderr).toMatch(/\[#+\] 12\/12 done/);
+  expect(leftovers()).toEqual(before);
+});
+
+test('an unknown mechanism or lab is a clear error', () => {
+  const bad = spawnSync(process.execPath, [CLI, 'lab', 'ipc', '--only', 'carrier-pigeon'], { encoding: 'utf8' });
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toMatch(/Unknown mechanism\(s\): carrier-pigeon. There are: pipe, fifo/);
+  const lab = spawnSync(process.execPath, [CLI, 'lab', 'cooking'], { encoding: 'utf8' });
+  expect(lab.stderr).toMatch(/Unknown lab "cooking"/);
+});
+
+test('Ctrl+C mid-run removes what the lab created', async () => {
+  const before = leftovers();
+  const child = require('node:child_process').spawn(process.execPath, [CLI, 'lab', 'ipc', '--only', 'fifo,unix'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => /\d+\/\d+ (fifo|unix)/.test(d.toString()) && resolve()));
+  await new Promise((r) => setTimeout(r, 300));
+  expect(leftovers().length).toBeGreaterThan(before.length);
+  child.kill('SIGINT');
+  const code = await new Promise((r) => child.once('exit', r));
+  expect(code).toBe(130);
+  expect(leftovers()).toEqual(before);
+});
