@@ -6,6 +6,8 @@
 // V8 memory cage forbids external ArrayBuffers, and a copy API works in Node and Electron alike.
 #include <node_api.h>
 
+#include "region.h"
+
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -18,12 +20,28 @@
 #include <unistd.h>
 #endif
 
+namespace minium {
+
+Region* GetRegion(napi_env env, napi_value v) {
+  void* data = nullptr;
+  if (napi_get_value_external(env, v, &data) != napi_ok || !data) {
+    napi_throw_error(env, "MINIUM_NATIVE", "expected a shared memory handle");
+    return nullptr;
+  }
+  auto* r = static_cast<Region*>(data);
+  if (!r->base) {
+    napi_throw_error(env, "MINIUM_NATIVE", "the shared memory handle was already unmapped");
+    return nullptr;
+  }
+  return r;
+}
+
+}  // namespace minium
+
 namespace {
 
-struct Region {
-  void* base = nullptr;
-  size_t size = 0;
-};
+using minium::GetRegion;
+using minium::Region;
 
 void Throw(napi_env env, const std::string& what) {
   napi_throw_error(env, "MINIUM_NATIVE", what.c_str());
@@ -94,19 +112,6 @@ napi_value Map(napi_env env, napi_callback_info info) {
 #endif
 }
 
-Region* GetRegion(napi_env env, napi_value v) {
-  void* data = nullptr;
-  if (napi_get_value_external(env, v, &data) != napi_ok || !data) {
-    Throw(env, "expected a shared memory handle");
-    return nullptr;
-  }
-  auto* r = static_cast<Region*>(data);
-  if (!r->base) {
-    Throw(env, "the shared memory handle was already unmapped");
-    return nullptr;
-  }
-  return r;
-}
 
 // Resolves (handle, offset, typedArray) and checks that the range lies inside the region.
 bool Range(napi_env env, napi_callback_info info, Region** r, size_t* offset, uint8_t** bytes, size_t* len) {
@@ -206,6 +211,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"fault", nullptr, Fault, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  minium::InitLab(env, exports);
   return exports;
 }
 

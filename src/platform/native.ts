@@ -13,6 +13,14 @@ interface NativeAddon {
   unmap(handle: object): void;
   unlink(name: string): boolean;
   fault(): never;
+  // The IPC lab's rings and C baselines (src/native/lab_native.cc).
+  ringHeaderBytes: number;
+  ringInit(handle: object, offset: number, capacity: number): void;
+  ringWrite(handle: object, offset: number, bytes: Uint8Array, timeoutMs: number): boolean;
+  ringRead(handle: object, offset: number, timeoutMs: number): Buffer | null;
+  memcpyBandwidth(bytes: number, iterations: number): number;
+  shmPingPongC?(size: number, iterations: number): { median: number; p99: number };
+  pipePingPongC?(size: number, iterations: number): { median: number; p99: number };
 }
 
 let addon: NativeAddon | null = null;
@@ -55,6 +63,11 @@ export class SharedMemoryRegion {
 
   read(offset: number, dst: Uint8Array | Uint8ClampedArray): void {
     native().read(this.live(), offset, dst);
+  }
+
+  /** The mapping's handle, for the addon's own operations on it (the lab's rings). */
+  get nativeHandle(): object {
+    return this.live();
   }
 
   close(): void {

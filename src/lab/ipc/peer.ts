@@ -10,6 +10,7 @@ import { serveDatagrams } from './DatagramLink';
 import { serveFiles } from './mechanisms/file';
 import { type LabMessage, serveMessages } from './MessageLink';
 import { serveStream } from './StreamLink';
+import { serveSharedMemory } from './shmPeer';
 
 const ready = (info: Record<string, unknown> = {}) => process.send!({ ready: true, ...info });
 // The lab is this process's parent: when it goes, so does the peer.
@@ -51,6 +52,10 @@ switch (argValue('mechanism')) {
   case 'file':
     serveFiles(argValue('dir')!);
     ready();
+    break;
+  case 'shm':
+    ready();
+    serveSharedMemory(argValue('name')!);
     break;
   default:
     process.stderr.write(`unknown mechanism ${argValue('mechanism')}\n`);

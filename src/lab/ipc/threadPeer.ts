@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type LabMessage, serveMessages } from './MessageLink';
 import { Tallier } from './Tallier';
-import { SabKind, sabViews } from './mechanisms/sharedArrayBuffer';
+import { SabKind, sabViews, spinUntil } from './mechanisms/sharedArrayBuffer';
 
 const { mode, sab } = workerData as { mode: 'postmessage' | 'sab'; sab?: SharedArrayBuffer };
 
@@ -16,9 +16,9 @@ if (mode === 'postmessage') {
   const tallier = new Tallier();
   const own = new Uint8Array(data.length);
   let seen = 0;
-  // This thread does nothing but wait on the shared word: a blocked thread costs no CPU.
+  // This thread does nothing but wait on the shared word: briefly spinning, then blocked (no CPU).
   for (;;) {
-    Atomics.wait(ctrl, 0, seen);
+    if (!spinUntil(() => Atomics.load(ctrl, 0) !== seen)) Atomics.wait(ctrl, 0, seen);
     const to = Atomics.load(ctrl, 0);
     if (to === seen) continue;
     seen = to;

@@ -22,6 +22,18 @@ export function sabViews(sab: SharedArrayBuffer): { ctrl: Int32Array; data: Uint
   return { ctrl: new Int32Array(sab, 0, 4), data: new Uint8Array(sab, 16) };
 }
 
+/**
+ * The same spin policy as the shared-memory rings (50 µs of polling before sleeping), so that
+ * threads and processes are compared on equal terms: V8's Atomics.wait goes straight to sleep.
+ */
+export function spinUntil(ready: () => boolean, micros = 50): boolean {
+  const until = performance.now() + micros / 1000;
+  do {
+    if (ready()) return true;
+  } while (performance.now() < until);
+  return ready();
+}
+
 export const sharedArrayBuffer: Mechanism = {
   id: 'sab',
   name: 'SharedArrayBuffer + Atomics (threads)',
@@ -37,6 +49,7 @@ export const sharedArrayBuffer: Mechanism = {
     worker.once('exit', (code) => (gone = `the peer thread ended (${code})`));
 
     const awaitPeer = (to: number) => {
+      spinUntil(() => Atomics.load(ctrl, 1) === to);
       for (;;) {
         const back = Atomics.load(ctrl, 1);
         if (back === to) return;

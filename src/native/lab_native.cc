@@ -1,0 +1,279 @@
+// The IPC lab's native half: message rings in shared memory for JavaScript, and the same
+// ping-pong written in C between two forked processes (and over pipes), plus memory-copy
+// bandwidth, so that every JavaScript figure can be read against what the machine allows.
+#include <node_api.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#ifndef _WIN32
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
+#include "region.h"
+#include "ring.h"
+
+namespace minium {
+namespace {
+
+void Throw(napi_env env, const std::string& what) { napi_throw_error(env, "MINIUM_NATIVE", what.c_str()); }
+
+bool Number(napi_env env, napi_value v, double* out) { return napi_get_value_double(env, v, out) == napi_ok; }
+
+// (handle, offset, …) → the ring at that offset, checked to lie inside the region.
+void* RingAt(napi_env env, napi_value handle, napi_value offset_v) {
+  Region* r = GetRegion(env, handle);
+  double offset = -1;
+  if (!r) return nullptr;
+  if (!Number(env, offset_v, &offset) || offset < 0 || offset + sizeof(RingHeader) > r->size) {
+    Throw(env, "ring offset lies outside the region");
+    return nullptr;
+  }
+  auto* ring = static_cast<uint8_t*>(r->base) + static_cast<size_t>(offset);
+  uint64_t cap = reinterpret_cast<RingHeader*>(ring)->capacity;
+  if (cap != 0 && offset + RingBytes(cap) > r->size) {
+    Throw(env, "ring capacity runs past the end of the region");
+    return nullptr;
+  }
+  return ring;
+}
+
+napi_value Bool(napi_env env, bool b) {
+  napi_value v;
+  napi_get_boolean(env, b, &v);
+  return v;
+}
+
+// ringInit(handle, offset, capacity)
+napi_value JsRingInit(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  Region* r = argc == 3 ? GetRegion(env, argv[0]) : nullptr;
+  double offset = -1, cap = 0;
+  if (!r) return nullptr;
+  if (!Number(env, argv[1], &offset) || !Number(env, argv[2], &cap) || offset < 0 || cap < 64 || offset + RingBytes(static_cast<uint64_t>(cap)) > r->size) {
+    Throw(env, "ringInit(handle, offset, capacity): the ring does not fit in the region");
+    return nullptr;
+  }
+  RingInit(static_cast<uint8_t*>(r->base) + static_cast<size_t>(offset), static_cast<uint64_t>(cap));
+  return nullptr;
+}
+
+// ringWrite(handle, offset, bytes, timeoutMs) → false on timeout
+napi_value JsRingWrite(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  void* ring = argc == 4 ? RingAt(env, argv[0], argv[1]) : nullptr;
+  if (!ring) return nullptr;
+  napi_typedarray_type type;
+  size_t length;
+  void* data;
+  napi_value ab;
+  size_t byte_offset;
+  double timeout = 0;
+  if (napi_get_typedarray_info(env, argv[2], &type, &length, &data, &ab, &byte_offset) != napi_ok || type != napi_uint8_array || !Number(env, argv[3], &timeout)) {
+    Throw(env, "ringWrite(handle, offset, bytes: Uint8Array, timeoutMs)");
+    return nullptr;
+  }
+  if (length + 4 > reinterpret_cast<RingHeader*>(ring)->capacity) {
+    Throw(env, "the message is larger than the ring");
+    return nullptr;
+  }
+  return Bool(env, RingWrite(ring, static_cast<uint8_t*>(data), static_cast<uint32_t>(length), static_cast<int>(timeout)));
+}
+
+// ringRead(handle, offset, timeoutMs) → Buffer, or null on timeout
+napi_value JsRingRead(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  void* ring = argc == 3 ? RingAt(env, argv[0], argv[1]) : nullptr;
+  double timeout = 0;
+  if (!ring) return nullptr;
+  if (!Number(env, argv[2], &timeout)) {
+    Throw(env, "ringRead(handle, offset, timeoutMs)");
+    return nullptr;
+  }
+  int64_t len = RingPeekLength(ring, static_cast<int>(timeout));
+  napi_value result;
+  if (len < 0) {
+    napi_get_null(env, &result);
+    return result;
+  }
+  void* out;
+  napi_create_buffer(env, static_cast<size_t>(len), &out, &result);
+  RingRead(ring, static_cast<uint8_t*>(out), static_cast<uint64_t>(len), 0);
+  return result;
+}
+
+napi_value Stats(napi_env env, std::vector<double>& us) {
+  std::sort(us.begin(), us.end());
+  napi_value obj, median, p99;
+  napi_create_object(env, &obj);
+  napi_create_double(env, us[(us.size() - 1) / 2], &median);
+  napi_create_double(env, us[std::min(us.size() - 1, static_cast<size_t>(us.size() * 0.99))], &p99);
+  napi_set_named_property(env, obj, "median", median);
+  napi_set_named_property(env, obj, "p99", p99);
+  return obj;
+}
+
+bool SizeAndCount(napi_env env, napi_callback_info info, uint32_t* size, uint32_t* count) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  double s = 0, c = 0;
+  if (argc != 2 || !Number(env, argv[0], &s) || !Number(env, argv[1], &c) || s < 1 || s > (64 << 20) || c < 1 || c > 1e6) {
+    Throw(env, "(size: 1..64 MiB, iterations: 1..1e6)");
+    return false;
+  }
+  *size = static_cast<uint32_t>(s);
+  *count = static_cast<uint32_t>(c);
+  return true;
+}
+
+#ifndef _WIN32
+using Clock = std::chrono::steady_clock;
+
+// The same ring ping-pong as the JavaScript mechanism, all in C, between fork()ed processes.
+// The child touches only memory prepared before fork and makes only syscalls.
+napi_value ShmPingPongC(napi_env env, napi_callback_info info) {
+  uint32_t size, count;
+  if (!SizeAndCount(env, info, &size, &count)) return nullptr;
+  uint64_t cap = std::max<uint64_t>(4ull * size + 64, 1 << 16);
+  size_t ring_bytes = RingBytes(cap);
+  void* mem = mmap(nullptr, 2 * ring_bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) {
+    Throw(env, "mmap failed");
+    return nullptr;
+  }
+  void* to_child = mem;
+  void* to_parent = static_cast<uint8_t*>(mem) + ring_bytes;
+  RingInit(to_child, cap);
+  RingInit(to_parent, cap);
+  std::vector<uint8_t> msg(size, 0x5a), back(size), child_buf(size);
+  std::vector<double> us(count);
+  pid_t pid = fork();
+  if (pid == 0) {
+    for (uint32_t i = 0; i < count + 10; i++) {
+      int64_t n = RingRead(to_child, child_buf.data(), size, 5000);
+      if (n < 0 || !RingWrite(to_parent, child_buf.data(), static_cast<uint32_t>(n), 5000)) _exit(1);
+    }
+    _exit(0);
+  }
+  bool ok = pid > 0;
+  for (uint32_t i = 0; ok && i < count + 10; i++) {
+    auto t0 = Clock::now();
+    ok = RingWrite(to_child, msg.data(), size, 5000) && RingRead(to_parent, back.data(), size, 5000) == size;
+    if (i >= 10) us[i - 10] = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();  // after a warm-up
+  }
+  if (pid > 0) waitpid(pid, nullptr, 0);
+  munmap(mem, 2 * ring_bytes);
+  if (!ok) {
+    Throw(env, "the C shared-memory ping-pong failed (fork or a 5 s timeout)");
+    return nullptr;
+  }
+  return Stats(env, us);
+}
+
+bool WriteAll(int fd, const uint8_t* p, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(fd, p, n);
+    if (w <= 0) return false;
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
+bool ReadAll(int fd, uint8_t* p, size_t n) {
+  while (n > 0) {
+    ssize_t r = read(fd, p, n);
+    if (r <= 0) return false;
+    p += r;
+    n -= static_cast<size_t>(r);
+  }
+  return true;
+}
+
+// The anonymous-pipe ping-pong in C: the floor under the JavaScript pipe figures.
+napi_value PipePingPongC(napi_env env, napi_callback_info info) {
+  uint32_t size, count;
+  if (!SizeAndCount(env, info, &size, &count)) return nullptr;
+  int down[2], up[2];
+  if (pipe(down) != 0 || pipe(up) != 0) {
+    Throw(env, "pipe() failed");
+    return nullptr;
+  }
+  std::vector<uint8_t> msg(size, 0x5a), back(size), child_buf(size);
+  std::vector<double> us(count);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(down[1]);
+    close(up[0]);
+    for (uint32_t i = 0; i < count + 10; i++)
+      if (!ReadAll(down[0], child_buf.data(), size) || !WriteAll(up[1], child_buf.data(), size)) _exit(1);
+    _exit(0);
+  }
+  close(down[0]);
+  close(up[1]);
+  bool ok = pid > 0;
+  for (uint32_t i = 0; ok && i < count + 10; i++) {
+    auto t0 = Clock::now();
+    ok = WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size);
+    if (i >= 10) us[i - 10] = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
+  }
+  close(down[1]);
+  close(up[0]);
+  if (pid > 0) waitpid(pid, nullptr, 0);
+  if (!ok) {
+    Throw(env, "the C pipe ping-pong failed");
+    return nullptr;
+  }
+  return Stats(env, us);
+}
+#endif
+
+// memcpyBandwidth(bytes, iterations) → bytes per second: the physical reference for copies.
+napi_value MemcpyBandwidth(napi_env env, napi_callback_info info) {
+  uint32_t size, count;
+  if (!SizeAndCount(env, info, &size, &count)) return nullptr;
+  std::vector<uint8_t> a(size, 1), b(size, 2);
+  auto t0 = std::chrono::steady_clock::now();
+  for (uint32_t i = 0; i < count; i++) {
+    std::memcpy(b.data(), a.data(), size);
+    a[i % size] = b[(i * 7) % size];  // keeps the copies from being optimized away
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  napi_value v;
+  napi_create_double(env, static_cast<double>(size) * count / seconds, &v);
+  return v;
+}
+
+}  // namespace
+
+void InitLab(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+      {"ringInit", nullptr, JsRingInit, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"ringWrite", nullptr, JsRingWrite, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"ringRead", nullptr, JsRingRead, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"memcpyBandwidth", nullptr, MemcpyBandwidth, nullptr, nullptr, nullptr, napi_default, nullptr},
+#ifndef _WIN32
+      {"shmPingPongC", nullptr, ShmPingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"pipePingPongC", nullptr, PipePingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
+#endif
+  };
+  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  napi_value header;
+  napi_create_uint32(env, static_cast<uint32_t>(sizeof(RingHeader)), &header);
+  napi_set_named_property(env, exports, "ringHeaderBytes", header);
+}
+
+}  // namespace minium

@@ -1,0 +1,21 @@
+// A mapped shared-memory region, as handed to JavaScript (an external value).
+#pragma once
+
+#include <node_api.h>
+
+#include <cstddef>
+
+namespace minium {
+
+struct Region {
+  void* base = nullptr;
+  size_t size = 0;
+};
+
+// The region behind a handle, or nullptr with a JavaScript exception pending.
+Region* GetRegion(napi_env env, napi_value v);
+
+// The IPC lab's functions: rings in shared memory and the C baselines (lab_native.cc).
+void InitLab(napi_env env, napi_value exports);
+
+}  // namespace minium
