@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { native } from '../../platform/native';
 import { machineFacts } from '../machine';
 import { median, percentile } from '../stats';
 import type { Between, Link, Mechanism } from './Link';
@@ -34,6 +35,17 @@ export interface IpcCell {
   error?: string;
 }
 
+/** What the hardware allows, measured in C in the same run: the floor under every JavaScript figure. */
+export interface Reference {
+  size: number;
+  /** Round trip of the same shared-memory ring ping-pong between two fork()ed C processes, µs. */
+  shmC?: { median: number; p99: number };
+  /** Round trip over two anonymous pipes between two fork()ed C processes, µs. */
+  pipeC?: { median: number; p99: number };
+  /** memcpy of a buffer of this size, bytes per second. */
+  memcpyBytesPerSecond: number;
+}
+
 export interface IpcLabReport {
   lab: 'ipc';
   date: string;
@@ -41,6 +53,7 @@ export interface IpcLabReport {
   options: { quick: boolean; sizes: number[] };
   mechanisms: { id: string; name: string; between: Between; claims: string[]; note: string }[];
   cells: IpcCell[];
+  references: Reference[];
 }
 
 const liveDirs = new Set<string>();
@@ -82,6 +95,8 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
       liveDirs.delete(workDir);
     }
   }
+  options.onProgress?.(done, total, 'C baselines');
+  const references = sizes.map((size) => measureReference(size, options.quick));
   options.onProgress?.(done, total, 'done');
   return {
     lab: 'ipc',
@@ -90,6 +105,18 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
     options: { quick: options.quick, sizes },
     mechanisms: chosen.map(({ id, name, between, claims, note }: Mechanism) => ({ id, name, between, claims, note })),
     cells,
+    references,
+  };
+}
+
+function measureReference(size: number, quick: boolean): Reference {
+  const n = native();
+  const iterations = Math.max(20, Math.min(quick ? 2000 : 20000, Math.floor((quick ? 64 : 512) * 2 ** 20 / size)));
+  return {
+    size,
+    ...(n.shmPingPongC ? { shmC: n.shmPingPongC(size, iterations) } : {}),
+    ...(n.pipePingPongC ? { pipeC: n.pipePingPongC(size, iterations) } : {}),
+    memcpyBytesPerSecond: n.memcpyBandwidth(size, Math.min(1e6, Math.max(10, Math.floor((quick ? 256 : 2048) * 2 ** 20 / size)))),
   };
 }
 

@@ -11,18 +11,26 @@ export function formatIpcReport(r: IpcLabReport): string {
       const c = r.cells.find((x) => x.mechanism === m.id && x.size === s);
       return (c?.error ? 'error' : c ? value(c) : '—').padStart(12);
     }).join('')}`);
+  const reference = (label: string, value: (x: IpcLabReport['references'][number]) => string) =>
+    `${label.padEnd(width)}${sizes.map((s) => {
+      const x = r.references.find((y) => y.size === s);
+      return (x ? value(x) : '—').padStart(12);
+    }).join('')}`;
   const errors = r.cells.filter((c) => c.error).map((c) => `  ${name(c.mechanism).name}, ${formatSize(c.size)}: ${c.error}`);
   return [
     `Machine: ${Object.entries(r.machine).map(([k, v]) => `${k} ${v}`).join(' · ')}`,
     '',
     header('Round trip, median µs'),
     ...rows((c) => c.rtt!.median.toFixed(1)),
+    reference('C: shm ring (reference)', (x) => x.shmC?.median.toFixed(1) ?? '—'),
+    reference('C: pipe (reference)', (x) => x.pipeC?.median.toFixed(1) ?? '—'),
     '',
     header('Round trip, p99 µs'),
     ...rows((c) => c.rtt!.p99.toFixed(1)),
     '',
     header('One way, MB/s'),
     ...rows((c) => (c.throughput!.bytesPerSecond / 1e6).toFixed(1)),
+    reference('memcpy (reference)', (x) => (x.memcpyBytesPerSecond / 1e6).toFixed(0)),
     ...(errors.length ? ['', 'Errors:', ...errors] : []),
     '',
     ...r.mechanisms.map((m) => `${m.name} [${m.claims.join(', ')}]: ${m.note}`),
