@@ -18,4 +18,7 @@ Region* GetRegion(napi_env env, napi_value v);
 // The IPC lab's functions: rings in shared memory and the C baselines (lab_native.cc).
 void InitLab(napi_env env, napi_value exports);
 
+// POSIX message queues (mq_native.cc); Linux only.
+void InitMq(napi_env env, napi_value exports);
+
 }  // namespace minium

@@ -20,6 +20,11 @@ interface NativeAddon {
   ringRead(handle: object, offset: number, timeoutMs: number): Buffer | null;
   memcpyBandwidth(bytes: number, iterations: number): number;
   shmPingPongC?(size: number, iterations: number): { median: number; p99: number };
+  // POSIX message queues (src/native/mq_native.cc), Linux only.
+  mqOpen?(name: string, create: boolean, maxMessages: number, messageSize: number): object;
+  mqSend?(handle: object, bytes: Uint8Array, timeoutMs: number): boolean;
+  mqReceive?(handle: object, timeoutMs: number): Buffer | null;
+  mqUnlink?(name: string): boolean;
   pipePingPongC?(size: number, iterations: number): { median: number; p99: number };
 }
 

@@ -49,6 +49,7 @@ describe.each(MECHANISMS.map((m) => [m.id, m] as const))('%s', (_id, mechanism) 
     await link.roundTrip(randomBytes(10));
     await link.close();
     expect(fs.readdirSync(workDir)).toEqual([]);
+    expect(kernelObjects()).toEqual([]);
   });
 });
 
@@ -61,7 +62,14 @@ test.each(MECHANISMS.filter((m) => m.between === 'processes').map((m) => [m.id, 
   await expect(link.roundTrip(randomBytes(10))).rejects.toThrow(/peer|closed|ended|lost|EPIPE|ECONNRESET/);
   await link.close();
   expect(fs.readdirSync(workDir)).toEqual([]);
+  expect(kernelObjects()).toEqual([]);
 });
+
+/** Shared-memory segments and message queues (where /dev/mqueue is mounted) this process created and has not removed. */
+function kernelObjects(): string[] {
+  const ours = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith(`minium-lab.${process.pid}.`)) : []);
+  return [...ours('/dev/shm'), ...ours('/dev/mqueue')];
+}
 
 /** The newest lab peer process that is our child. */
 function findPeerPid(): number {
@@ -80,3 +88,11 @@ function findPeerPid(): number {
     });
   return Math.max(...mine);
 }
+
+test('the shared-memory segment exists while the link is open, and is gone after', async () => {
+  const shm = MECHANISMS.find((m) => m.id === 'shm')!;
+  const link = await shm.open(workDir);
+  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(`minium-lab.${process.pid}.`))).toHaveLength(1);
+  await link.close();
+  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(`minium-lab.${process.pid}.`))).toEqual([]);
+});

@@ -11,6 +11,7 @@ import { serveFiles } from './mechanisms/file';
 import { type LabMessage, serveMessages } from './MessageLink';
 import { serveStream } from './StreamLink';
 import { serveSharedMemory } from './shmPeer';
+import { serveMessageQueue } from './mqPeer';
 
 const ready = (info: Record<string, unknown> = {}) => process.send!({ ready: true, ...info });
 // The lab is this process's parent: when it goes, so does the peer.
@@ -56,6 +57,10 @@ switch (argValue('mechanism')) {
   case 'shm':
     ready();
     serveSharedMemory(argValue('name')!);
+    break;
+  case 'mq':
+    ready();
+    serveMessageQueue(argValue('down')!, argValue('up')!);
     break;
   default:
     process.stderr.write(`unknown mechanism ${argValue('mechanism')}\n`);

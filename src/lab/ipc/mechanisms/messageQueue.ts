@@ -1,0 +1,81 @@
+/**
+ * A kernel message queue between two processes (CLAIMS.md MQ1, MQ2): POSIX mq_*, one queue each
+ * way, opened by name. The kernel keeps message boundaries and does the synchronization.
+ */
+import { isRunning } from '../../../platform/processState';
+import type { Link, Mechanism, Tally } from '../Link';
+import { MqChannel } from '../MqChannel';
+import { startPeer } from '../PeerProcess';
+
+export const enum MqKind {
+  Echo = 1,
+  Data = 2,
+  End = 3,
+}
+
+const SLICE_MS = 100;
+const TIMEOUT_MS = 5000;
+let serial = 0;
+const liveQueues = new Set<string>();
+process.on('exit', () => liveQueues.forEach((q) => MqChannel.unlink(q)));
+
+export const messageQueue: Mechanism = {
+  id: 'mq',
+  name: 'message queue (POSIX mq)',
+  between: 'processes',
+  claims: ['MQ1', 'MQ2', 'MP5', 'IPC2'],
+  note: 'Simple to use: send a message, receive a message, the kernel queues and synchronizes. It costs a system call and two copies per message, and a message is at most 8 KiB by default, so larger ones are chunked.',
+  async open() {
+    const base = `/minium-lab.${process.pid}.mq${++serial}`;
+    const names = [`${base}.down`, `${base}.up`];
+    names.forEach((n) => liveQueues.add(n));
+    const forget = () => names.forEach((n) => (MqChannel.unlink(n), liveQueues.delete(n)));
+    let down: MqChannel;
+    let up: MqChannel;
+    try {
+      down = MqChannel.create(names[0]);
+      up = MqChannel.create(names[1]);
+    } catch (e) {
+      forget();
+      throw e;
+    }
+    const peer = await startPeer('mq', [`--down=${names[0]}`, `--up=${names[1]}`]).catch((e) => {
+      forget();
+      throw e;
+    });
+    // The queue calls block this thread; between slices the peer's PID is checked.
+    let waited = 0;
+    const stillThere = () => {
+      if (!isRunning(peer.child.pid!)) throw new Error('mq: the peer process ended');
+      if ((waited += SLICE_MS) > TIMEOUT_MS) throw new Error(`mq: no progress within ${TIMEOUT_MS} ms`);
+    };
+    const receive = () => {
+      waited = 0;
+      for (;;) {
+        const m = up.receive(SLICE_MS, stillThere);
+        if (m) return m.body;
+        stillThere();
+      }
+    };
+    const send = (kind: MqKind, body: Uint8Array) => {
+      waited = 0;
+      down.send(kind, body, SLICE_MS, stillThere);
+    };
+    const link: Link = {
+      async roundTrip(payload) {
+        send(MqKind.Echo, payload);
+        return receive();
+      },
+      async stream(payload, count) {
+        for (let i = 0; i < count; i++) send(MqKind.Data, payload);
+        send(MqKind.End, Buffer.alloc(0));
+        return JSON.parse(receive().toString()) as Tally;
+      },
+      async close() {
+        await peer.stop();
+        forget();
+      },
+    };
+    return link;
+  },
+};
