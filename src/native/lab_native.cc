@@ -4,6 +4,8 @@
 #include <node_api.h>
 
 #include <algorithm>
+#include <atomic>
+#include <new>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
@@ -239,6 +241,84 @@ napi_value PipePingPongC(napi_env env, napi_callback_info info) {
   }
   return Stats(env, us);
 }
+// shmRace(size, milliseconds): CLAIMS.md SHM2. A child process rewrites one shared buffer over and
+// over, each time filled with a single new byte value; the parent reads it and counts the reads
+// that mix two values (torn). First with no synchronization, then with a sequence lock (the
+// writer makes a counter odd while writing; the reader retries if it saw it odd or changed).
+napi_value ShmRace(napi_env env, napi_callback_info info) {
+  uint32_t size, ms;
+  if (!SizeAndCount(env, info, &size, &ms)) return nullptr;
+  struct Shared {
+    std::atomic<uint32_t> seq;
+    std::atomic<uint32_t> stop;
+  };
+  size_t bytes = sizeof(Shared) + size;
+  void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) {
+    Throw(env, "mmap failed");
+    return nullptr;
+  }
+  auto* shared = new (mem) Shared();
+  volatile uint8_t* buf = static_cast<uint8_t*>(mem) + sizeof(Shared);
+  std::vector<uint8_t> copy(size);
+  double results[2][3] = {};  // [mode][reads, torn, retries]
+  for (int locked = 0; locked < 2; locked++) {
+    shared->stop.store(0);
+    shared->seq.store(0);
+    pid_t pid = fork();
+    if (pid == 0) {
+      for (uint8_t v = 1; !shared->stop.load(std::memory_order_relaxed); v++) {
+        if (locked) shared->seq.fetch_add(1, std::memory_order_acq_rel);  // odd: writing
+        for (uint32_t i = 0; i < size; i++) buf[i] = v;
+        if (locked) shared->seq.fetch_add(1, std::memory_order_acq_rel);  // even: done
+      }
+      _exit(0);
+    }
+    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    double reads = 0, torn = 0, retries = 0;
+    while (std::chrono::steady_clock::now() < until) {
+      for (;;) {
+        uint32_t before = locked ? shared->seq.load(std::memory_order_acquire) : 0;
+        for (uint32_t i = 0; i < size; i++) copy[i] = buf[i];
+        std::atomic_thread_fence(std::memory_order_acquire);
+        uint32_t after = locked ? shared->seq.load(std::memory_order_acquire) : 0;
+        if (locked && ((before & 1) || before != after)) {
+          retries++;
+          continue;
+        }
+        break;
+      }
+      reads++;
+      for (uint32_t i = 1; i < size; i++) {
+        if (copy[i] != copy[0]) {
+          torn++;
+          break;
+        }
+      }
+    }
+    shared->stop.store(1);
+    if (pid > 0) waitpid(pid, nullptr, 0);
+    results[locked][0] = reads;
+    results[locked][1] = torn;
+    results[locked][2] = retries;
+  }
+  munmap(mem, bytes);
+  napi_value out;
+  napi_create_object(env, &out);
+  const char* modes[2] = {"unsynchronized", "seqlock"};
+  for (int m = 0; m < 2; m++) {
+    napi_value o, reads, torn, retries;
+    napi_create_object(env, &o);
+    napi_create_double(env, results[m][0], &reads);
+    napi_create_double(env, results[m][1], &torn);
+    napi_create_double(env, results[m][2], &retries);
+    napi_set_named_property(env, o, "reads", reads);
+    napi_set_named_property(env, o, "torn", torn);
+    napi_set_named_property(env, o, "retries", retries);
+    napi_set_named_property(env, out, modes[m], o);
+  }
+  return out;
+}
 #endif
 
 // memcpyBandwidth(bytes, iterations) → bytes per second: the physical reference for copies.
@@ -268,6 +348,7 @@ void InitLab(napi_env env, napi_value exports) {
 #ifndef _WIN32
       {"shmPingPongC", nullptr, ShmPingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"pipePingPongC", nullptr, PipePingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"shmRace", nullptr, ShmRace, nullptr, nullptr, nullptr, napi_default, nullptr},
 #endif
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);

@@ -96,3 +96,11 @@ test('the shared-memory segment exists while the link is open, and is gone after
   await link.close();
   expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(`minium-lab.${process.pid}.`))).toEqual([]);
 });
+
+test('SHM2: another process rewriting shared memory tears unsynchronized reads; a sequence lock tears none', () => {
+  const race = require('../../src/platform/native').native().shmRace(4096, 300);
+  expect(race.seqlock.torn).toBe(0);
+  expect(race.seqlock.reads).toBeGreaterThan(0);
+  // Two processes must really run at once for a read to be torn: only then is it certain.
+  if (os.availableParallelism() > 1) expect(race.unsynchronized.torn).toBeGreaterThan(0);
+});

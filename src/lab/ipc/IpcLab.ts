@@ -46,6 +46,14 @@ export interface Reference {
   memcpyBytesPerSecond: number;
 }
 
+/** CLAIMS.md SHM2: torn reads of a shared buffer rewritten by another process, without and with a sequence lock. */
+export interface RaceResult {
+  size: number;
+  milliseconds: number;
+  unsynchronized: { reads: number; torn: number; retries: number };
+  seqlock: { reads: number; torn: number; retries: number };
+}
+
 export interface IpcLabReport {
   lab: 'ipc';
   date: string;
@@ -54,6 +62,7 @@ export interface IpcLabReport {
   mechanisms: { id: string; name: string; between: Between; claims: string[]; note: string }[];
   cells: IpcCell[];
   references: Reference[];
+  race: RaceResult | null;
 }
 
 const liveDirs = new Set<string>();
@@ -97,6 +106,8 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
   }
   options.onProgress?.(done, total, 'C baselines');
   const references = sizes.map((size) => measureReference(size, options.quick));
+  const raceMs = options.quick ? 200 : 1000;
+  const race = native().shmRace ? { size: 4096, milliseconds: raceMs, ...native().shmRace!(4096, raceMs) } : null;
   options.onProgress?.(done, total, 'done');
   return {
     lab: 'ipc',
@@ -106,6 +117,7 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
     mechanisms: chosen.map(({ id, name, between, claims, note }: Mechanism) => ({ id, name, between, claims, note })),
     cells,
     references,
+    race,
   };
 }
 

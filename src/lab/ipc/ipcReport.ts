@@ -1,5 +1,6 @@
 /** The IPC lab's report as text tables: latency and throughput per mechanism and size. */
 import { formatSize, type IpcLabReport } from './IpcLab';
+import { ipcVerdicts } from './verdicts';
 
 export function formatIpcReport(r: IpcLabReport): string {
   const sizes = r.options.sizes;
@@ -31,7 +32,15 @@ export function formatIpcReport(r: IpcLabReport): string {
     header('One way, MB/s'),
     ...rows((c) => (c.throughput!.bytesPerSecond / 1e6).toFixed(1)),
     reference('memcpy (reference)', (x) => (x.memcpyBytesPerSecond / 1e6).toFixed(0)),
+    ...(r.race
+      ? ['', `SHM2, one ${formatSize(r.race.size)} buffer rewritten by another process for ${r.race.milliseconds} ms:`,
+         `  no synchronization: ${r.race.unsynchronized.torn} of ${r.race.unsynchronized.reads} reads torn`,
+         `  sequence lock:      ${r.race.seqlock.torn} of ${r.race.seqlock.reads} reads torn (${r.race.seqlock.retries} retries: readers wait while the writer never pauses)`]
+      : []),
     ...(errors.length ? ['', 'Errors:', ...errors] : []),
+    '',
+    'Claims (CLAIMS.md):',
+    ...ipcVerdicts(r).map((v) => `  ${v.id.padEnd(7)} ${v.verdict.padEnd(19)} ${v.because}`),
     '',
     ...r.mechanisms.map((m) => `${m.name} [${m.claims.join(', ')}]: ${m.note}`),
   ].join('\n');

@@ -1,0 +1,71 @@
+/**
+ * Reads the IPC lab's figures against the seed's claims (CLAIMS.md): for each claim the lab can
+ * speak to, holds / holds in part / does not hold here, with the numbers that decide it. Pure.
+ */
+import type { IpcCell, IpcLabReport } from './IpcLab';
+
+export type Verdict = 'holds' | 'holds in part' | 'does not hold here' | 'not measured';
+
+export interface ClaimVerdict {
+  id: string;
+  verdict: Verdict;
+  because: string;
+}
+
+const us = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} µs`;
+const mbs = (x: number) => `${Math.round(x / 1e6)} MB/s`;
+
+export function ipcVerdicts(r: IpcLabReport): ClaimVerdict[] {
+  const small = Math.min(...r.options.sizes);
+  const cell = (id: string, size = small): IpcCell | undefined => r.cells.find((c) => c.mechanism === id && c.size === size && !c.error);
+  const rtt = (id: string, size = small) => cell(id, size)?.rtt?.median;
+  const processes = r.cells.filter((c) => c.between === 'processes' && c.size === small && !c.error && c.rtt);
+  const threads = r.cells.filter((c) => c.between === 'threads' && c.size === small && !c.error && c.rtt);
+  const fastest = (cs: IpcCell[]) => cs.reduce<IpcCell | undefined>((best, c) => (!best || c.rtt!.median < best.rtt!.median ? c : best), undefined);
+  const out: ClaimVerdict[] = [];
+  const add = (id: string, verdict: Verdict, because: string) => out.push({ id, verdict, because });
+  const measured = (ids: string[]) => ids.every((id) => cell(id));
+
+  const bestProcess = fastest(processes);
+  const bestThread = fastest(threads);
+  if (bestProcess && bestThread) {
+    const ratio = bestProcess.rtt!.median / bestThread.rtt!.median;
+    add('IPC3', ratio > 1.2 ? 'holds' : ratio >= 0.8 ? 'holds in part' : 'does not hold here',
+      `fastest between processes: ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)}; between threads: ${bestThread.mechanism} ${us(bestThread.rtt!.median)} (${ratio.toFixed(1)}×) for ${small}-byte round trips`);
+  } else add('IPC3', 'not measured', 'needs both a process and a thread mechanism');
+
+  const shm = rtt('shm');
+  if (shm !== undefined && processes.length > 1) {
+    const others = processes.filter((c) => c.mechanism !== 'shm');
+    const next = fastest(others)!;
+    add('SHM1', shm < next.rtt!.median ? 'holds' : 'does not hold here',
+      `shared memory ${us(shm)} against the next fastest between processes, ${next.mechanism}, ${us(next.rtt!.median)}; no copy through the kernel, though JavaScript still copies in and out once`);
+  } else add('SHM1', 'not measured', 'run with shm and another process mechanism');
+
+  if (r.race) {
+    const u = r.race.unsynchronized;
+    const s = r.race.seqlock;
+    add('SHM2', u.torn > 0 && s.torn === 0 ? 'holds' : s.torn === 0 ? 'holds in part' : 'does not hold here',
+      `without synchronization ${u.torn} of ${u.reads} reads were torn; with a sequence lock ${s.torn} of ${s.reads}, after ${s.retries} retries`);
+  }
+
+  const mq = cell('mq', 4096);
+  const shm4k = cell('shm', 4096);
+  if (mq?.throughput && shm4k?.throughput) {
+    const faster = mq.throughput.bytesPerSecond > shm4k.throughput.bytesPerSecond;
+    add('MQ2', faster ? 'holds' : 'does not hold here',
+      `4 KiB messages one way: message queue ${mbs(mq.throughput.bytesPerSecond)}, shared memory ${mbs(shm4k.throughput.bytesPerSecond)}. The hard part, synchronization, was written once in the ring; the SHM2 race shows what skipping it costs`);
+  }
+  if (cell('mq')) add('MQ1', 'holds', `send and receive whole messages by name; the kernel queues and wakes (${us(rtt('mq')!)} per round trip)`);
+  for (const [id, ids, what] of [
+    ['SOCK1', ['tcp', 'udp', 'unix'], 'TCP, UDP and Unix-domain sockets all carried every message intact on this machine'],
+    ['PIPE1', ['pipe'], 'one-way pipes (two for a round trip), inherited by a forked child'],
+    ['FILE1', ['file'], 'data written to files and read by the other process'],
+    ['IPC1', ['ipc'], 'request and reply over the channel Minium’s own processes use'],
+  ] as const) {
+    add(id, measured([...ids]) ? 'holds' : 'not measured', `${what}: ${ids.map((m) => (rtt(m) !== undefined ? `${m} ${us(rtt(m)!)}` : `${m} —`)).join(', ')}`);
+  }
+  if (cell('fifo')) add('NPIPE1', 'holds in part', `a FIFO served unrelated processes by name (${us(rtt('fifo')!)}), but POSIX FIFOs are one-way and never cross a network; Windows named pipes do`);
+  add('IPC2', processes.length >= 6 ? 'holds' : 'holds in part', `${new Set(processes.map((c) => c.mechanism)).size} kinds measured between real processes`);
+  return out;
+}
