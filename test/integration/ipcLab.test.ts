@@ -29,7 +29,7 @@ test('--quick --json measures the chosen mechanisms at every quick size and clea
 test('an unknown mechanism or lab is a clear error', () => {
   const bad = spawnSync(process.execPath, [CLI, 'lab', 'ipc', '--only', 'carrier-pigeon'], { encoding: 'utf8' });
   expect(bad.status).toBe(1);
-  expect(bad.stderr).toMatch(/Unknown mechanism\(s\): carrier-pigeon. There are: pipe, fifo/);
+  expect(bad.stderr).toMatch(/Unknown mechanism\(s\): carrier-pigeon\. There are: .*\btcp\b/);
   const lab = spawnSync(process.execPath, [CLI, 'lab', 'cooking'], { encoding: 'utf8' });
   expect(lab.stderr).toMatch(/Unknown lab "cooking"/);
 });
