@@ -13,6 +13,7 @@
 #include <vector>
 
 #ifndef _WIN32
+#include <pthread.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -241,6 +242,97 @@ napi_value PipePingPongC(napi_env env, napi_callback_info info) {
   }
   return Stats(env, us);
 }
+// The pipe ping-pong again, but between two threads of this process: the same system calls, so
+// the difference to pipePingPongC is what switching between processes costs over threads.
+struct PipeEcho {
+  int in, out;
+  uint32_t size, count;
+  bool ok;
+};
+
+void* EchoThread(void* arg) {
+  auto* e = static_cast<PipeEcho*>(arg);
+  std::vector<uint8_t> buf(e->size);
+  e->ok = true;
+  for (uint32_t i = 0; i < e->count + 10; i++)
+    if (!ReadAll(e->in, buf.data(), e->size) || !WriteAll(e->out, buf.data(), e->size)) {
+      e->ok = false;
+      break;
+    }
+  return nullptr;
+}
+
+napi_value PipePingPongThreadsC(napi_env env, napi_callback_info info) {
+  uint32_t size, count;
+  if (!SizeAndCount(env, info, &size, &count)) return nullptr;
+  int down[2], up[2];
+  if (pipe(down) != 0 || pipe(up) != 0) {
+    Throw(env, "pipe() failed");
+    return nullptr;
+  }
+  PipeEcho echo{down[0], up[1], size, count, false};
+  pthread_t t;
+  bool ok = pthread_create(&t, nullptr, EchoThread, &echo) == 0;
+  std::vector<uint8_t> msg(size, 0x5a), back(size);
+  std::vector<double> us(count);
+  for (uint32_t i = 0; ok && i < count + 10; i++) {
+    auto t0 = Clock::now();
+    ok = WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size);
+    if (i >= 10) us[i - 10] = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
+  }
+  close(down[1]);
+  close(up[0]);
+  pthread_join(t, nullptr);
+  close(down[0]);
+  close(up[1]);
+  if (!ok) {
+    Throw(env, "the C thread pipe ping-pong failed");
+    return nullptr;
+  }
+  return Stats(env, us);
+}
+
+void* Nothing(void*) { return nullptr; }
+
+// spawnCostC(count, 'process' | 'thread' as 0/1): fork()+_exit+waitpid against pthread_create+join,
+// in microseconds each (median).
+napi_value SpawnCostC(napi_env env, napi_callback_info info) {
+  uint32_t threads, count;
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  double c = 0;
+  bool use_threads = false;
+  if (argc != 2 || !Number(env, argv[0], &c) || c < 1 || c > 10000 || napi_get_value_bool(env, argv[1], &use_threads) != napi_ok) {
+    Throw(env, "spawnCostC(count: 1..10000, threads: boolean)");
+    return nullptr;
+  }
+  count = static_cast<uint32_t>(c);
+  threads = use_threads;
+  std::vector<double> us(count);
+  for (uint32_t i = 0; i < count; i++) {
+    auto t0 = Clock::now();
+    if (threads) {
+      pthread_t t;
+      if (pthread_create(&t, nullptr, Nothing, nullptr) != 0) {
+        Throw(env, "pthread_create failed");
+        return nullptr;
+      }
+      pthread_join(t, nullptr);
+    } else {
+      pid_t pid = fork();
+      if (pid == 0) _exit(0);
+      if (pid < 0) {
+        Throw(env, "fork failed");
+        return nullptr;
+      }
+      waitpid(pid, nullptr, 0);
+    }
+    us[i] = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
+  }
+  return Stats(env, us);
+}
+
 // shmRace(size, milliseconds): CLAIMS.md SHM2. A child process rewrites one shared buffer over and
 // over, each time filled with a single new byte value; the parent reads it and counts the reads
 // that mix two values (torn). First with no synchronization, then with a sequence lock (the
@@ -349,6 +441,8 @@ void InitLab(napi_env env, napi_value exports) {
       {"shmPingPongC", nullptr, ShmPingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"pipePingPongC", nullptr, PipePingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"shmRace", nullptr, ShmRace, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"pipePingPongThreadsC", nullptr, PipePingPongThreadsC, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"spawnCostC", nullptr, SpawnCostC, nullptr, nullptr, nullptr, napi_default, nullptr},
 #endif
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);

@@ -20,6 +20,8 @@ interface NativeAddon {
   ringRead(handle: object, offset: number, timeoutMs: number): Buffer | null;
   memcpyBandwidth(bytes: number, iterations: number): number;
   shmPingPongC?(size: number, iterations: number): { median: number; p99: number };
+  pipePingPongThreadsC?(size: number, iterations: number): { median: number; p99: number };
+  spawnCostC?(count: number, threads: boolean): { median: number; p99: number };
   shmRace?(size: number, milliseconds: number): Record<'unsynchronized' | 'seqlock', { reads: number; torn: number; retries: number }>;
   // POSIX message queues (src/native/mq_native.cc), Linux only.
   mqOpen?(name: string, create: boolean, maxMessages: number, messageSize: number): object;

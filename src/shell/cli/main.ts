@@ -19,6 +19,8 @@ const USAGE = `Usage:
   minium bench [all|NAME] [--json]  benchmarks (names: ${'`minium bench list`'})
   minium lab ipc [--quick] [--json] [--only pipe,tcp,…]
                                     the IPC lab: every mechanism between two real processes
+  minium lab threads [--quick] [--json]
+                                    processes against threads: start, end, memory, switch, work, faults
 `;
 
 function int(value: string | undefined, name: string): number | undefined {

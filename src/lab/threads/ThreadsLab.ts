@@ -1,0 +1,181 @@
+/**
+ * The process-versus-thread lab: side by side, at runtime level (a forked Node process against a
+ * worker_thread) and at OS level (fork() against pthread_create(), through the addon): the cost of
+ * starting and ending one, memory per idle unit, switching between two, shared work, and what a
+ * fault takes down.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { native } from '../../platform/native';
+import { machineFacts } from '../machine';
+import { median } from '../stats';
+import { countPrimes } from './primes';
+import { startUnit, type Unit, type UnitKind } from './Unit';
+
+export interface Pair {
+  /** What is measured, and its unit. */
+  metric: string;
+  unit: string;
+  process: number | null;
+  thread: number | null;
+  note?: string;
+}
+
+export interface BlastRadius {
+  fault: string;
+  outcome: string;
+  /** Did the lab process, and the unit's siblings, carry on? */
+  labSurvived: boolean;
+  siblingsSurvived: boolean;
+}
+
+export interface ThreadsLabReport {
+  lab: 'threads';
+  date: string;
+  machine: Record<string, string | number>;
+  pairs: Pair[];
+  blast: BlastRadius[];
+}
+
+/** How many steps report progress (for the progress bar). */
+export const THREADS_STEPS = 8;
+
+export async function runThreadsLab(options: { quick: boolean; onProgress?: (step: string) => void }): Promise<ThreadsLabReport> {
+  const runs = options.quick ? 5 : 20;
+  const say = options.onProgress ?? (() => undefined);
+  const pairs: Pair[] = [];
+  const both = async (metric: string, unit: string, measure: (kind: UnitKind) => Promise<number | null>, note?: string) => {
+    say(metric);
+    pairs.push({ metric, unit, process: await measure('process'), thread: await measure('thread'), note });
+  };
+
+  await both('start: create → first message (runtime)', 'ms', async (kind) => {
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const u = startUnit(kind);
+      await u.next();
+      xs.push(performance.now() - t0);
+      u.send({ do: 'end' });
+      await u.exited;
+    }
+    return median(xs);
+  });
+
+  await both('end: ask to exit → exit observed (runtime)', 'ms', async (kind) => {
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const u = startUnit(kind);
+      await u.next();
+      const t0 = performance.now();
+      u.send({ do: 'end' });
+      await u.exited;
+      xs.push(performance.now() - t0);
+    }
+    return median(xs);
+  });
+
+  await both('memory per idle unit (runtime)', 'MiB', (kind) => idleMemory(kind, options.quick ? 4 : 8),
+    'processes: proportional set size (shared pages split between sharers); threads: growth of the lab’s own resident set');
+
+  const n = native();
+  if (n.spawnCostC) {
+    say('create + end (OS)');
+    pairs.push({ metric: 'create + end one: fork() vs pthread_create() (OS)', unit: 'µs', process: n.spawnCostC(runs * 20, false).median, thread: n.spawnCostC(runs * 20, true).median, note: 'fork() copies the page tables of this whole Node process' });
+  }
+  if (n.pipePingPongC && n.pipePingPongThreadsC) {
+    say('context switch (OS)');
+    const iterations = options.quick ? 5000 : 50000;
+    pairs.push({
+      metric: 'switch: half a 1-byte pipe round trip (OS)',
+      unit: 'µs',
+      process: n.pipePingPongC(1, iterations).median / 2,
+      thread: n.pipePingPongThreadsC(1, iterations).median / 2,
+      note: 'the same system calls between two processes and between two threads: the difference is the switch of address space',
+    });
+  }
+
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const upTo = options.quick ? 400_000 : 2_000_000;
+  say('shared work');
+  const t0 = performance.now();
+  const expected = countPrimes(0, upTo);
+  const alone = performance.now() - t0;
+  await both(`shared work: primes below ${upTo.toLocaleString('en')} on ${cores} units (one thread alone: ${alone.toFixed(0)} ms)`, 'ms', (kind) => sharedWork(kind, cores, upTo, expected),
+    'wall time including starting the units; speed-up is bounded by the cores');
+
+  say('blast radius');
+  const blast = await blastRadius();
+  return { lab: 'threads', date: new Date().toISOString(), machine: machineFacts(), pairs, blast };
+}
+
+async function idleMemory(kind: UnitKind, count: number): Promise<number | null> {
+  if (process.platform !== 'linux') return null;
+  globalThis.gc?.();
+  const before = process.memoryUsage().rss;
+  const units: Unit[] = [];
+  for (let i = 0; i < count; i++) units.push(startUnit(kind));
+  await Promise.all(units.map((u) => u.next()));
+  await new Promise((r) => setTimeout(r, 300)); // let start-up garbage settle
+  let perUnit: number;
+  if (kind === 'process') {
+    const pss = units.map((u) => /Pss:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${u.pid}/smaps_rollup`, 'utf8'))?.[1]).map(Number);
+    perUnit = (pss.reduce((a, b) => a + b, 0) * 1024) / count;
+  } else {
+    perUnit = (process.memoryUsage().rss - before) / count;
+  }
+  for (const u of units) u.send({ do: 'end' });
+  await Promise.all(units.map((u) => u.exited));
+  return perUnit / 2 ** 20;
+}
+
+async function sharedWork(kind: UnitKind, units: number, upTo: number, expected: number): Promise<number> {
+  const t0 = performance.now();
+  const us = Array.from({ length: units }, () => startUnit(kind));
+  await Promise.all(us.map((u) => u.next()));
+  const step = Math.ceil(upTo / units);
+  us.forEach((u, i) => u.send({ do: 'primes', from: i * step, to: Math.min(upTo, (i + 1) * step) }));
+  const counts = await Promise.all(us.map((u) => u.next()));
+  const ms = performance.now() - t0;
+  const total = counts.reduce((a, c) => a + Number(c.primes), 0);
+  if (total !== expected) throw new Error(`the units counted ${total} primes instead of ${expected}`);
+  us.forEach((u) => u.send({ do: 'end' }));
+  await Promise.all(us.map((u) => u.exited));
+  return ms;
+}
+
+async function blastRadius(): Promise<BlastRadius[]> {
+  const out: BlastRadius[] = [];
+
+  // An exception in a thread: that thread ends; its sibling and the process do not.
+  const thrower = startUnit('thread');
+  const sibling = startUnit('thread');
+  await Promise.all([thrower.next(), sibling.next()]);
+  thrower.send({ do: 'throw' });
+  const ended = await thrower.exited;
+  sibling.send({ do: 'ping' });
+  const pong = await Promise.race([sibling.next(), new Promise((r) => setTimeout(() => r(null), 2000))]);
+  sibling.send({ do: 'end' });
+  await sibling.exited;
+  out.push({ fault: 'uncaught exception in a thread', outcome: `the thread ended (${ended.error ?? `exit ${ended.code}`})`, labSurvived: true, siblingsSurvived: pong !== null });
+
+  // A memory fault in one thread of a process: the kernel ends the process, every thread in it.
+  const host = startUnit('process', 'segv-thread');
+  await host.next();
+  const died = await Promise.race([host.exited, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+  if (!died) host.kill();
+  out.push({ fault: 'memory fault (SIGSEGV) in one thread of a process', outcome: died ? `the whole process ended by ${died.signal ?? `exit ${died.code}`}, its other thread with it` : 'the process did not end (unexpected)', labSurvived: true, siblingsSurvived: false });
+
+  // A fatal signal in a process: its siblings and the lab carry on.
+  const a = startUnit('process');
+  const b = startUnit('process');
+  await Promise.all([a.next(), b.next()]);
+  process.kill(a.pid!, 'SIGSEGV');
+  const aEnd = await a.exited;
+  b.send({ do: 'ping' });
+  const bPong = await Promise.race([b.next(), new Promise((r) => setTimeout(() => r(null), 2000))]);
+  b.send({ do: 'end' });
+  await b.exited;
+  out.push({ fault: 'fatal signal (SIGSEGV) to a process', outcome: `that process ended by ${aEnd.signal}`, labSurvived: true, siblingsSurvived: bPong !== null });
+  return out;
+}

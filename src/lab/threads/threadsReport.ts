@@ -1,0 +1,23 @@
+/** The process-versus-thread lab as text, with a verdict per claim it speaks to. */
+import type { ThreadsLabReport } from './ThreadsLab';
+import { threadsVerdicts } from './verdicts';
+
+const fmt = (x: number | null) => (x === null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
+
+export function formatThreadsReport(r: ThreadsLabReport): string {
+  const width = Math.max(...r.pairs.map((p) => p.metric.length)) + 2;
+  return [
+    `Machine: ${Object.entries(r.machine).map(([k, v]) => `${k} ${v}`).join(' · ')}`,
+    '',
+    `${''.padEnd(width)}${'process'.padStart(12)}${'thread'.padStart(12)}  ratio`,
+    ...r.pairs.map((p) => `${p.metric.padEnd(width)}${`${fmt(p.process)} ${p.unit}`.padStart(12)}${`${fmt(p.thread)} ${p.unit}`.padStart(12)}  ${p.process && p.thread ? `${(p.process / p.thread).toFixed(1)}×` : ''}`),
+    '',
+    'Blast radius:',
+    ...r.blast.map((b) => `  ${b.fault}: ${b.outcome}; lab ${b.labSurvived ? 'carried on' : 'died'}; siblings ${b.siblingsSurvived ? 'carried on' : 'died too'}`),
+    '',
+    'Claims (CLAIMS.md):',
+    ...threadsVerdicts(r).map((v) => `  ${v.id.padEnd(7)} ${v.verdict.padEnd(19)} ${v.because}`),
+    '',
+    ...r.pairs.filter((p) => p.note).map((p) => `${p.metric}: ${p.note}`),
+  ].join('\n');
+}

@@ -1,0 +1,35 @@
+/** Reads the process-versus-thread lab against the seed's claims. Pure. */
+import type { ClaimVerdict, Verdict } from '../ipc/verdicts';
+import type { Pair, ThreadsLabReport } from './ThreadsLab';
+
+/** Does "processes cost more than threads" hold for this pair? By how much decides the verdict. */
+function costlier(p: Pair | undefined): { verdict: Verdict; ratio: number } | null {
+  if (!p || p.process === null || p.thread === null || p.thread <= 0) return null;
+  const ratio = p.process / p.thread;
+  return { verdict: ratio > 1.5 ? 'holds' : ratio > 1.05 ? 'holds in part' : 'does not hold here', ratio };
+}
+
+export function threadsVerdicts(r: ThreadsLabReport): ClaimVerdict[] {
+  const find = (prefix: string) => r.pairs.find((p) => p.metric.startsWith(prefix));
+  const out: ClaimVerdict[] = [];
+  const claim = (ids: string[], pair: Pair | undefined, what: string) => {
+    const c = costlier(pair);
+    for (const id of ids) out.push(c ? { id, verdict: c.verdict, because: `${what}: process ${pair!.process!.toFixed(2)} ${pair!.unit}, thread ${pair!.thread!.toFixed(2)} ${pair!.unit} (${c.ratio.toFixed(1)}×)` } : { id, verdict: 'not measured', because: `${what}: not measured here` });
+  };
+  claim(['MP3', 'TB3'], find('memory per idle unit'), 'memory per idle unit');
+  claim(['MT4'], find('create + end one') ?? find('start:'), 'creating and ending one');
+  claim(['MP4', 'MT5', 'TB5'], find('switch:'), 'half a pipe round trip');
+
+  const threadFault = r.blast.find((b) => b.fault.startsWith('memory fault'));
+  const exception = r.blast.find((b) => b.fault.startsWith('uncaught exception'));
+  const processFault = r.blast.find((b) => b.fault.startsWith('fatal signal'));
+  if (threadFault) out.push({ id: 'MT3', verdict: threadFault.outcome.startsWith('the whole process') ? 'holds' : 'does not hold here', because: `${threadFault.fault}: ${threadFault.outcome}` });
+  if (exception && processFault) {
+    out.push({
+      id: 'TB2',
+      verdict: processFault.siblingsSurvived && threadFault?.outcome.startsWith('the whole process') ? 'holds' : 'holds in part',
+      because: `a process's fatal signal spared its siblings (${processFault.siblingsSurvived}); a thread's memory fault took its whole process; an exception ended only its thread (${exception.siblingsSurvived ? 'sibling carried on' : 'sibling died'}): JavaScript's exceptions make threads safer than the claim says`,
+    });
+  }
+  return out;
+}
