@@ -36,6 +36,7 @@ function bridgeClient(b: Bridge): ControlClient {
     crashThread: (pid, t, how) => call('crashThread', pid, t, how),
     listDemos: () => call('listDemos'),
     display: () => call('display'),
+    runLab: (lab, quick) => call('runLab', lab, quick),
     onEvent: (l) => b.onEvent(l),
   };
 }
@@ -62,6 +63,7 @@ function httpClient(token: string): ControlClient {
     crashThread: (pid, t, how) => request('POST', `/api/processes/${pid}/threads/${encodeURIComponent(t)}/crash`, { how }),
     listDemos: () => request('GET', '/api/demos'),
     display: () => request('GET', '/api/display'),
+    runLab: (lab, quick) => request('POST', `/api/labs/${lab}`, { quick }),
     onEvent: (listener) => {
       const connect = () => {
         const ws = new WebSocket(`ws://${location.host}/api/events?token=${token}`);

@@ -2,6 +2,7 @@
 import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
 import { createClient } from './ControlClient';
 import { SurfaceView } from './SurfaceView';
+import { LabPanel } from './LabPanel';
 import { TaskManager } from './TaskManager';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -11,6 +12,7 @@ let active: number | null = null;
 
 const surface = new SurfaceView($('surface'), () => client.display());
 const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
+const labPanel = new LabPanel($('lab'), client);
 
 function log(message: string): void {
   const li = document.createElement('li');
@@ -151,6 +153,9 @@ function onEvent(e: BrowserEvent): void {
     case 'thread-gone':
       log(`thread ${e.thread} of ${e.pid} ended: ${e.error}`);
       break;
+    case 'lab-progress':
+      labPanel.progress(e.done, e.total, e.label);
+      return;
   }
   render();
 }
@@ -185,6 +190,7 @@ async function main(): Promise<void> {
     const pid = active !== null ? tabs.get(active)?.pid : null;
     if (pid) void guard(client.killProcess(pid));
   });
+  $('lab-toggle').addEventListener('click', () => labPanel.toggle());
   $('taskmanager-toggle').addEventListener('click', () => taskManager.toggle());
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && e.shiftKey) taskManager.toggle();

@@ -6,6 +6,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BrowserEvent, ControlApi, DemoInfo, DisplayInfo, ProcessInfo, TabInfo, TabState } from '../common/controlApi';
+import type { LabName, LabReport } from '../common/labReports';
 import { Emitter } from '../common/Emitter';
 import { errors } from '../common/errors';
 import { isAllowedForSite, parseUserUrl, siteForUrl } from '../common/site';
@@ -19,6 +20,7 @@ import { PluginService } from './PluginService';
 import { ProcessModel } from './ProcessModel';
 import { describeProcesses } from './ProcessList';
 import { RenderProcessHost } from './RenderProcessHost';
+import { LabRunner } from './LabRunner';
 import { ResourceLoader } from './ResourceLoader';
 import { sweepOrphanPools, sweepPoolsOf } from './SharedMemorySweeper';
 
@@ -50,6 +52,7 @@ export class Browser implements ControlApi {
   private readonly loader = new ResourceLoader(path.join(ASSETS_DIR, 'sites'));
   private readonly demos = loadDemoCatalog(path.join(ASSETS_DIR, 'sites'));
   private readonly events = new Emitter<BrowserEvent>();
+  private readonly labs = new LabRunner();
   private readonly rasterThreads: number;
   private readonly sandbox: boolean;
   private readonly viewport: { w: number; h: number };
@@ -161,6 +164,10 @@ export class Browser implements ControlApi {
     }
     for (const p of this.plugins.processes()) hosts.push({ host: p, tabs: this.plugins.tabsOf(p) });
     return describeProcesses(hosts, this.gpu.display().mode === 'browser');
+  }
+
+  runLab(lab: LabName, quick: boolean): Promise<LabReport> {
+    return this.labs.run(lab, quick, (p) => this.events.fire({ type: 'lab-progress', ...p }));
   }
 
   async killProcess(pid: number): Promise<void> {

@@ -3,6 +3,7 @@
  * browser kernel. Types only, so the window's UI can import it too.
  */
 import type { ExitReason } from './exitReason';
+import type { LabName, LabReport } from './labReports';
 
 export type TabState = 'loading' | 'live' | 'crashed';
 
@@ -68,7 +69,8 @@ export type BrowserEvent =
   | { type: 'tab-updated'; tab: TabInfo }
   | { type: 'tab-closed'; tabId: number }
   | { type: 'display-changed'; display: DisplayInfo }
-  | { type: 'thread-gone'; pid: number; thread: string; error: string };
+  | { type: 'thread-gone'; pid: number; thread: string; error: string }
+  | { type: 'lab-progress'; lab: LabName; done: number; total: number; label: string };
 
 export interface ControlApi {
   listTabs(): TabInfo[];
@@ -81,5 +83,7 @@ export interface ControlApi {
   crashThread(pid: number, threadId: string, how: 'exception' | 'segfault'): Promise<void>;
   listDemos(): DemoInfo[];
   display(): DisplayInfo;
+  /** Runs a lab in a process of its own; resolves with its report (tens of seconds, minutes when not quick). */
+  runLab(lab: LabName, quick: boolean): Promise<LabReport>;
   onEvent(listener: (e: BrowserEvent) => void): () => void;
 }

@@ -19,6 +19,7 @@ export const CONTROL_CALLS = {
   crashThread: z.tuple([pid, z.string().max(64), z.enum(['exception', 'segfault'])]),
   listDemos: z.tuple([]),
   display: z.tuple([]),
+  runLab: z.tuple([z.enum(['ipc', 'threads']), z.boolean()]),
 } as const;
 
 export type ControlMethod = keyof typeof CONTROL_CALLS;

@@ -96,3 +96,14 @@ test('a bad address shows its reason and keeps the tab', async () => {
   expect(await page.textContent('#banner')).toMatch(/file: scheme is not supported/);
   expect(await activeTab().getAttribute('data-state')).toBe('live');
 });
+
+test('the Lab page runs the process-versus-thread lab in its own process and shows its verdicts', async () => {
+  await page.click('#lab-toggle');
+  await page.click('button[data-lab="threads"][data-quick="true"]');
+  const mt3 = page.locator('#lab-results table.verdicts tr[data-claim="MT3"]');
+  await mt3.waitFor({ timeout: 60000 });
+  expect(await mt3.textContent()).toMatch(/MT3holds.*whole process ended by SIGSEGV/);
+  expect(await page.locator('#lab-results h3').first().textContent()).toBe('Processes against threads');
+  await page.screenshot({ path: path.join(SHOTS, '5-lab.png'), fullPage: true });
+  await page.click('#lab-toggle');
+});

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { IpcLabReport } from '../../src/lab/ipc/IpcLab';
+import type { IpcLabReport } from '../../src/common/labReports';
 
 const CLI = path.join(__dirname, '../../src/shell/cli/main.js');
 const leftovers = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('minium-lab-'));

@@ -1,8 +1,7 @@
 /** `minium lab threads`: real processes and threads side by side, and what each fault takes down. */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import type { ThreadsLabReport } from '../../src/lab/threads/ThreadsLab';
-import { threadsVerdicts } from '../../src/lab/threads/verdicts';
+import type { ThreadsLabReport } from '../../src/common/labReports';
 
 test('--quick --json measures every pair and the blast radius of each fault', () => {
   const run = spawnSync(process.execPath, [path.join(__dirname, '../../src/shell/cli/main.js'), 'lab', 'threads', '--quick', '--json'], { encoding: 'utf8', timeout: 120000 });
@@ -17,7 +16,7 @@ test('--quick --json measures every pair and the blast radius of each fault', ()
   expect(blast.uncaught).toMatchObject({ siblingsSurvived: true, labSurvived: true });
   expect(blast.memory.outcome).toMatch(/whole process ended by SIGSEGV/);
   expect(blast.fatal).toMatchObject({ siblingsSurvived: true, labSurvived: true });
-  const verdicts = Object.fromEntries(threadsVerdicts(r).map((v) => [v.id, v.verdict]));
+  const verdicts = Object.fromEntries(r.verdicts.map((v) => [v.id, v.verdict]));
   expect(verdicts.MT3).toBe('holds');
   expect(Object.keys(verdicts)).toEqual(expect.arrayContaining(['MP3', 'MP4', 'MT4', 'MT5', 'TB2', 'TB3', 'TB5']));
 });

@@ -46,6 +46,8 @@ test('bad requests get a 4xx with a JSON error, and lose nothing', async () => {
   expect(await api('POST', '/api/processes/1/kill')).toMatchObject({ status: 404 });
   expect(await api('PUT', '/api/tabs')).toMatchObject({ status: 405 });
   expect(await api('GET', '/api/nothing')).toMatchObject({ status: 404 });
+  expect(await api('POST', '/api/labs/cooking', {})).toMatchObject({ status: 404 });
+  expect(await api('POST', '/api/labs/threads', { quick: 'yes' })).toMatchObject({ status: 400 });
   expect((await api('GET', '/api/tabs')).json).toEqual([]);
 });
 

@@ -1,4 +1,4 @@
-import type { IpcCell, IpcLabReport } from '../../src/lab/ipc/IpcLab';
+import type { IpcCell, IpcLabReport } from '../../src/common/labReports';
 import { ipcVerdicts } from '../../src/lab/ipc/verdicts';
 
 const cell = (mechanism: string, between: 'processes' | 'threads', size: number, rttUs: number, mbPerS: number): IpcCell => ({
@@ -9,11 +9,11 @@ const cell = (mechanism: string, between: 'processes' | 'threads', size: number,
   throughput: { bytesPerSecond: mbPerS * 1e6, messages: 10 },
 });
 
-function report(cells: IpcCell[], race: IpcLabReport['race'] = null): IpcLabReport {
+function report(cells: IpcCell[], race: IpcLabReport['race'] = null): Omit<IpcLabReport, 'verdicts'> {
   return { lab: 'ipc', date: '', machine: {}, options: { quick: true, sizes: [64, 4096] }, mechanisms: [], cells, references: [], race };
 }
 
-const verdict = (r: IpcLabReport, id: string) => ipcVerdicts(r).find((v) => v.id === id);
+const verdict = (r: Omit<IpcLabReport, 'verdicts'>, id: string) => ipcVerdicts(r).find((v) => v.id === id);
 
 describe('IPC lab verdicts', () => {
   test('IPC3 and SHM1 follow the measured order, whichever way it comes out', () => {

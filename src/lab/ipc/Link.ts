@@ -2,6 +2,8 @@
  * What the IPC lab measures, whatever the mechanism: a round trip (send a message, get the same
  * bytes back) and a one-way stream (send many, get the peer's tally). Every transfer is verified.
  */
+import type { Between } from '../../common/labReports';
+
 export interface Tally {
   messages: number;
   bytes: number;
@@ -16,8 +18,6 @@ export interface Link {
   stream(payload: Buffer, count: number): Promise<Tally>;
   close(): Promise<void>;
 }
-
-export type Between = 'processes' | 'threads';
 
 export interface Mechanism {
   id: string;

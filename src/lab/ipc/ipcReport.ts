@@ -1,6 +1,6 @@
 /** The IPC lab's report as text tables: latency and throughput per mechanism and size. */
-import { formatSize, type IpcLabReport } from './IpcLab';
-import { ipcVerdicts } from './verdicts';
+import type { IpcLabReport } from '../../common/labReports';
+import { formatSize } from './IpcLab';
 
 export function formatIpcReport(r: IpcLabReport): string {
   const sizes = r.options.sizes;
@@ -40,7 +40,7 @@ export function formatIpcReport(r: IpcLabReport): string {
     ...(errors.length ? ['', 'Errors:', ...errors] : []),
     '',
     'Claims (CLAIMS.md):',
-    ...ipcVerdicts(r).map((v) => `  ${v.id.padEnd(7)} ${v.verdict.padEnd(19)} ${v.because}`),
+    ...r.verdicts.map((v) => `  ${v.id.padEnd(7)} ${v.verdict.padEnd(19)} ${v.because}`),
     '',
     ...r.mechanisms.map((m) => `${m.name} [${m.claims.join(', ')}]: ${m.note}`),
   ].join('\n');

@@ -2,20 +2,12 @@
  * Reads the IPC lab's figures against the seed's claims (CLAIMS.md): for each claim the lab can
  * speak to, holds / holds in part / does not hold here, with the numbers that decide it. Pure.
  */
-import type { IpcCell, IpcLabReport } from './IpcLab';
-
-export type Verdict = 'holds' | 'holds in part' | 'does not hold here' | 'not measured';
-
-export interface ClaimVerdict {
-  id: string;
-  verdict: Verdict;
-  because: string;
-}
+import type { ClaimVerdict, IpcCell, IpcLabReport, Verdict } from '../../common/labReports';
 
 const us = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} µs`;
 const mbs = (x: number) => `${Math.round(x / 1e6)} MB/s`;
 
-export function ipcVerdicts(r: IpcLabReport): ClaimVerdict[] {
+export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   const small = Math.min(...r.options.sizes);
   const cell = (id: string, size = small): IpcCell | undefined => r.cells.find((c) => c.mechanism === id && c.size === size && !c.error);
   const rtt = (id: string, size = small) => cell(id, size)?.rtt?.median;

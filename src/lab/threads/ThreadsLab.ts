@@ -6,36 +6,13 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import type { BlastRadius, Pair, ThreadsLabReport } from '../../common/labReports';
 import { native } from '../../platform/native';
 import { machineFacts } from '../machine';
 import { median } from '../stats';
 import { countPrimes } from './primes';
 import { startUnit, type Unit, type UnitKind } from './Unit';
-
-export interface Pair {
-  /** What is measured, and its unit. */
-  metric: string;
-  unit: string;
-  process: number | null;
-  thread: number | null;
-  note?: string;
-}
-
-export interface BlastRadius {
-  fault: string;
-  outcome: string;
-  /** Did the lab process, and the unit's siblings, carry on? */
-  labSurvived: boolean;
-  siblingsSurvived: boolean;
-}
-
-export interface ThreadsLabReport {
-  lab: 'threads';
-  date: string;
-  machine: Record<string, string | number>;
-  pairs: Pair[];
-  blast: BlastRadius[];
-}
+import { threadsVerdicts } from './verdicts';
 
 /** How many steps report progress (for the progress bar). */
 export const THREADS_STEPS = 8;
@@ -106,7 +83,8 @@ export async function runThreadsLab(options: { quick: boolean; onProgress?: (ste
 
   say('blast radius');
   const blast = await blastRadius();
-  return { lab: 'threads', date: new Date().toISOString(), machine: machineFacts(), pairs, blast };
+  const report = { lab: 'threads' as const, date: new Date().toISOString(), machine: machineFacts(), pairs, blast };
+  return { ...report, verdicts: threadsVerdicts(report) };
 }
 
 async function idleMemory(kind: UnitKind, count: number): Promise<number | null> {

@@ -1,6 +1,5 @@
 /** The process-versus-thread lab as text, with a verdict per claim it speaks to. */
-import type { ThreadsLabReport } from './ThreadsLab';
-import { threadsVerdicts } from './verdicts';
+import type { ThreadsLabReport } from '../../common/labReports';
 
 const fmt = (x: number | null) => (x === null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
 
@@ -16,7 +15,7 @@ export function formatThreadsReport(r: ThreadsLabReport): string {
     ...r.blast.map((b) => `  ${b.fault}: ${b.outcome}; lab ${b.labSurvived ? 'carried on' : 'died'}; siblings ${b.siblingsSurvived ? 'carried on' : 'died too'}`),
     '',
     'Claims (CLAIMS.md):',
-    ...threadsVerdicts(r).map((v) => `  ${v.id.padEnd(7)} ${v.verdict.padEnd(19)} ${v.because}`),
+    ...r.verdicts.map((v) => `  ${v.id.padEnd(7)} ${v.verdict.padEnd(19)} ${v.because}`),
     '',
     ...r.pairs.filter((p) => p.note).map((p) => `${p.metric}: ${p.note}`),
   ].join('\n');

@@ -1,6 +1,5 @@
 /** Reads the process-versus-thread lab against the seed's claims. Pure. */
-import type { ClaimVerdict, Verdict } from '../ipc/verdicts';
-import type { Pair, ThreadsLabReport } from './ThreadsLab';
+import type { ClaimVerdict, Pair, ThreadsLabReport, Verdict } from '../../common/labReports';
 
 /** Does "processes cost more than threads" hold for this pair? By how much decides the verdict. */
 function costlier(p: Pair | undefined): { verdict: Verdict; ratio: number } | null {
@@ -9,7 +8,7 @@ function costlier(p: Pair | undefined): { verdict: Verdict; ratio: number } | nu
   return { verdict: ratio > 1.5 ? 'holds' : ratio > 1.05 ? 'holds in part' : 'does not hold here', ratio };
 }
 
-export function threadsVerdicts(r: ThreadsLabReport): ClaimVerdict[] {
+export function threadsVerdicts(r: Omit<ThreadsLabReport, 'verdicts'>): ClaimVerdict[] {
   const find = (prefix: string) => r.pairs.find((p) => p.metric.startsWith(prefix));
   const out: ClaimVerdict[] = [];
   const claim = (ids: string[], pair: Pair | undefined, what: string) => {

@@ -23,6 +23,7 @@ const STATIC: Record<string, { file: string; type: string }> = {
 
 const UrlBody = z.object({ url: z.string() });
 const CrashBody = z.object({ how: z.enum(['exception', 'segfault']) });
+const LabBody = z.object({ quick: z.boolean().default(true) });
 
 type Handler = (params: string[], body: unknown) => Promise<unknown> | unknown;
 interface Route {
@@ -62,6 +63,7 @@ export class ControlServer {
       },
       { method: 'GET', pattern: /^\/api\/demos$/, handler: () => api.listDemos() },
       { method: 'GET', pattern: /^\/api\/display$/, handler: () => api.display() },
+      { method: 'POST', pattern: /^\/api\/labs\/(ipc|threads)$/, handler: ([lab], b) => api.runLab(lab as 'ipc' | 'threads', body(LabBody, b).quick) },
     ];
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.on('upgrade', (req, socket, head) => {

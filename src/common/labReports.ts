@@ -1,0 +1,86 @@
+/**
+ * What the labs report, as plain data: the CLI prints it, the Lab page draws it, --json writes
+ * it. Types only, so the window's UI can import it too.
+ */
+
+export type Between = 'processes' | 'threads';
+
+
+export interface IpcCell {
+  mechanism: string;
+  between: Between;
+  size: number;
+  /** Round-trip latency in microseconds. */
+  rtt?: { median: number; p99: number; samples: number };
+  /** One-way throughput in bytes per second. */
+  throughput?: { bytesPerSecond: number; messages: number };
+  error?: string;
+}
+
+/** What the hardware allows, measured in C in the same run: the floor under every JavaScript figure. */
+export interface Reference {
+  size: number;
+  /** Round trip of the same shared-memory ring ping-pong between two fork()ed C processes, µs. */
+  shmC?: { median: number; p99: number };
+  /** Round trip over two anonymous pipes between two fork()ed C processes, µs. */
+  pipeC?: { median: number; p99: number };
+  /** memcpy of a buffer of this size, bytes per second. */
+  memcpyBytesPerSecond: number;
+}
+
+/** CLAIMS.md SHM2: torn reads of a shared buffer rewritten by another process, without and with a sequence lock. */
+export interface RaceResult {
+  size: number;
+  milliseconds: number;
+  unsynchronized: { reads: number; torn: number; retries: number };
+  seqlock: { reads: number; torn: number; retries: number };
+}
+
+export interface IpcLabReport {
+  lab: 'ipc';
+  date: string;
+  machine: Record<string, string | number>;
+  options: { quick: boolean; sizes: number[] };
+  mechanisms: { id: string; name: string; between: Between; claims: string[]; note: string }[];
+  cells: IpcCell[];
+  references: Reference[];
+  race: RaceResult | null;
+  verdicts: ClaimVerdict[];
+}
+
+export type Verdict = 'holds' | 'holds in part' | 'does not hold here' | 'not measured';
+
+export interface ClaimVerdict {
+  id: string;
+  verdict: Verdict;
+  because: string;
+}
+
+export interface Pair {
+  /** What is measured, and its unit. */
+  metric: string;
+  unit: string;
+  process: number | null;
+  thread: number | null;
+  note?: string;
+}
+
+export interface BlastRadius {
+  fault: string;
+  outcome: string;
+  /** Did the lab process, and the unit's siblings, carry on? */
+  labSurvived: boolean;
+  siblingsSurvived: boolean;
+}
+
+export interface ThreadsLabReport {
+  lab: 'threads';
+  date: string;
+  machine: Record<string, string | number>;
+  pairs: Pair[];
+  blast: BlastRadius[];
+  verdicts: ClaimVerdict[];
+}
+
+export type LabReport = IpcLabReport | ThreadsLabReport;
+export type LabName = LabReport['lab'];
