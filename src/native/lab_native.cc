@@ -144,6 +144,18 @@ bool SizeAndCount(napi_env env, napi_callback_info info, uint32_t* size, uint32_
 
 #ifndef _WIN32
 using Clock = std::chrono::steady_clock;
+constexpr uint32_t kWarmUp = 10;
+
+// Times `count` round trips after a warm-up; stops early (false) if one fails.
+template <typename RoundTrip>
+bool TimeRoundTrips(uint32_t count, std::vector<double>& us, RoundTrip round_trip) {
+  for (uint32_t i = 0; i < count + kWarmUp; i++) {
+    auto t0 = Clock::now();
+    if (!round_trip()) return false;
+    if (i >= kWarmUp) us[i - kWarmUp] = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
+  }
+  return true;
+}
 
 // The same ring ping-pong as the JavaScript mechanism, all in C, between fork()ed processes.
 // The child touches only memory prepared before fork and makes only syscalls.
@@ -165,18 +177,13 @@ napi_value ShmPingPongC(napi_env env, napi_callback_info info) {
   std::vector<double> us(count);
   pid_t pid = fork();
   if (pid == 0) {
-    for (uint32_t i = 0; i < count + 10; i++) {
+    for (uint32_t i = 0; i < count + kWarmUp; i++) {
       int64_t n = RingRead(to_child, child_buf.data(), size, 5000);
       if (n < 0 || !RingWrite(to_parent, child_buf.data(), static_cast<uint32_t>(n), 5000)) _exit(1);
     }
     _exit(0);
   }
-  bool ok = pid > 0;
-  for (uint32_t i = 0; ok && i < count + 10; i++) {
-    auto t0 = Clock::now();
-    ok = RingWrite(to_child, msg.data(), size, 5000) && RingRead(to_parent, back.data(), size, 5000) == size;
-    if (i >= 10) us[i - 10] = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();  // after a warm-up
-  }
+  bool ok = pid > 0 && TimeRoundTrips(count, us, [&] { return RingWrite(to_child, msg.data(), size, 5000) && RingRead(to_parent, back.data(), size, 5000) == size; });
   if (pid > 0) waitpid(pid, nullptr, 0);
   munmap(mem, 2 * ring_bytes);
   if (!ok) {
@@ -221,18 +228,13 @@ napi_value PipePingPongC(napi_env env, napi_callback_info info) {
   if (pid == 0) {
     close(down[1]);
     close(up[0]);
-    for (uint32_t i = 0; i < count + 10; i++)
+    for (uint32_t i = 0; i < count + kWarmUp; i++)
       if (!ReadAll(down[0], child_buf.data(), size) || !WriteAll(up[1], child_buf.data(), size)) _exit(1);
     _exit(0);
   }
   close(down[0]);
   close(up[1]);
-  bool ok = pid > 0;
-  for (uint32_t i = 0; ok && i < count + 10; i++) {
-    auto t0 = Clock::now();
-    ok = WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size);
-    if (i >= 10) us[i - 10] = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
-  }
+  bool ok = pid > 0 && TimeRoundTrips(count, us, [&] { return WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size); });
   close(down[1]);
   close(up[0]);
   if (pid > 0) waitpid(pid, nullptr, 0);
@@ -254,7 +256,7 @@ void* EchoThread(void* arg) {
   auto* e = static_cast<PipeEcho*>(arg);
   std::vector<uint8_t> buf(e->size);
   e->ok = true;
-  for (uint32_t i = 0; i < e->count + 10; i++)
+  for (uint32_t i = 0; i < e->count + kWarmUp; i++)
     if (!ReadAll(e->in, buf.data(), e->size) || !WriteAll(e->out, buf.data(), e->size)) {
       e->ok = false;
       break;
@@ -275,11 +277,7 @@ napi_value PipePingPongThreadsC(napi_env env, napi_callback_info info) {
   bool ok = pthread_create(&t, nullptr, EchoThread, &echo) == 0;
   std::vector<uint8_t> msg(size, 0x5a), back(size);
   std::vector<double> us(count);
-  for (uint32_t i = 0; ok && i < count + 10; i++) {
-    auto t0 = Clock::now();
-    ok = WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size);
-    if (i >= 10) us[i - 10] = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
-  }
+  ok = ok && TimeRoundTrips(count, us, [&] { return WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size); });
   close(down[1]);
   close(up[0]);
   pthread_join(t, nullptr);

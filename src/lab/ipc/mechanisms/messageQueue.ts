@@ -3,15 +3,10 @@
  * way, opened by name. The kernel keeps message boundaries and does the synchronization.
  */
 import { isRunning } from '../../../platform/processState';
-import type { Link, Mechanism, Tally } from '../Link';
+import { blockingLink } from '../BlockingLink';
+import type { Mechanism } from '../Link';
 import { MqChannel } from '../MqChannel';
 import { startPeer } from '../PeerProcess';
-
-export const enum MqKind {
-  Echo = 1,
-  Data = 2,
-  End = 3,
-}
 
 const SLICE_MS = 100;
 const TIMEOUT_MS = 5000;
@@ -49,33 +44,25 @@ export const messageQueue: Mechanism = {
       if (!isRunning(peer.child.pid!)) throw new Error('mq: the peer process ended');
       if ((waited += SLICE_MS) > TIMEOUT_MS) throw new Error(`mq: no progress within ${TIMEOUT_MS} ms`);
     };
-    const receive = () => {
-      waited = 0;
-      for (;;) {
-        const m = up.receive(SLICE_MS, stillThere);
-        if (m) return m.body;
-        stillThere();
-      }
-    };
-    const send = (kind: MqKind, body: Uint8Array) => {
-      waited = 0;
-      down.send(kind, body, SLICE_MS, stillThere);
-    };
-    const link: Link = {
-      async roundTrip(payload) {
-        send(MqKind.Echo, payload);
-        return receive();
+    return blockingLink(
+      {
+        send: (kind, body) => {
+          waited = 0;
+          down.send(kind, body, SLICE_MS, stillThere);
+        },
+        receive: () => {
+          waited = 0;
+          for (;;) {
+            const m = up.receive(SLICE_MS, stillThere);
+            if (m) return m.body;
+            stillThere();
+          }
+        },
       },
-      async stream(payload, count) {
-        for (let i = 0; i < count; i++) send(MqKind.Data, payload);
-        send(MqKind.End, Buffer.alloc(0));
-        return JSON.parse(receive().toString()) as Tally;
-      },
-      async close() {
+      async () => {
         await peer.stop();
         forget();
       },
-    };
-    return link;
+    );
   },
 };

@@ -2,16 +2,11 @@
  * Shared memory between two processes (CLAIMS.md SHM1, SHM2): a POSIX shared-memory segment both
  * map, holding two rings. The first byte of each message says what it is.
  */
-import type { Link, Mechanism, Tally } from '../Link';
+import { blockingLink } from '../BlockingLink';
+import type { Mechanism } from '../Link';
 import { startPeer } from '../PeerProcess';
 import { isRunning } from '../../../platform/processState';
 import { ShmRings } from '../ShmRing';
-
-export const enum ShmKind {
-  Echo = 1,
-  Data = 2,
-  End = 3,
-}
 
 const TIMEOUT_MS = 5000;
 const SLICE_MS = 100;
@@ -47,29 +42,21 @@ export const sharedMemory: Mechanism = {
       }
       throw new Error(`shm: ${what} within ${TIMEOUT_MS} ms`);
     };
-    const send = (kind: ShmKind, payload: Uint8Array) => {
-      const message = Buffer.allocUnsafe(payload.length + 1);
-      message[0] = kind;
-      message.set(payload, 1);
-      patiently((ms) => rings.send(message, ms), 'the peer made no room');
-    };
-    const receive = () => patiently((ms) => rings.receive(ms), 'no answer came');
-    const link: Link = {
-      async roundTrip(payload) {
-        send(ShmKind.Echo, payload);
-        return receive();
+    return blockingLink(
+      {
+        send: (kind, payload) => {
+          const message = Buffer.allocUnsafe(payload.length + 1);
+          message[0] = kind;
+          message.set(payload, 1);
+          patiently((ms) => rings.send(message, ms), 'the peer made no room');
+        },
+        receive: () => patiently((ms) => rings.receive(ms), 'no answer came'),
       },
-      async stream(payload, count) {
-        for (let i = 0; i < count; i++) send(ShmKind.Data, payload);
-        send(ShmKind.End, Buffer.alloc(0));
-        return JSON.parse(receive().toString()) as Tally;
-      },
-      async close() {
+      async () => {
         await peer.stop();
         rings.region.close();
         liveSegments.delete(rings);
       },
-    };
-    return link;
+    );
   },
 };
