@@ -8,6 +8,8 @@ import * as path from 'node:path';
 export interface Peer {
   child: ChildProcess;
   info: Record<string, unknown>;
+  /** Resolves, with a sentence saying how, when the peer process has ended. */
+  gone: Promise<string>;
   /** Ends the peer and waits for it to be gone. */
   stop(): Promise<void>;
 }
@@ -18,10 +20,15 @@ export async function startPeer(mechanism: string, args: string[] = [], stdio: S
     child.once('message', (m) => resolve(m as Record<string, unknown>));
     child.once('exit', (code, signal) => reject(new Error(`the ${mechanism} peer exited (${signal ?? code}) before it was ready`)));
   });
-  const gone = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const gone = new Promise<string>((resolve) => {
+    const said = () => `the peer process ended (${child.signalCode ?? `exit ${child.exitCode}`})`;
+    if (child.exitCode !== null || child.signalCode !== null) resolve(said());
+    else child.once('exit', () => resolve(said()));
+  });
   return {
     child,
     info,
+    gone,
     stop: async () => {
       child.kill('SIGKILL');
       await gone;

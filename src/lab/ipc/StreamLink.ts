@@ -17,6 +17,8 @@ export class StreamLink implements Link {
     private readonly output: Writable,
     label: string,
     private readonly onClose: () => Promise<void>,
+    /** The peer's end, where the channel itself may not say so (a FIFO opened read-write never sees end-of-file). */
+    peerGone?: Promise<string>,
   ) {
     const deframer = new Deframer((kind, body) => this.waiters.shift()?.({ kind, body }));
     input.on('data', (c: Buffer) => deframer.push(c));
@@ -27,6 +29,7 @@ export class StreamLink implements Link {
     input.on('error', (e) => fail(e.message));
     input.on('close', () => fail('the peer closed the channel'));
     output.on('error', (e) => fail(e.message));
+    void peerGone?.then(fail);
   }
 
   async roundTrip(payload: Buffer): Promise<Buffer> {

@@ -3,12 +3,12 @@
  * streams. Started by PeerProcess with --mechanism=… and the mechanism's own arguments.
  */
 import * as dgram from 'node:dgram';
-import * as fs from 'node:fs';
 import * as net from 'node:net';
 import { argValue } from '../../platform/child/parentPort';
 import { serveDatagrams } from './DatagramLink';
 import { serveFiles } from './mechanisms/file';
 import { type LabMessage, serveMessages } from './MessageLink';
+import { openFifoReader, openFifoWriter } from './fifo';
 import { serveStream } from './StreamLink';
 import { serveSharedMemory } from './shmPeer';
 import { serveMessageQueue } from './mqPeer';
@@ -33,11 +33,12 @@ switch (argValue('mechanism')) {
     else server.listen(0, '127.0.0.1', () => ready({ port: (server.address() as net.AddressInfo).port }));
     break;
   }
-  case 'fifo':
-    // Opening a FIFO blocks until the other end opens it too: the lab opens its ends after `ready`.
+  case 'fifo': {
+    const input = openFifoReader(argValue('in')!);
     ready();
-    serveStream(fs.createReadStream(argValue('in')!), fs.createWriteStream(argValue('out')!));
+    void openFifoWriter(argValue('out')!).then((output) => serveStream(input, output));
     break;
+  }
   case 'udp': {
     const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 << 20, sendBufferSize: 4 << 20 });
     socket.bind(0, '127.0.0.1', () => {

@@ -1,5 +1,5 @@
 /** The peer's side of the shared-memory mechanism: blocks in the addon, waking every 250 ms to check on the lab. */
-import { BlockingKind, serveBlocking } from './BlockingLink';
+import { serveBlocking } from './BlockingLink';
 import { ShmRings } from './ShmRing';
 
 export function serveSharedMemory(name: string): never {
@@ -9,8 +9,9 @@ export function serveSharedMemory(name: string): never {
       const m = rings.receive(250);
       return m && { kind: m[0], body: m.subarray(1) };
     },
-    (kind: BlockingKind, body) => {
-      rings.send(Buffer.concat([Buffer.of(kind), body]), 5000);
+    // Replies go back bare: the lab knows what it asked for.
+    (_kind, body) => {
+      rings.send(body, 5000);
     },
   );
 }

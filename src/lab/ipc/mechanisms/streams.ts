@@ -8,6 +8,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Mechanism } from '../Link';
 import { startPeer } from '../PeerProcess';
+import { openFifoReader, openFifoWriter } from '../fifo';
 import { StreamLink } from '../StreamLink';
 
 export const anonymousPipe: Mechanism = {
@@ -18,21 +19,27 @@ export const anonymousPipe: Mechanism = {
   note: 'Two pipes, one per direction: a pipe is one-way. Only a related process can have one: the parent creates both ends and the child inherits them as stdin and stdout; there is no name another process could open, and no way across a network.',
   async open() {
     const peer = await startPeer('pipe', [], ['pipe', 'pipe', 'inherit', 'ipc']);
-    return new StreamLink(peer.child.stdout!, peer.child.stdin!, 'pipe', peer.stop);
+    return new StreamLink(peer.child.stdout!, peer.child.stdin!, 'pipe', peer.stop, peer.gone);
   },
 };
 
-async function socketLink(id: string, connect: () => net.Socket, label: string, stop: () => Promise<void>): Promise<StreamLink> {
+async function socketLink(id: string, connect: () => net.Socket, label: string, stop: () => Promise<void>, peerGone: Promise<string>): Promise<StreamLink> {
   const socket = connect();
   socket.setNoDelay(true);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('error', (e) => reject(new Error(`${id}: could not connect: ${e.message}`)));
   });
-  return new StreamLink(socket, socket, label, async () => {
-    socket.destroy();
-    await stop();
-  });
+  return new StreamLink(
+    socket,
+    socket,
+    label,
+    async () => {
+      socket.destroy();
+      await stop();
+    },
+    peerGone,
+  );
 }
 
 export const unixSocket: Mechanism = {
@@ -44,10 +51,16 @@ export const unixSocket: Mechanism = {
   async open(workDir) {
     const where = process.platform === 'win32' ? `\\\\.\\pipe\\minium-lab-${process.pid}` : path.join(workDir, 'lab.sock');
     const peer = await startPeer('unix', [`--path=${where}`]);
-    return socketLink('unix', () => net.connect(where), 'unix socket', async () => {
-      await peer.stop();
-      fs.rmSync(where, { force: true });
-    });
+    return socketLink(
+      'unix',
+      () => net.connect(where),
+      'unix socket',
+      async () => {
+        await peer.stop();
+        fs.rmSync(where, { force: true });
+      },
+      peer.gone,
+    );
   },
 };
 
@@ -59,7 +72,7 @@ export const tcpSocket: Mechanism = {
   note: 'The same API reaches another machine; here it goes through the loopback interface, so the figures show the TCP/IP stack’s cost, not a network’s.',
   async open() {
     const peer = await startPeer('tcp');
-    return socketLink('tcp', () => net.connect(peer.info.port as number, '127.0.0.1'), 'tcp', peer.stop);
+    return socketLink('tcp', () => net.connect(peer.info.port as number, '127.0.0.1'), 'tcp', peer.stop, peer.gone);
   },
 };
 
@@ -74,14 +87,21 @@ export const namedPipe: Mechanism = {
     const toPeer = path.join(workDir, 'to-peer.fifo');
     const fromPeer = path.join(workDir, 'from-peer.fifo');
     execFileSync('mkfifo', [toPeer, fromPeer]);
+    const input = openFifoReader(fromPeer);
     const peer = await startPeer('fifo', [`--in=${toPeer}`, `--out=${fromPeer}`]);
-    const output = fs.createWriteStream(toPeer);
-    const input = fs.createReadStream(fromPeer);
-    return new StreamLink(input, output, 'fifo', async () => {
-      input.destroy();
-      await peer.stop();
-      fs.rmSync(toPeer, { force: true });
-      fs.rmSync(fromPeer, { force: true });
-    });
+    const output = await openFifoWriter(toPeer);
+    return new StreamLink(
+      input,
+      output,
+      'fifo',
+      async () => {
+        input.destroy();
+        output.destroy();
+        await peer.stop();
+        fs.rmSync(toPeer, { force: true });
+        fs.rmSync(fromPeer, { force: true });
+      },
+      peer.gone,
+    );
   },
 };
