@@ -84,6 +84,9 @@ export class LabPanel {
     if (r.race) {
       section.append(element('p', '', `SHM2 race, one ${size(r.race.size)} buffer rewritten by another process: without synchronization ${r.race.unsynchronized.torn.toLocaleString('en')} of ${r.race.unsynchronized.reads.toLocaleString('en')} reads were torn; with a sequence lock ${r.race.seqlock.torn} of ${r.race.seqlock.reads} (after ${r.race.seqlock.retries.toLocaleString('en')} retries).`));
     }
+    if (r.fifoServer) {
+      section.append(element('p', '', `NPIPE1, one FIFO server and ${r.fifoServer.clients} client processes: ${r.fifoServer.answered} of ${r.fifoServer.requests} requests answered in ${r.fifoServer.milliseconds.toFixed(0)} ms.`));
+    }
     section.append(verdictTable(r.verdicts));
     return section;
   }
@@ -111,7 +114,9 @@ export class LabPanel {
     );
     const list = element('ul', '');
     for (const b of r.blast) list.append(element('li', '', `${b.fault}: ${b.outcome}; siblings ${b.siblingsSurvived ? 'carried on' : 'died too'}.`));
-    section.append(element('h3', '', 'Blast radius'), list, verdictTable(r.verdicts));
+    const seen = element('ul', '');
+    for (const v of r.visibility) seen.append(element('li', '', `A ${v.kind} saw the lab's global variable: ${v.sawLabGlobal ? 'yes' : 'no'}; a shared buffer: ${v.sawSharedBuffer === null ? 'none can be handed to it' : v.sawSharedBuffer ? 'yes' : 'no'}.`));
+    section.append(element('h3', '', 'Blast radius'), list, element('h3', '', 'Memory: what each can see of the other'), seen, verdictTable(r.verdicts));
     return section;
   }
 

@@ -45,6 +45,8 @@ export interface IpcLabReport {
   cells: IpcCell[];
   references: Reference[];
   race: RaceResult | null;
+  /** NPIPE1: several client processes served through one well-known FIFO. */
+  fifoServer: { clients: number; requests: number; answered: number; milliseconds: number } | null;
   verdicts: ClaimVerdict[];
 }
 
@@ -73,12 +75,20 @@ export interface BlastRadius {
   siblingsSurvived: boolean;
 }
 
+/** CLAIMS.md TB1 / MT1: what a unit can see of the lab's memory. */
+export interface Visibility {
+  kind: 'process' | 'thread';
+  sawLabGlobal: boolean;
+  sawSharedBuffer: boolean | null;
+}
+
 export interface ThreadsLabReport {
   lab: 'threads';
   date: string;
   machine: Record<string, string | number>;
   pairs: Pair[];
   blast: BlastRadius[];
+  visibility: Visibility[];
   verdicts: ClaimVerdict[];
 }
 

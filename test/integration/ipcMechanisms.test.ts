@@ -104,3 +104,10 @@ test('SHM2: another process rewriting shared memory tears unsynchronized reads; 
   // Two processes must really run at once for a read to be torn: only then is it certain.
   if (os.availableParallelism() > 1) expect(race.unsynchronized.torn).toBeGreaterThan(0);
 });
+
+test('NPIPE1: one FIFO server answers every request of several client processes, none mixed up', async () => {
+  const { runFifoServerDemo } = require('../../src/lab/ipc/fifoServer');
+  const result = await runFifoServerDemo(workDir, 3, 40);
+  expect(result).toMatchObject({ clients: 3, requests: 120, answered: 120 });
+  expect(fs.readdirSync(workDir)).toEqual([]);
+});

@@ -18,5 +18,10 @@ test('--quick --json measures every pair and the blast radius of each fault', ()
   expect(blast.fatal).toMatchObject({ siblingsSurvived: true, labSurvived: true });
   const verdicts = Object.fromEntries(r.verdicts.map((v) => [v.id, v.verdict]));
   expect(verdicts.MT3).toBe('holds');
+  expect(r.visibility).toEqual([
+    { kind: 'process', sawLabGlobal: false, sawSharedBuffer: null },
+    { kind: 'thread', sawLabGlobal: false, sawSharedBuffer: true },
+  ]);
+  expect(verdicts.TB1).toBe('holds in part');
   expect(Object.keys(verdicts)).toEqual(expect.arrayContaining(['MP3', 'MP4', 'MT4', 'MT5', 'TB2', 'TB3', 'TB5']));
 });

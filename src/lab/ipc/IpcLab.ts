@@ -14,6 +14,7 @@ import { median, percentile } from '../stats';
 import type { IpcCell, IpcLabReport, Reference } from '../../common/labReports';
 import type { Link, Mechanism } from './Link';
 import { MECHANISMS } from './mechanisms';
+import { runFifoServerDemo } from './fifoServer';
 import { expectedTally } from './Tallier';
 import { ipcVerdicts } from './verdicts';
 
@@ -28,6 +29,17 @@ export interface IpcLabOptions {
 
 const liveDirs = new Set<string>();
 process.on('exit', () => liveDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+async function withWorkDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minium-lab-'));
+  liveDirs.add(dir);
+  try {
+    return await fn(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    liveDirs.delete(dir);
+  }
+}
 
 export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
   const sizes = options.quick ? QUICK_SIZES : FULL_SIZES;
@@ -69,6 +81,7 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
   const references = sizes.map((size) => measureReference(size, options.quick));
   const raceMs = options.quick ? 200 : 1000;
   const race = native().shmRace ? { size: 4096, milliseconds: raceMs, ...native().shmRace!(4096, raceMs) } : null;
+  const fifoServer = process.platform === 'win32' || (options.only?.length && !options.only.includes('fifo')) ? null : await withWorkDir((dir) => runFifoServerDemo(dir));
   options.onProgress?.(done, total, 'done');
   const report: Omit<IpcLabReport, 'verdicts'> = {
     lab: 'ipc',
@@ -79,6 +92,7 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
     cells,
     references,
     race,
+    fifoServer,
   };
   return { ...report, verdicts: ipcVerdicts(report) };
 }

@@ -9,6 +9,7 @@ import { serveDatagrams } from './DatagramLink';
 import { serveFiles } from './mechanisms/file';
 import { type LabMessage, serveMessages } from './MessageLink';
 import { openFifoReader, openFifoWriter } from './fifo';
+import { askFifoServer, serveFifoRequests } from './fifoServer';
 import { serveStream } from './StreamLink';
 import { serveSharedMemory } from './shmPeer';
 import { serveMessageQueue } from './mqPeer';
@@ -39,6 +40,14 @@ switch (argValue('mechanism')) {
     void openFifoWriter(argValue('out')!).then((output) => serveStream(input, output));
     break;
   }
+  case 'fifo-server':
+    ready();
+    void serveFifoRequests(argValue('dir')!);
+    break;
+  case 'fifo-client':
+    ready();
+    void askFifoServer(argValue('dir')!, argValue('client')!, Number(argValue('count'))).then((answered) => process.send!({ answered }));
+    break;
   case 'udp': {
     const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 << 20, sendBufferSize: 4 << 20 });
     socket.bind(0, '127.0.0.1', () => {

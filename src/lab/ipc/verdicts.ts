@@ -57,7 +57,24 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   ] as const) {
     add(id, measured([...ids]) ? 'holds' : 'not measured', `${what}: ${ids.map((m) => (rtt(m) !== undefined ? `${m} ${us(rtt(m)!)}` : `${m} —`)).join(', ')}`);
   }
-  if (cell('fifo')) add('NPIPE1', 'holds in part', `a FIFO served unrelated processes by name (${us(rtt('fifo')!)}), but POSIX FIFOs are one-way and never cross a network; Windows named pipes do`);
+  if (cell('fifo')) {
+    const s = r.fifoServer;
+    const server = s ? `; one server answered ${s.answered} of ${s.requests} requests from ${s.clients} client processes through one well-known FIFO` : '';
+    add('NPIPE1', 'holds in part', `a FIFO served unrelated processes by name (${us(rtt('fifo')!)})${server}, but POSIX FIFOs are one-way and never cross a network; Windows named pipes do`);
+  }
   add('IPC2', processes.length >= 6 ? 'holds' : 'holds in part', `${new Set(processes.map((c) => c.mechanism)).size} kinds measured between real processes`);
+  add('MP5', processes.length > 0 ? 'holds' : 'not measured', `processes here talked only through the kernel or memory they mapped on purpose: ${processes.map((c) => c.mechanism).join(', ')}`);
+
+  const sab = rtt('sab');
+  const post = rtt('postmessage');
+  if (sab !== undefined && post !== undefined) {
+    add('MT6', 'holds in part', `worker_threads share only what is put in a SharedArrayBuffer (${us(sab)} per round trip); everything else is copied by postMessage (${us(post)}): each thread has its own heap`);
+    if (bestProcess) {
+      add('TB4', 'holds in part', `threads need no kernel IPC (SharedArrayBuffer ${us(sab)} against ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)} between processes), but they still need an explicit channel: nothing else is shared`);
+    }
+  }
+  if (r.race) {
+    add('TB6', 'holds in part', `shared memory needs synchronization to be correct (${r.race.unsynchronized.torn} torn reads without it, none with a sequence lock) — true of threads sharing a SharedArrayBuffer and of processes sharing a segment alike; threads that only post messages need none`);
+  }
   return out;
 }

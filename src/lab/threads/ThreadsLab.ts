@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import type { BlastRadius, Pair, ThreadsLabReport } from '../../common/labReports';
+import type { BlastRadius, Pair, ThreadsLabReport, Visibility } from '../../common/labReports';
 import { native } from '../../platform/native';
 import { machineFacts } from '../machine';
 import { median } from '../stats';
@@ -83,7 +83,8 @@ export async function runThreadsLab(options: { quick: boolean; onProgress?: (ste
 
   say('blast radius');
   const blast = await blastRadius();
-  const report = { lab: 'threads' as const, date: new Date().toISOString(), machine: machineFacts(), pairs, blast };
+  const visibility = await memoryVisibility();
+  const report = { lab: 'threads' as const, date: new Date().toISOString(), machine: machineFacts(), pairs, blast, visibility };
   return { ...report, verdicts: threadsVerdicts(report) };
 }
 
@@ -120,6 +121,26 @@ async function sharedWork(kind: UnitKind, units: number, upTo: number, expected:
   us.forEach((u) => u.send({ do: 'end' }));
   await Promise.all(us.map((u) => u.exited));
   return ms;
+}
+
+/** The lab sets a global and writes 42 into a SharedArrayBuffer; what does each kind of unit see? */
+async function memoryVisibility(): Promise<Visibility[]> {
+  (globalThis as { miniumMarker?: unknown }).miniumMarker = 'the lab was here';
+  const shared = new SharedArrayBuffer(4);
+  Atomics.store(new Int32Array(shared), 0, 42);
+  const out: Visibility[] = [];
+  for (const kind of ['process', 'thread'] as const) {
+    const u = startUnit(kind);
+    await u.next();
+    // A SharedArrayBuffer can only be handed to a thread; a process gets none to look at.
+    u.send(kind === 'thread' ? { do: 'look', shared } : { do: 'look' });
+    const seen = await u.next();
+    out.push({ kind, sawLabGlobal: Boolean(seen.sawGlobal), sawSharedBuffer: seen.sawShared === null ? null : seen.sawShared === 42 });
+    u.send({ do: 'end' });
+    await u.exited;
+  }
+  delete (globalThis as { miniumMarker?: unknown }).miniumMarker;
+  return out;
 }
 
 async function blastRadius(): Promise<BlastRadius[]> {

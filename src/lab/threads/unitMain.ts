@@ -7,7 +7,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { native } from '../../platform/native';
 import { countPrimes } from './primes';
 
-type Order = { do: 'end' } | { do: 'primes'; from: number; to: number } | { do: 'throw' } | { do: 'ping' };
+type Order = { do: 'end' } | { do: 'primes'; from: number; to: number } | { do: 'throw' } | { do: 'ping' } | { do: 'look'; shared?: SharedArrayBuffer };
 
 const send = (m: unknown) => (isMainThread ? process.send!(m) : parentPort!.postMessage(m));
 const on = (l: (m: Order) => void) => (isMainThread ? process.on('message', (m) => l(m as Order)) : parentPort!.on('message', l));
@@ -31,6 +31,10 @@ if (mode === 'segv-thread') {
     if (m.do === 'end') process.exit(0);
     else if (m.do === 'primes') send({ primes: countPrimes(m.from, m.to) });
     else if (m.do === 'ping') send({ pong: true });
+    else if (m.do === 'look') {
+      // What of the lab's memory can this unit see? Its global variable, and a shared buffer's content.
+      send({ sawGlobal: typeof (globalThis as { miniumMarker?: unknown }).miniumMarker !== 'undefined', sawShared: m.shared ? new Int32Array(m.shared)[0] : null });
+    }
     else if (m.do === 'throw') setImmediate(() => {
       throw new Error('an uncaught exception in this thread');
     });

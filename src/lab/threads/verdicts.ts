@@ -19,6 +19,15 @@ export function threadsVerdicts(r: Omit<ThreadsLabReport, 'verdicts'>): ClaimVer
   claim(['MT4'], find('create + end one') ?? find('start:'), 'creating and ending one');
   claim(['MP4', 'MT5', 'TB5'], find('switch:'), 'half a pipe round trip');
 
+  const proc = r.visibility.find((v) => v.kind === 'process');
+  const thread = r.visibility.find((v) => v.kind === 'thread');
+  if (proc && thread) {
+    out.push({
+      id: 'TB1',
+      verdict: !proc.sawLabGlobal && !thread.sawLabGlobal && thread.sawSharedBuffer ? 'holds in part' : 'does not hold here',
+      because: `a process saw none of the lab's memory; a worker thread did not see the lab's global variable either (each worker_thread has its own heap), only the SharedArrayBuffer handed to it (${thread.sawSharedBuffer ? 'it read 42' : 'it did not'}): separate for processes, shared only on purpose for threads`,
+    });
+  }
   const threadFault = r.blast.find((b) => b.fault.startsWith('memory fault'));
   const exception = r.blast.find((b) => b.fault.startsWith('uncaught exception'));
   const processFault = r.blast.find((b) => b.fault.startsWith('fatal signal'));
