@@ -4,6 +4,7 @@
 #include <node_api.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <new>
 #include <chrono>
@@ -213,15 +214,19 @@ bool ReadAll(int fd, uint8_t* p, size_t n) {
   return true;
 }
 
+// Two pipes, one each way; false with a JavaScript exception pending.
+bool MakePipes(napi_env env, int down[2], int up[2]) {
+  if (pipe(down) == 0 && pipe(up) == 0) return true;
+  Throw(env, std::string("pipe() failed: ") + std::strerror(errno));
+  return false;
+}
+
 // The anonymous-pipe ping-pong in C: the floor under the JavaScript pipe figures.
 napi_value PipePingPongC(napi_env env, napi_callback_info info) {
   uint32_t size, count;
   if (!SizeAndCount(env, info, &size, &count)) return nullptr;
   int down[2], up[2];
-  if (pipe(down) != 0 || pipe(up) != 0) {
-    Throw(env, "pipe() failed");
-    return nullptr;
-  }
+  if (!MakePipes(env, down, up)) return nullptr;
   std::vector<uint8_t> msg(size, 0x5a), back(size), child_buf(size);
   std::vector<double> us(count);
   pid_t pid = fork();
@@ -268,10 +273,7 @@ napi_value PipePingPongThreadsC(napi_env env, napi_callback_info info) {
   uint32_t size, count;
   if (!SizeAndCount(env, info, &size, &count)) return nullptr;
   int down[2], up[2];
-  if (pipe(down) != 0 || pipe(up) != 0) {
-    Throw(env, "pipe() failed");
-    return nullptr;
-  }
+  if (!MakePipes(env, down, up)) return nullptr;
   PipeEcho echo{down[0], up[1], size, count, false};
   pthread_t t;
   bool ok = pthread_create(&t, nullptr, EchoThread, &echo) == 0;
