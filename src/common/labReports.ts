@@ -45,6 +45,8 @@ export interface IpcLabReport {
   cells: IpcCell[];
   references: Reference[];
   race: RaceResult | null;
+  /** PIPE1: what the kernel answers to using a pipe the wrong way round. */
+  pipeDirection: { writeToReadEnd: string; readFromWriteEnd: string } | null;
   /** NPIPE1: several client processes served through one well-known FIFO. */
   fifoServer: { clients: number; requests: number; answered: number; milliseconds: number } | null;
   verdicts: ClaimVerdict[];

@@ -221,6 +221,28 @@ bool MakePipes(napi_env env, int down[2], int up[2]) {
   return false;
 }
 
+// PIPE1's "one-way": what the kernel says to writing into a pipe's read end and reading from
+// its write end. A pipe has no name either: only a process that inherits an end can use it.
+napi_value PipeDirection(napi_env env, napi_callback_info) {
+  int fds[2];
+  if (pipe(fds) != 0) {
+    Throw(env, "pipe() failed");
+    return nullptr;
+  }
+  uint8_t byte = 1;
+  std::string write_read_end = write(fds[0], &byte, 1) < 0 ? std::strerror(errno) : "allowed";
+  std::string read_write_end = read(fds[1], &byte, 1) < 0 ? std::strerror(errno) : "allowed";
+  close(fds[0]);
+  close(fds[1]);
+  napi_value out, a, b;
+  napi_create_object(env, &out);
+  napi_create_string_utf8(env, write_read_end.c_str(), NAPI_AUTO_LENGTH, &a);
+  napi_create_string_utf8(env, read_write_end.c_str(), NAPI_AUTO_LENGTH, &b);
+  napi_set_named_property(env, out, "writeToReadEnd", a);
+  napi_set_named_property(env, out, "readFromWriteEnd", b);
+  return out;
+}
+
 // The anonymous-pipe ping-pong in C: the floor under the JavaScript pipe figures.
 napi_value PipePingPongC(napi_env env, napi_callback_info info) {
   uint32_t size, count;
@@ -441,6 +463,7 @@ void InitLab(napi_env env, napi_value exports) {
       {"shmPingPongC", nullptr, ShmPingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"pipePingPongC", nullptr, PipePingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"shmRace", nullptr, ShmRace, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"pipeDirection", nullptr, PipeDirection, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"pipePingPongThreadsC", nullptr, PipePingPongThreadsC, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"spawnCostC", nullptr, SpawnCostC, nullptr, nullptr, nullptr, napi_default, nullptr},
 #endif

@@ -21,6 +21,7 @@ interface NativeAddon {
   memcpyBandwidth(bytes: number, iterations: number): number;
   shmPingPongC?(size: number, iterations: number): { median: number; p99: number };
   pipePingPongThreadsC?(size: number, iterations: number): { median: number; p99: number };
+  pipeDirection?(): { writeToReadEnd: string; readFromWriteEnd: string };
   spawnCostC?(count: number, threads: boolean): { median: number; p99: number };
   shmRace?(size: number, milliseconds: number): Record<'unsynchronized' | 'seqlock', { reads: number; torn: number; retries: number }>;
   // POSIX message queues (src/native/mq_native.cc), Linux only.

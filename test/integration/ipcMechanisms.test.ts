@@ -111,3 +111,8 @@ test('NPIPE1: one FIFO server answers every request of several client processes,
   expect(result).toMatchObject({ clients: 3, requests: 120, answered: 120 });
   expect(fs.readdirSync(workDir)).toEqual([]);
 });
+
+test('PIPE1: a pipe is one-way: the kernel refuses writes into its read end and reads from its write end', () => {
+  const d = require('../../src/platform/native').native().pipeDirection();
+  expect(d).toEqual({ writeToReadEnd: expect.stringMatching(/bad file descriptor/i), readFromWriteEnd: expect.stringMatching(/bad file descriptor/i) });
+});

@@ -10,7 +10,7 @@ const cell = (mechanism: string, between: 'processes' | 'threads', size: number,
 });
 
 function report(cells: IpcCell[], race: IpcLabReport['race'] = null): Omit<IpcLabReport, 'verdicts'> {
-  return { lab: 'ipc', date: '', machine: {}, options: { quick: true, sizes: [64, 4096] }, mechanisms: [], cells, references: [], race, fifoServer: null };
+  return { lab: 'ipc', date: '', machine: {}, options: { quick: true, sizes: [64, 4096] }, mechanisms: [], cells, references: [], race, fifoServer: null, pipeDirection: null };
 }
 
 const verdict = (r: Omit<IpcLabReport, 'verdicts'>, id: string) => ipcVerdicts(r).find((v) => v.id === id);

@@ -92,6 +92,7 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
     cells,
     references,
     race,
+    pipeDirection: native().pipeDirection?.() ?? null,
     fifoServer,
   };
   return { ...report, verdicts: ipcVerdicts(report) };

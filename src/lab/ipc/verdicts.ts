@@ -51,7 +51,7 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   if (cell('mq')) add('MQ1', 'holds', `send and receive whole messages by name; the kernel queues and wakes (${us(rtt('mq')!)} per round trip)`);
   for (const [id, ids, what] of [
     ['SOCK1', ['tcp', 'udp', 'unix'], 'TCP, UDP and Unix-domain sockets all carried every message intact on this machine'],
-    ['PIPE1', ['pipe'], 'one-way pipes (two for a round trip), inherited by a forked child'],
+    ['PIPE1', ['pipe'], `one-way pipes (two for a round trip; writing into a read end: ${r.pipeDirection?.writeToReadEnd ?? '?'}), inherited by a forked child`],
     ['FILE1', ['file'], 'data written to files and read by the other process'],
     ['IPC1', ['ipc'], 'request and reply over the channel Minium’s own processes use'],
   ] as const) {
