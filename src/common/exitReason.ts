@@ -4,8 +4,6 @@
  */
 export type ExitReason = 'clean-exit' | 'abnormal-exit' | 'killed' | 'crashed' | 'oom' | 'launch-failed';
 
-export const EXIT_REASONS: readonly ExitReason[] = ['clean-exit', 'abnormal-exit', 'killed', 'crashed', 'oom', 'launch-failed'];
-
 export interface ExitFacts {
   code: number | null;
   signal: string | null;

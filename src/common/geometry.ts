@@ -50,8 +50,6 @@ export function tileGrid(width: number, height: number, tileSize: number): Rect[
 /** A 2D affine matrix [a, b, c, d, e, f] as in CanvasRenderingContext2D.setTransform. */
 export type Matrix = [number, number, number, number, number, number];
 
-export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
 /** Bounding box of a rectangle after an affine transform. */
 export function transformRect(m: Matrix, r: Rect): Rect {
   const pts = [

@@ -36,6 +36,14 @@ export interface RaceResult {
   seqlock: { reads: number; torn: number; retries: number };
 }
 
+/** NPIPE1: several client processes served through one well-known FIFO. */
+export interface FifoServerResult {
+  clients: number;
+  requests: number;
+  answered: number;
+  milliseconds: number;
+}
+
 export interface IpcLabReport {
   lab: 'ipc';
   date: string;
@@ -47,8 +55,7 @@ export interface IpcLabReport {
   race: RaceResult | null;
   /** PIPE1: what the kernel answers to using a pipe the wrong way round. */
   pipeDirection: { writeToReadEnd: string; readFromWriteEnd: string } | null;
-  /** NPIPE1: several client processes served through one well-known FIFO. */
-  fifoServer: { clients: number; requests: number; answered: number; milliseconds: number } | null;
+  fifoServer: FifoServerResult | null;
   verdicts: ClaimVerdict[];
 }
 

@@ -6,15 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import type { FifoServerResult } from '../../common/labReports';
 import { openFifoReader, openFifoWriter } from './fifo';
 import { startPeer } from './PeerProcess';
-
-export interface FifoServerResult {
-  clients: number;
-  requests: number;
-  answered: number;
-  milliseconds: number;
-}
 
 const PIPE_BUF = 4096; // POSIX guarantees at least 512; Linux and macOS give 4096
 

@@ -19,10 +19,6 @@ const CURVES: Record<string, Curve> = {
   pulse: (t) => ({ scale: 1 + 0.15 * Math.sin(2 * Math.PI * t), opacity: 0.65 + 0.35 * Math.cos(2 * Math.PI * t) }),
 };
 
-export function isKnownAnimation(name: string): boolean {
-  return name in CURVES;
-}
-
 /** The layer's matrix at a point of its animation: place the layer, then animate about its centre. */
 export function sampleAnimation(name: string | undefined, elapsedMs: number, durationMs: number, bounds: Rect): AnimationSample {
   const place: Matrix = [1, 0, 0, 1, bounds.x, bounds.y];
