@@ -17,6 +17,8 @@ export interface FrameSinkGrantee {
   readonly token: string;
   readonly pid: number | null;
   surfaces(): string[];
+  /** Other surfaces it may show inside its own (a tab's plugins). */
+  embeds(): string[];
 }
 
 export class GpuService {
@@ -78,7 +80,7 @@ export class GpuService {
   }
 
   private sendGrant(client: FrameSinkGrantee): void {
-    if (client.pid !== null) this.sendToDisplay({ type: 'authorize-client', token: client.token, pid: client.pid, surfaces: client.surfaces() });
+    if (client.pid !== null) this.sendToDisplay({ type: 'authorize-client', token: client.token, pid: client.pid, surfaces: client.surfaces(), embeds: client.embeds() });
   }
 
   revoke(token: string): void {

@@ -28,4 +28,8 @@ export class PluginProcessHost extends ChildProcessHost<PluginToBrowser, Browser
   surfaces(): string[] {
     return [...this.instances].map((id) => `plugin:${id}`);
   }
+
+  embeds(): string[] {
+    return [];
+  }
 }

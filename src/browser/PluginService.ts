@@ -58,6 +58,9 @@ export class PluginService {
     this.gpu.grant(host);
     const address = this.gpu.frameSinkAddress;
     host.send({ type: 'create-instance', instanceId: id, surfaceId: `plugin:${id}`, size, gpu: address ? { address, token: host.token } : null });
+    // The renderer may show this surface from now on: said to the display compositor first.
+    renderer.pluginSurfaces.add(`plugin:${id}`);
+    this.gpu.grant(renderer);
     renderer.send({ type: 'plugin-attached', tabId, instanceId: localId, surfaceId: `plugin:${id}` });
   }
 
@@ -67,6 +70,7 @@ export class PluginService {
       if (inst.tabId !== tabId) continue;
       this.instances.delete(inst.id);
       inst.host.instances.delete(inst.id);
+      this.forget(inst);
       inst.host.send({ type: 'destroy-instance', instanceId: inst.id });
       this.gpu.dropSurface(`plugin:${inst.id}`);
       if (inst.host.instances.size === 0) {
@@ -74,6 +78,11 @@ export class PluginService {
         void inst.host.shutdown();
       }
     }
+  }
+
+  /** The instance's renderer may no longer show its surface. */
+  private forget(inst: Instance): void {
+    if (inst.renderer.pluginSurfaces.delete(`plugin:${inst.id}`) && inst.renderer.state !== 'gone') this.gpu.grant(inst.renderer);
   }
 
   async stop(): Promise<void> {
@@ -92,6 +101,7 @@ export class PluginService {
       for (const inst of [...this.instances.values()]) {
         if (inst.host !== host) continue;
         this.instances.delete(inst.id);
+        this.forget(inst);
         this.gpu.dropSurface(`plugin:${inst.id}`);
         inst.renderer.send({ type: 'plugin-gone', tabId: inst.tabId, instanceId: inst.localId, reason: gone.reason });
       }

@@ -26,7 +26,14 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
     });
   }
 
+  /** Plugin surfaces attached to this renderer's tabs, kept by PluginService. */
+  readonly pluginSurfaces = new Set<string>();
+
   surfaces(): string[] {
     return [...this.tabs].map((id) => `tab:${id}`);
+  }
+
+  embeds(): string[] {
+    return [...this.pluginSurfaces];
   }
 }

@@ -91,8 +91,11 @@ export const BrowserToRenderer = z.discriminatedUnion('type', [RendererInit, Gpu
 export type BrowserToRenderer = z.infer<typeof BrowserToRenderer>;
 
 // Browser → GPU
-/** A client may submit these surfaces, from tile pools its own process (pid) created. */
-const AuthorizeClient = z.object({ type: z.literal('authorize-client'), token: channel.shape.token, pid, surfaces: z.array(surfaceId) });
+/**
+ * A client may submit these surfaces, from tile pools its own process (pid) created, and show
+ * these other surfaces inside them (a tab's plugins): no renderer can show another's plugin.
+ */
+const AuthorizeClient = z.object({ type: z.literal('authorize-client'), token: channel.shape.token, pid, surfaces: z.array(surfaceId), embeds: z.array(surfaceId) });
 const RevokeClient = z.object({ type: z.literal('revoke-client'), token: channel.shape.token });
 const DropSurface = z.object({ type: z.literal('drop-surface'), surfaceId });
 const GpuInit = z.object({ type: z.literal('init'), displayToken: z.string() });

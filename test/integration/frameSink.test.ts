@@ -55,7 +55,7 @@ const token = () => randomBytes(16).toString('hex');
 
 test('a granted client’s tile reaches the surface, through shared memory, and is acknowledged', async () => {
   const t = token();
-  server.authorize(t, process.pid, ['tab:1']);
+  server.authorize(t, process.pid, ['tab:1'], []);
   const { client } = await connect(t);
   const acked = new Promise((r) => client.onAck(r));
   expect(client.submit(frame('tab:1', 1))).toBe(true);
@@ -74,10 +74,33 @@ test.each([
   ['a pool of another process', process.pid + 1, 'tab:4', /belongs to another process/],
 ])('a client is cut off for %s', async (_what, grantPid, surface, why) => {
   const t = token();
-  if (grantPid !== null) server.authorize(t, grantPid, ['tab:4']);
+  if (grantPid !== null) server.authorize(t, grantPid, ['tab:4'], []);
   const { client, lost } = await connect(t);
   client.submit(frame(surface, 1));
   await lost;
   expect(dropped.at(-1)).toMatch(why);
   expect(compositor.pixels(surface)).toBeNull();
+});
+
+test('a tab shows another surface (a plugin) only if it was granted to embed it', async () => {
+  const plugin = token();
+  const ours = token();
+  const stranger = token();
+  server.authorize(plugin, process.pid, ['plugin:9'], []);
+  server.authorize(ours, process.pid, ['tab:7'], ['plugin:9']);
+  server.authorize(stranger, process.pid, ['tab:8'], []);
+  const submitAndAck = async (t: string, f: SubmitFrame) => {
+    const { client } = await connect(t);
+    const acked = new Promise((r) => client.onAck(r));
+    client.submit(f);
+    await acked;
+    return client;
+  };
+  const pluginClient = await submitAndAck(plugin, { ...frame('plugin:9', 1), size: { w: 100, h: 100 }, quads: [{ ...frame('x', 0).quads[0], transform: [1, 0, 0, 1, 0, 0] }] as SubmitFrame['quads'] });
+  const embedding = (surfaceId: string): SubmitFrame => ({ ...frame(surfaceId, 1), quads: [{ kind: 'surface', surfaceId: 'plugin:9', rect: { x: 150, y: 50, w: 100, h: 100 } }] });
+  const a = await submitAndAck(ours, embedding('tab:7'));
+  const b = await submitAndAck(stranger, embedding('tab:8'));
+  expect([...compositor.pixels('tab:7', { x: 200, y: 100, w: 1, h: 1 })!.data]).toEqual([220, 20, 60, 255]);
+  expect([...compositor.pixels('tab:8', { x: 200, y: 100, w: 1, h: 1 })!.data]).toEqual([255, 255, 255, 255]);
+  [pluginClient, a, b].forEach((c) => c.disconnect());
 });

@@ -24,6 +24,8 @@ interface Surface {
   pool: SharedMemoryRegion | null;
   tiles: Map<number, CachedTile>;
   framesPresented: number;
+  /** Whether the surface's submitter may show a given other surface inside it. */
+  mayEmbed: (surfaceId: string) => boolean;
 }
 
 export interface Damage {
@@ -38,9 +40,14 @@ export class DisplayCompositor {
   readonly onDamage = this.damageEmitter.event;
   private readonly upload = new Uint8ClampedArray(TILE_BYTES);
 
-  /** Takes a frame from a client already authorized for frame.surfaceId; throws a readable error if it is unusable. */
-  submit(frame: SubmitFrame): void {
+  /**
+   * Takes a frame from a client already authorized for frame.surfaceId; throws a readable error if
+   * it is unusable. Surfaces it may not embed are left out of the picture (the grant may simply
+   * not have arrived yet: the next frame shows them).
+   */
+  submit(frame: SubmitFrame, mayEmbed: (surfaceId: string) => boolean = () => false): void {
     const surface = this.surfaceFor(frame);
+    surface.mayEmbed = mayEmbed;
     for (const q of frame.quads) {
       if (q.kind === 'tile') this.uploadTile(surface, q.slot, q.version, frame.pool.slots);
     }
@@ -86,7 +93,7 @@ export class DisplayCompositor {
     }
     if (!s) {
       const canvas = createCanvas(frame.size.w, frame.size.h);
-      s = { id: frame.surfaceId, canvas, ctx: canvas.getContext('2d'), frame: null, pool: null, tiles: new Map(), framesPresented: 0 };
+      s = { id: frame.surfaceId, canvas, ctx: canvas.getContext('2d'), frame: null, pool: null, tiles: new Map(), framesPresented: 0, mayEmbed: () => false };
       this.surfaces.set(frame.surfaceId, s);
     }
     if (s.pool?.name !== frame.pool.name) {
@@ -128,7 +135,7 @@ export class DisplayCompositor {
         ctx.drawImage(tile.canvas, 0, 0, q.rect.w, q.rect.h, q.rect.x, q.rect.y, q.rect.w, q.rect.h);
         ctx.restore();
       } else {
-        const embedded = this.surfaces.get(q.surfaceId);
+        const embedded = s.mayEmbed(q.surfaceId) ? this.surfaces.get(q.surfaceId) : undefined;
         if (embedded?.frame) ctx.drawImage(embedded.canvas, q.rect.x, q.rect.y, q.rect.w, q.rect.h);
       }
     }

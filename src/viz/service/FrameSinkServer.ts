@@ -18,7 +18,7 @@ export function frameSinkAddress(owner: string): string {
 }
 
 export class FrameSinkServer {
-  private readonly grants = new Map<string, { pid: number; surfaces: Set<string> }>();
+  private readonly grants = new Map<string, { pid: number; surfaces: Set<string>; embeds: Set<string> }>();
   /** Surfaces a token was ever granted: a late frame for a tab that just closed is stale, not hostile. */
   private readonly everGranted = new Map<string, Set<string>>();
   private readonly clients = new Map<string, Set<net.Socket>>();
@@ -41,8 +41,8 @@ export class FrameSinkServer {
     });
   }
 
-  authorize(token: string, pid: number, surfaces: string[]): void {
-    this.grants.set(token, { pid, surfaces: new Set(surfaces) });
+  authorize(token: string, pid: number, surfaces: string[], embeds: string[]): void {
+    this.grants.set(token, { pid, surfaces: new Set(surfaces), embeds: new Set(embeds) });
     const ever = this.everGranted.get(token) ?? new Set<string>();
     for (const s of surfaces) ever.add(s);
     this.everGranted.set(token, ever);
@@ -99,7 +99,9 @@ export class FrameSinkServer {
         // Pool names carry their creator's PID: a client may show only pixels of its own process.
         if (parseTilePoolName(m.pool.name)?.pid !== grant.pid) return drop(`tile pool ${m.pool.name} belongs to another process`);
         try {
-          this.compositor.submit(m);
+          // Asked at drawing time, so a grant that arrives later takes effect without a new frame.
+          const client = token;
+          this.compositor.submit(m, (embedded) => this.grants.get(client)?.embeds.has(embedded) ?? false);
         } catch (e) {
           return drop(`unusable frame for ${m.surfaceId}: ${describeError(e)}`);
         }

@@ -24,7 +24,7 @@ export class VizService {
   }
 
   handle(m: Exclude<BrowserToGpu, { type: 'init' | 'shutdown' }>): void {
-    if (m.type === 'authorize-client') this.sinks.authorize(m.token, m.pid, m.surfaces);
+    if (m.type === 'authorize-client') this.sinks.authorize(m.token, m.pid, m.surfaces, m.embeds);
     else if (m.type === 'revoke-client') this.sinks.revoke(m.token);
     else this.compositor.drop(m.surfaceId);
   }
