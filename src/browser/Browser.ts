@@ -246,7 +246,6 @@ export class Browser implements ControlApi {
       this.renderers.remove(host);
       this.liveRenderers.delete(host);
       this.gpu.revoke(host.token);
-      if (host.pid) sweepPoolsOf(host.pid);
       for (const tab of this.tabs.values()) {
         if (tab.host !== host) continue;
         this.plugins.destroyForTab(tab.id);
@@ -298,6 +297,8 @@ export class Browser implements ControlApi {
     host.onReady((pid) => this.events.fire({ type: 'process-launched', pid, role: host.role, title: host.title }));
     host.onBadMessage((reason) => this.events.fire({ type: 'bad-message', pid: host.pid ?? 0, role: host.role, reason }));
     host.onGone((g) => {
+      // Tile pools a child could not unlink itself (it crashed or was killed) go with it.
+      if (host.pid) sweepPoolsOf(host.pid);
       if (!this.stopping) host.log(`gone: ${g.reason}${g.signal ? ` (${g.signal})` : ` (exit code ${g.exitCode})`}`);
       this.events.fire({ type: 'process-gone', pid: host.pid ?? 0, role: host.role, title: host.title, reason: g.reason, exitCode: g.exitCode });
     });

@@ -2,6 +2,7 @@
  * The web shell as a user starts it (`minium web --headless --port 0`), driven over HTTP: the
  * control API, its errors, its events, and no orphans when the browser process is SIGKILLed.
  */
+import * as fs from 'node:fs';
 import WebSocket from 'ws';
 import type { ProcessInfo, TabInfo } from '../../src/common/controlApi';
 import { alive, startWebShell, waitFor } from './helpers';
@@ -90,4 +91,7 @@ test('SIGKILL the browser process: every child exits within a second, no orphans
   await exited;
   // The promise is one second (`npm run bench` measures it); the wait allows for a loaded machine.
   await waitFor(() => children.every((pid) => !alive(pid)), 'every child to exit', 5000);
+  // Nobody was left to sweep up after them: the children unlinked their own tile pools.
+  const pools = fs.readdirSync('/dev/shm').filter((n) => children.some((pid) => n.startsWith(`minium.${pid}.`)));
+  expect(pools).toEqual([]);
 });

@@ -42,11 +42,12 @@ parent.onMessage((raw) => {
       sink.connect(m.gpu);
       break;
     case 'shutdown':
-      instances.forEach((i) => i.dispose());
       process.exit(0);
   }
 });
 
+// However the process ends on its own (shutdown, the browser gone), its tile pools are unlinked.
+process.on('exit', () => instances.forEach((i) => i.dispose()));
 setInterval(() => instances.forEach((i) => i.tick()), FRAME_MS);
 setInterval(() => parent.send({ type: 'stats', threads: [{ id: 'main', name: 'plugin main', kind: 'plugin', busy: load.sample(), state: 'running' }] }), 500).unref();
 parent.send({ type: 'ready', pid: process.pid });

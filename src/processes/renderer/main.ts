@@ -11,6 +11,7 @@ import type { ThreadKind } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
 import type { FetchRequest, FromMain, ResourceResult, ToCompositor, ToMain, ToWorker } from './threadMessages';
+import { native } from '../../platform/native';
 import { crashThisThread } from './threads/crash';
 
 const parent = connectToParent();
@@ -45,8 +46,9 @@ function spawnThread(id: string, kind: ThreadKind, file: string, workerData: obj
     if (ended.length > MAX_ENDED_SHOWN) threads.splice(threads.indexOf(ended[0]), 1);
     onEnded?.();
   });
-  worker.on('message', (m: { type: string; message?: string }) => {
+  worker.on('message', (m: { type: string; message?: string; name?: string }) => {
     if (m.type === 'log') send({ type: 'log', level: 'warn', message: `${id}: ${m.message}` });
+    else if (m.type === 'pool' && m.name) pools.add(m.name);
   });
   return worker;
 }
@@ -121,6 +123,13 @@ function reportStats(): void {
 }
 
 let shuttingDown = false;
+
+/**
+ * Tile pools this renderer created. Whatever way the process ends on its own (shutdown, the
+ * browser gone), their names are unlinked on the way out; after a crash the browser sweeps them.
+ */
+const pools = new Set<string>();
+process.on('exit', () => pools.forEach((name) => native().unlink(name)));
 const toMain = (m: ToMain) => mainThread?.postMessage(m);
 
 parent.onMessage((raw) => {

@@ -150,6 +150,10 @@ export class LayerTreeHostImpl {
     return { type: 'submit-frame', surfaceId: this.surfaceId, seq, size: this.viewport, pool: { name: this.pool.name, slots: POOL_SLOTS }, background: this.background, quads, damage };
   }
 
+  get poolName(): string {
+    return this.pool.name;
+  }
+
   acknowledged(seq: number): void {
     this.slots.acknowledged(seq);
     this.unacked = Math.max(0, this.unacked - 1);

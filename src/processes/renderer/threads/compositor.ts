@@ -31,6 +31,8 @@ function onCommit(c: Commit): void {
   if (!host) {
     host = new LayerTreeHostImpl(c.tabId, c.viewport);
     hosts.set(c.tabId, host);
+    // The IO thread unlinks the pool's name if the process ends before the tab closes.
+    parentPort!.postMessage({ type: 'pool', name: host.poolName });
   }
   host.commit(c.page, c.viewport);
   schedule();
