@@ -16,6 +16,7 @@ import type { Link, Mechanism } from './Link';
 import { MECHANISMS } from './mechanisms';
 import { runFifoServerDemo } from './fifoServer';
 import { expectedTally } from './Tallier';
+import { removeOnExit } from './cleanup';
 import { ipcVerdicts } from './verdicts';
 
 export const FULL_SIZES = [64, 1024, 16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024];
@@ -27,17 +28,14 @@ export interface IpcLabOptions {
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
-const liveDirs = new Set<string>();
-process.on('exit', () => liveDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
+/** Runs fn with a fresh temporary folder, removed afterwards (or at exit, if interrupted). */
 async function withWorkDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minium-lab-'));
-  liveDirs.add(dir);
+  const remove = removeOnExit(() => fs.rmSync(dir, { recursive: true, force: true }));
   try {
     return await fn(dir);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-    liveDirs.delete(dir);
+    remove();
   }
 }
 
@@ -53,11 +51,10 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
   const total = chosen.length * sizes.length;
 
   for (const mechanism of chosen) {
-    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minium-lab-'));
-    liveDirs.add(workDir);
-    let link: Link | null = null;
-    try {
-      for (const size of sizes) {
+    await withWorkDir(async (workDir) => {
+      let link: Link | null = null;
+      try {
+        for (const size of sizes) {
         options.onProgress?.(done, total, `${mechanism.id} ${formatSize(size)}`);
         const cell: IpcCell = { mechanism: mechanism.id, between: mechanism.between, size };
         try {
@@ -71,11 +68,10 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
         cells.push(cell);
         done++;
       }
-    } finally {
-      await link?.close().catch(() => undefined);
-      fs.rmSync(workDir, { recursive: true, force: true });
-      liveDirs.delete(workDir);
-    }
+      } finally {
+        await link?.close().catch(() => undefined);
+      }
+    });
   }
   options.onProgress?.(done, total, 'C baselines');
   const references = sizes.map((size) => measureReference(size, options.quick));

@@ -55,7 +55,14 @@ export class DisplayServer {
   private connect(socket: WebSocket): void {
     const viewer: Viewer = { socket, surfaceId: null, pending: null, seq: 0 };
     this.viewers.add(viewer);
-    socket.on('close', () => this.viewers.delete(viewer));
+    socket.on('close', () => {
+      this.viewers.delete(viewer);
+      // No window, no polling: the timer only retries sends a slow window held back.
+      if (this.viewers.size === 0 && this.flushTimer) {
+        clearInterval(this.flushTimer);
+        this.flushTimer = null;
+      }
+    });
     socket.on('error', () => socket.terminate());
     socket.on('message', (data, isBinary) => {
       const parsed = isBinary ? null : parseMessage(WindowToDisplay, safeJson(data.toString()));

@@ -7,12 +7,11 @@ import { blockingLink } from '../BlockingLink';
 import type { Mechanism } from '../Link';
 import { MqChannel } from '../MqChannel';
 import { startPeer } from '../PeerProcess';
+import { removeOnExit } from '../cleanup';
 
 const SLICE_MS = 100;
 const TIMEOUT_MS = 5000;
 let serial = 0;
-const liveQueues = new Set<string>();
-process.on('exit', () => liveQueues.forEach((q) => MqChannel.unlink(q)));
 
 export const messageQueue: Mechanism = {
   id: 'mq',
@@ -23,8 +22,7 @@ export const messageQueue: Mechanism = {
   async open() {
     const base = `/minium-lab.${process.pid}.mq${++serial}`;
     const names = [`${base}.down`, `${base}.up`];
-    names.forEach((n) => liveQueues.add(n));
-    const forget = () => names.forEach((n) => (MqChannel.unlink(n), liveQueues.delete(n)));
+    const forget = removeOnExit(() => names.forEach((n) => MqChannel.unlink(n)));
     let down: MqChannel;
     let up: MqChannel;
     try {

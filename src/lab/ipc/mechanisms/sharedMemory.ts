@@ -7,12 +7,11 @@ import type { Mechanism } from '../Link';
 import { startPeer } from '../PeerProcess';
 import { isRunning } from '../../../platform/processState';
 import { ShmRings } from '../ShmRing';
+import { removeOnExit } from '../cleanup';
 
 const TIMEOUT_MS = 5000;
 const SLICE_MS = 100;
 let serial = 0;
-const liveSegments = new Set<ShmRings>();
-process.on('exit', () => liveSegments.forEach((r) => r.region.close()));
 
 export const sharedMemory: Mechanism = {
   id: 'shm',
@@ -22,10 +21,9 @@ export const sharedMemory: Mechanism = {
   note: 'Both processes map one segment; the kernel is involved only to sleep and wake. The synchronization is the rings’ own: a writer publishes a message by advancing a counter after copying it, a reader frees the space by advancing another, and neither overwrites what the other has not finished. JavaScript still copies each message once in and once out through the addon.',
   async open() {
     const rings = ShmRings.create(`/minium-lab.${process.pid}.${++serial}`);
-    liveSegments.add(rings);
+    const remove = removeOnExit(() => rings.region.close());
     const peer = await startPeer('shm', [`--name=${rings.region.name}`]).catch((e) => {
-      rings.region.close();
-      liveSegments.delete(rings);
+      remove();
       throw e;
     });
     // The rings block this thread, so the peer's exit event cannot arrive meanwhile: waits are cut
@@ -54,8 +52,7 @@ export const sharedMemory: Mechanism = {
       },
       async () => {
         await peer.stop();
-        rings.region.close();
-        liveSegments.delete(rings);
+        remove();
       },
     );
   },
