@@ -37,6 +37,11 @@ function bridgeClient(b: Bridge): ControlClient {
     listDemos: () => call('listDemos'),
     display: () => call('display'),
     runLab: (lab, quick) => call('runLab', lab, quick),
+    sendInput: (id, e) => call('sendInput', id, e),
+    consoleMessages: (id) => call('consoleMessages', id),
+    tileReport: (id) => call('tileReport', id),
+    renderingOverlays: () => call('renderingOverlays'),
+    setRenderingOverlays: (o) => call('setRenderingOverlays', o),
     onEvent: (l) => b.onEvent(l),
   };
 }
@@ -64,6 +69,11 @@ function httpClient(token: string): ControlClient {
     listDemos: () => request('GET', '/api/demos'),
     display: () => request('GET', '/api/display'),
     runLab: (lab, quick) => request('POST', `/api/labs/${lab}`, { quick }),
+    sendInput: (id, e) => request('POST', `/api/tabs/${id}/input`, e),
+    consoleMessages: (id) => request('GET', `/api/tabs/${id}/console`),
+    tileReport: (id) => request('GET', `/api/tabs/${id}/tiles`),
+    renderingOverlays: () => request('GET', '/api/overlays'),
+    setRenderingOverlays: (o) => request('POST', '/api/overlays', o),
     onEvent: (listener) => {
       const connect = () => {
         const ws = new WebSocket(`ws://${location.host}/api/events?token=${token}`);

@@ -1,8 +1,10 @@
 /** The browser UI: tab strip, address bar, the active tab's surface, sad tabs, the Task Manager. */
 import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
 import { createClient } from './ControlClient';
-import { SurfaceView } from './SurfaceView';
+import { ConsolePanel } from './ConsolePanel';
 import { LabPanel } from './LabPanel';
+import { RenderingPanel } from './RenderingPanel';
+import { SurfaceView } from './SurfaceView';
 import { TaskManager } from './TaskManager';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -10,7 +12,13 @@ const client = createClient();
 const tabs = new Map<number, TabInfo>();
 let active: number | null = null;
 
-const surface = new SurfaceView($('surface'), () => client.display());
+const surface = new SurfaceView(
+  $('surface'),
+  () => client.display(),
+  (e) => active !== null && void guard(client.sendInput(active, e)),
+);
+const rendering = new RenderingPanel($('rendering'), client, (m) => alertBanner(m));
+const consolePanel = new ConsolePanel($('console'), $('console-messages'), client);
 const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
 const labPanel = new LabPanel($('lab'), client);
 
@@ -91,6 +99,7 @@ function render(): void {
   const address = $<HTMLInputElement>('address');
   if (document.activeElement !== address) address.value = tab?.url ?? '';
   surface.show(tab && tab.state !== 'crashed' ? tab.surfaceId : null);
+  consolePanel.showTab(tab?.id ?? null);
 }
 
 function activate(id: number): void {
@@ -156,6 +165,15 @@ function onEvent(e: BrowserEvent): void {
     case 'lab-progress':
       labPanel.progress(e.done, e.total, e.label);
       return;
+    case 'console':
+      consolePanel.add(e.tabId, e.entry);
+      return;
+    case 'overlays-changed':
+      rendering.show(e.overlays);
+      return;
+    case 'input-presented':
+      $('latency').textContent = `input → screen ${e.latencyMs.toFixed(0)} ms`;
+      return;
   }
   render();
 }
@@ -191,6 +209,9 @@ async function main(): Promise<void> {
     if (pid) void guard(client.killProcess(pid));
   });
   $('lab-toggle').addEventListener('click', () => labPanel.toggle());
+  $('rendering-toggle').addEventListener('click', () => rendering.toggle());
+  $('console-toggle').addEventListener('click', () => consolePanel.toggle());
+  rendering.show(await client.renderingOverlays());
   $('taskmanager-toggle').addEventListener('click', () => taskManager.toggle());
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && e.shiftKey) taskManager.toggle();

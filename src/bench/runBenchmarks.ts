@@ -1,7 +1,10 @@
 /** `npm run bench` / `minium bench NAME [--json]`: runs benchmarks and prints a table, or JSON. */
+import { blockedMainFps } from './blockedMainFps';
 import { firstFrame } from './firstFrame';
 import { type BenchResult, machine } from './harness';
+import { inputLatency } from './inputLatency';
 import { orphanExit } from './orphanExit';
+import { rasterThroughput } from './rasterThroughput';
 import { sadTab } from './sadTab';
 import { survivorFps } from './survivorFps';
 
@@ -10,6 +13,9 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'sad-tab': () => sadTab(),
   'survivor-fps': () => survivorFps(),
   'orphan-exit': () => orphanExit(),
+  raster: () => rasterThroughput(),
+  'blocked-main': () => blockedMainFps(),
+  'input-latency': () => inputLatency(),
 };
 
 export async function runBenchmarks(which: string, json: boolean): Promise<void> {

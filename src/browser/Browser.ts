@@ -5,7 +5,8 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { BrowserEvent, ControlApi, DemoInfo, DisplayInfo, ProcessInfo, TabInfo, TabState } from '../common/controlApi';
+import type { BrowserEvent, ConsoleEntry, ControlApi, DemoInfo, DisplayInfo, ProcessInfo, TabInfo, TabState } from '../common/controlApi';
+import { InputEvent, parseMessage, type RenderingOverlays, type TileReport } from '../common/protocol';
 import type { LabName, LabReport } from '../common/labReports';
 import { Emitter } from '../common/Emitter';
 import { errors } from '../common/errors';
@@ -41,7 +42,11 @@ interface Tab {
   crashReason?: TabInfo['crashReason'];
   error?: string;
   host: RenderProcessHost | null;
+  console: ConsoleEntry[];
 }
+
+const CONSOLE_KEPT = 200;
+const INPUT_KEPT_MS = 10_000;
 
 export class Browser implements ControlApi {
   private readonly tabs = new Map<number, Tab>();
@@ -57,6 +62,12 @@ export class Browser implements ControlApi {
   private readonly sandbox: boolean;
   private readonly viewport: { w: number; h: number };
   private nextTabId = 1;
+  private overlays: RenderingOverlays = { tileBorders: false, paintFlashing: false, fpsMeter: false };
+  private nextInputId = 1;
+  /** Inputs sent and not yet on screen: when each was received, for its latency. */
+  private readonly pendingInputs = new Map<number, { tabId: number; at: number }>();
+  private nextRequestId = 1;
+  private readonly tileReports = new Map<number, (r: TileReport | null) => void>();
   private readonly hangTimer: NodeJS.Timeout;
   private stopping = false;
 
@@ -70,6 +81,7 @@ export class Browser implements ControlApi {
     this.gpu.onHostLaunched((h) => this.watch(h));
     this.plugins.onLaunched((h) => this.watch(h));
     this.gpu.onDisplayChanged((display) => this.events.fire({ type: 'display-changed', display }));
+    this.gpu.onInputPresented(({ inputIds }) => this.inputPresented(inputIds));
     this.gpu.onAddressChanged((address) => {
       if (address) for (const r of this.liveRenderers) r.send({ type: 'gpu-channel', gpu: { address, token: r.token } });
     });
@@ -109,7 +121,7 @@ export class Browser implements ControlApi {
 
   async openTab(input: string): Promise<TabInfo> {
     const url = this.parse(input);
-    const tab: Tab = { id: this.nextTabId, url: url.href, site: siteForUrl(url), title: url.href, state: 'loading', host: null };
+    const tab: Tab = { id: this.nextTabId, url: url.href, site: siteForUrl(url), title: url.href, state: 'loading', host: null, console: [] };
     this.attach(tab); // throws before the tab exists if the process limit is reached
     this.nextTabId++;
     this.tabs.set(tab.id, tab);
@@ -180,6 +192,63 @@ export class Browser implements ControlApi {
     if (!(host instanceof RenderProcessHost)) throw errors.badRequest('Only renderer threads can be crashed on request.');
     if (!host.threads.some((t) => t.id === threadId && t.state === 'running')) throw errors.noSuchThread(pid, threadId);
     host.send({ type: 'crash-thread', threadId, how });
+  }
+
+  async sendInput(tabId: number, event: InputEvent): Promise<{ inputId: number }> {
+    const tab = this.tab(tabId);
+    const parsed = parseMessage(InputEvent, event);
+    if (!parsed.ok) throw errors.badRequest(`not an input event: ${parsed.reason}`);
+    if (!tab.host || tab.host.state === 'gone') throw errors.tabNotLive(tabId);
+    const inputId = this.nextInputId++;
+    const now = performance.now();
+    for (const [id, p] of this.pendingInputs) if (now - p.at > INPUT_KEPT_MS) this.pendingInputs.delete(id);
+    this.pendingInputs.set(inputId, { tabId, at: now });
+    tab.host.send({ type: 'input', tabId, inputId, event: parsed.value });
+    return { inputId };
+  }
+
+  consoleMessages(tabId: number): ConsoleEntry[] {
+    return [...this.tab(tabId).console];
+  }
+
+  tileReport(tabId: number): Promise<TileReport> {
+    const tab = this.tab(tabId);
+    const host = tab.host;
+    if (!host || host.state === 'gone') return Promise.reject(errors.tabNotLive(tabId));
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.tileReports.delete(requestId);
+        reject(errors.rendererTimeout('the tile report'));
+      }, 2000);
+      this.tileReports.set(requestId, (report) => {
+        clearTimeout(timer);
+        if (report) resolve(report);
+        else reject(errors.tabNotLive(tabId));
+      });
+      host.send({ type: 'tile-report-request', requestId, tabId });
+    });
+  }
+
+  renderingOverlays(): RenderingOverlays {
+    return { ...this.overlays };
+  }
+
+  async setRenderingOverlays(overlays: RenderingOverlays): Promise<RenderingOverlays> {
+    this.overlays = { tileBorders: !!overlays.tileBorders, paintFlashing: !!overlays.paintFlashing, fpsMeter: !!overlays.fpsMeter };
+    for (const r of this.liveRenderers) r.send({ type: 'overlays', overlays: this.overlays });
+    this.events.fire({ type: 'overlays-changed', overlays: this.renderingOverlays() });
+    return this.renderingOverlays();
+  }
+
+  private inputPresented(inputIds: number[]): void {
+    const now = performance.now();
+    for (const inputId of inputIds) {
+      const p = this.pendingInputs.get(inputId);
+      if (!p) continue;
+      this.pendingInputs.delete(inputId);
+      this.events.fire({ type: 'input-presented', tabId: p.tabId, inputId, latencyMs: now - p.at });
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -256,12 +325,18 @@ export class Browser implements ControlApi {
     });
     host.start();
     const address = this.gpu.frameSinkAddress;
-    host.send({ type: 'init', site, rasterThreads: this.rasterThreads, gpu: address ? { address, token: host.token } : null });
+    host.send({ type: 'init', site, rasterThreads: this.rasterThreads, gpu: address ? { address, token: host.token } : null, overlays: this.overlays });
     return host;
   }
 
   private fromRenderer(host: RenderProcessHost, m: Parameters<Parameters<RenderProcessHost['onMessage']>[0]>[0]): void {
     if (m.type === 'ready' || m.type === 'stats' || m.type === 'log') return;
+    if (m.type === 'tile-report') {
+      const answer = this.tileReports.get(m.requestId);
+      this.tileReports.delete(m.requestId);
+      // A report about a tab this renderer does not draw is not believed.
+      return answer?.(m.report && host.tabs.has(m.report.tabId) ? m.report : null);
+    }
     const tab = this.tabs.get(m.tabId);
     // Messages about a tab that was just closed or moved to another site's renderer are stale, not hostile.
     if (!tab || tab.host !== host) return;
@@ -273,6 +348,12 @@ export class Browser implements ControlApi {
         return this.changed(tab);
       case 'plugin-request':
         return this.plugins.create(host, tab.id, m.instanceId, m.mimeType, m.size);
+      case 'console': {
+        const entry: ConsoleEntry = { level: m.level, message: m.message, at: Date.now() };
+        tab.console.push(entry);
+        if (tab.console.length > CONSOLE_KEPT) tab.console.shift();
+        return this.events.fire({ type: 'console', tabId: tab.id, entry });
+      }
     }
   }
 

@@ -42,6 +42,9 @@ export class GpuService {
   readonly onAddressChanged = this.addressEmitter.event;
   readonly onDisplayChanged = this.displayEmitter.event;
   readonly onHostLaunched = this.hostEmitter.event;
+  private readonly presentedEmitter = new Emitter<{ surfaceId: string; inputIds: number[] }>();
+  /** Inputs whose effect a display compositor has just put on screen. */
+  readonly onInputPresented = this.presentedEmitter.event;
 
   constructor(
     private readonly launcher: ChildLauncher,
@@ -108,6 +111,7 @@ export class GpuService {
     host.onMessage((m) => {
       if (m.type === 'display-ready') this.displayUp(m.frameSinkAddress, m.displayPort);
       else if (m.type === 'presentation-stats') for (const s of m.surfaces) this.framesNow.set(s.surfaceId, s.framesPresented);
+      else if (m.type === 'input-presented') this.presentedEmitter.fire({ surfaceId: m.surfaceId, inputIds: m.inputIds });
     });
     host.onGone((gone) => this.gpuGone(host, gone));
     host.start();
@@ -142,6 +146,7 @@ export class GpuService {
   private async startInProcess(): Promise<void> {
     const viz = new VizService('browser', this.displayToken, (m) => process.stderr.write(`[browser] viz: ${m}\n`));
     this.inProcess = viz;
+    viz.compositor.onInputPresented((p) => this.presentedEmitter.fire(p));
     const endpoints = await viz.start();
     setInterval(() => {
       for (const s of viz.compositor.stats()) this.framesNow.set(s.surfaceId, s.framesPresented);

@@ -4,6 +4,9 @@
  */
 import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
+import type { InputEvent, RenderingOverlays, TileReport } from './protocol';
+
+export type { InputEvent, RenderingOverlays, TileReport };
 
 export type TabState = 'loading' | 'live' | 'crashed';
 
@@ -62,6 +65,13 @@ export interface DisplayInfo {
   reason?: string;
 }
 
+export interface ConsoleEntry {
+  level: 'log' | 'info' | 'warn' | 'error';
+  message: string;
+  /** Milliseconds since the epoch, when the browser received it. */
+  at: number;
+}
+
 export type BrowserEvent =
   | { type: 'process-launched'; pid: number; role: ProcessRole; title: string }
   | { type: 'process-gone'; pid: number; role: ProcessRole; title: string; reason: ExitReason; exitCode: number | null }
@@ -70,7 +80,11 @@ export type BrowserEvent =
   | { type: 'tab-closed'; tabId: number }
   | { type: 'display-changed'; display: DisplayInfo }
   | { type: 'thread-gone'; pid: number; thread: string; error: string }
-  | { type: 'lab-progress'; lab: LabName; done: number; total: number; label: string };
+  | { type: 'lab-progress'; lab: LabName; done: number; total: number; label: string }
+  | { type: 'console'; tabId: number; entry: ConsoleEntry }
+  /** An input's effect reached the screen: from the browser receiving it to the display compositor compositing it. */
+  | { type: 'input-presented'; tabId: number; inputId: number; latencyMs: number }
+  | { type: 'overlays-changed'; overlays: RenderingOverlays };
 
 export interface ControlApi {
   listTabs(): TabInfo[];
@@ -85,5 +99,13 @@ export interface ControlApi {
   display(): DisplayInfo;
   /** Runs a lab in a process of its own; resolves with its report (tens of seconds, minutes when not quick). */
   runLab(lab: LabName, quick: boolean): Promise<LabReport>;
+  /** Sends a click or wheel event to a tab (viewport pixels); its inputId comes back in an input-presented event. */
+  sendInput(tabId: number, event: InputEvent): Promise<{ inputId: number }>;
+  /** The tab's console: what its scripts logged and the errors they raised, newest last. */
+  consoleMessages(tabId: number): ConsoleEntry[];
+  /** Which raster thread drew each tile of the tab, from its compositor thread. */
+  tileReport(tabId: number): Promise<TileReport>;
+  renderingOverlays(): RenderingOverlays;
+  setRenderingOverlays(overlays: RenderingOverlays): Promise<RenderingOverlays>;
   onEvent(listener: (e: BrowserEvent) => void): () => void;
 }

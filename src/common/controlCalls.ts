@@ -3,6 +3,7 @@
  * arguments (Electron's IPC). Whatever arrives is checked here before it reaches the kernel.
  */
 import { z } from 'zod';
+import { InputEvent, RenderingOverlays } from './protocol';
 
 const tabId = z.number().int().nonnegative();
 const pid = z.number().int().positive();
@@ -20,6 +21,11 @@ export const CONTROL_CALLS = {
   listDemos: z.tuple([]),
   display: z.tuple([]),
   runLab: z.tuple([z.enum(['ipc', 'threads']), z.boolean()]),
+  sendInput: z.tuple([tabId, InputEvent]),
+  consoleMessages: z.tuple([tabId]),
+  tileReport: z.tuple([tabId]),
+  renderingOverlays: z.tuple([]),
+  setRenderingOverlays: z.tuple([RenderingOverlays]),
 } as const;
 
 export type ControlMethod = keyof typeof CONTROL_CALLS;

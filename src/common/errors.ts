@@ -29,6 +29,8 @@ export const errors = {
     ),
   cannotKillBrowser: () =>
     new MiniumError('cannot-kill-browser', 409, 'The browser process cannot end itself from its own Task Manager; quit Minium instead.'),
+  tabNotLive: (id: number) => new MiniumError('tab-not-live', 409, `Tab ${id} has no running renderer (it crashed or is still starting); reload it first.`),
+  rendererTimeout: (what: string) => new MiniumError('renderer-timeout', 504, `The renderer did not answer ${what} within 2 s; it may be busy or stopped.`),
   tooLarge: (limit: number) => new MiniumError('too-large', 413, `The request body is larger than ${limit} bytes.`),
   shuttingDown: () => new MiniumError('shutting-down', 503, 'Minium is shutting down.'),
 };

@@ -29,6 +29,26 @@ export const ThreadStats = z.object({
 });
 export type ThreadStats = z.infer<typeof ThreadStats>;
 
+/** Input the window sends a tab, in viewport pixels; wheel deltas in pixels. */
+export const InputEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('click'), x: z.number().finite(), y: z.number().finite() }),
+  z.object({ type: z.literal('wheel'), x: z.number().finite(), y: z.number().finite(), dx: z.number().finite().min(-10000).max(10000), dy: z.number().finite().min(-10000).max(10000) }),
+]);
+export type InputEvent = z.infer<typeof InputEvent>;
+
+export const RenderingOverlays = z.object({ tileBorders: z.boolean(), paintFlashing: z.boolean(), fpsMeter: z.boolean() });
+export type RenderingOverlays = z.infer<typeof RenderingOverlays>;
+
+/** Which raster thread drew each tile of a tab, as its compositor thread knows it. */
+export const TileReport = z.object({
+  tabId: id,
+  rasterThreads: z.number().int().min(1).max(16),
+  scroll: z.object({ x: z.number(), y: z.number() }),
+  framesPerSecond: z.number().int().nonnegative(),
+  tiles: z.array(z.object({ layer: id, rect, thread: z.number().int().positive().nullable() })).max(20000),
+});
+export type TileReport = z.infer<typeof TileReport>;
+
 // ---------------------------------------------------------------------------------------------
 // Any child → browser
 const Ready = z.object({ type: z.literal('ready'), pid });
@@ -52,7 +72,9 @@ const PluginRequest = z.object({
   mimeType: z.string().max(128),
   size,
 });
-export const RendererToBrowser = z.discriminatedUnion('type', [...common, ResourceRequest, TabLoaded, PluginRequest]);
+const ConsoleMessage = z.object({ type: z.literal('console'), tabId: id, level: z.enum(['log', 'info', 'warn', 'error']), message: shortText });
+const TileReportReply = z.object({ type: z.literal('tile-report'), requestId: id, report: TileReport.nullable() });
+export const RendererToBrowser = z.discriminatedUnion('type', [...common, ResourceRequest, TabLoaded, PluginRequest, ConsoleMessage, TileReportReply]);
 export type RendererToBrowser = z.infer<typeof RendererToBrowser>;
 
 // GPU (or in-process display compositor) → browser
@@ -61,7 +83,9 @@ const PresentationStats = z.object({
   type: z.literal('presentation-stats'),
   surfaces: z.array(z.object({ surfaceId, framesPresented: id })).max(4096),
 });
-export const GpuToBrowser = z.discriminatedUnion('type', [...common, DisplayReady, PresentationStats]);
+/** Sent as soon as a frame carrying input latency ids is composited. */
+const InputPresented = z.object({ type: z.literal('input-presented'), surfaceId, inputIds: z.array(id).max(256) });
+export const GpuToBrowser = z.discriminatedUnion('type', [...common, DisplayReady, PresentationStats, InputPresented]);
 export type GpuToBrowser = z.infer<typeof GpuToBrowser>;
 
 export const PluginToBrowser = z.discriminatedUnion('type', [...common]);
@@ -72,7 +96,10 @@ export type PluginToBrowser = z.infer<typeof PluginToBrowser>;
 const Shutdown = z.object({ type: z.literal('shutdown') });
 
 // Browser → renderer
-export const RendererInit = z.object({ type: z.literal('init'), site: z.string(), rasterThreads: z.number().int().min(1).max(16), gpu: channel.nullable() });
+export const RendererInit = z.object({ type: z.literal('init'), site: z.string(), rasterThreads: z.number().int().min(1).max(16), gpu: channel.nullable(), overlays: RenderingOverlays });
+const TabInput = z.object({ type: z.literal('input'), tabId: id, inputId: id, event: InputEvent });
+const SetOverlays = z.object({ type: z.literal('overlays'), overlays: RenderingOverlays });
+const TileReportRequest = z.object({ type: z.literal('tile-report-request'), requestId: id, tabId: id });
 const GpuChannel = z.object({ type: z.literal('gpu-channel'), gpu: channel });
 const OpenTab = z.object({ type: z.literal('open-tab'), tabId: id, url: z.string(), viewport: size });
 const CloseTab = z.object({ type: z.literal('close-tab'), tabId: id });
@@ -87,7 +114,7 @@ const ResourceResponse = z.object({
 const PluginAttached = z.object({ type: z.literal('plugin-attached'), tabId: id, instanceId: id, surfaceId });
 const PluginGone = z.object({ type: z.literal('plugin-gone'), tabId: id, instanceId: id, reason: z.string() });
 const CrashThread = z.object({ type: z.literal('crash-thread'), threadId: z.string(), how: z.enum(['exception', 'segfault']) });
-export const BrowserToRenderer = z.discriminatedUnion('type', [RendererInit, GpuChannel, OpenTab, CloseTab, ResourceResponse, PluginAttached, PluginGone, CrashThread, Shutdown]);
+export const BrowserToRenderer = z.discriminatedUnion('type', [RendererInit, GpuChannel, OpenTab, CloseTab, ResourceResponse, PluginAttached, PluginGone, CrashThread, TabInput, SetOverlays, TileReportRequest, Shutdown]);
 export type BrowserToRenderer = z.infer<typeof BrowserToRenderer>;
 
 // Browser → GPU
@@ -111,6 +138,8 @@ export type BrowserToPlugin = z.infer<typeof BrowserToPlugin>;
 // ---------------------------------------------------------------------------------------------
 // Frame sink channel: renderer compositor thread or plugin → display compositor (direct, not
 // through the browser). A quad is drawn back to front; tile pixels sit in the sender's pool.
+/** Surface-space rectangle outside which a quad is not drawn (the viewport of a scroller). */
+const clip = rect.optional();
 export const TileQuad = z.object({
   kind: z.literal('tile'),
   slot: id,
@@ -120,9 +149,12 @@ export const TileQuad = z.object({
   rect: rect,
   transform: matrix,
   opacity: z.number().min(0).max(1),
+  clip,
 });
-export const SurfaceQuad = z.object({ kind: z.literal('surface'), surfaceId, rect });
-export const Quad = z.discriminatedUnion('kind', [TileQuad, SurfaceQuad]);
+export const SurfaceQuad = z.object({ kind: z.literal('surface'), surfaceId, rect, clip });
+/** A plain colour, filled or (with stroke) outlined: debug borders and paint flashing. */
+export const SolidQuad = z.object({ kind: z.literal('solid'), rect, transform: matrix, color: z.string().max(32), stroke: z.number().positive().max(16).optional(), clip });
+export const Quad = z.discriminatedUnion('kind', [TileQuad, SurfaceQuad, SolidQuad]);
 export type Quad = z.infer<typeof Quad>;
 
 const Hello = z.object({ type: z.literal('hello'), token: channel.shape.token });
@@ -136,6 +168,8 @@ export const SubmitFrame = z.object({
   quads: z.array(Quad).max(8192),
   /** Surface-space region that changed since the previous frame. */
   damage: rect,
+  /** Input events this frame is the first to show (Chromium's LatencyInfo), for input-to-present latency. */
+  latency: z.array(id).max(256).optional(),
 });
 export type SubmitFrame = z.infer<typeof SubmitFrame>;
 export const FrameSinkClientMessage = z.discriminatedUnion('type', [Hello, SubmitFrame]);

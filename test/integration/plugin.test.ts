@@ -18,7 +18,7 @@ test('kill the plugin process: the page lives on and its plugin area says the pl
   expect(plugin.pid).not.toBe(page.pid);
 
   // Find the clock in the tab's pixels: its dark face, drawn by the plugin process.
-  const at = { x: 40, y: 300 };
+  const at = { x: 40, y: 200 };
   await waitFor(async () => {
     const shot = await captureSurface(b.display().url!, page.surfaceId);
     return shot.pixel(at.x, at.y).join() === CLOCK_FACE.join();

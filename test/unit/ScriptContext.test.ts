@@ -1,4 +1,4 @@
-import { parseDocument } from '../../src/processes/renderer/page/PageBuilder';
+import { parseHtml as parseDocument } from '../../src/processes/renderer/page/dom/parseHtml';
 import { PageScripts } from '../../src/processes/renderer/script/PageScripts';
 import { ScriptContext } from '../../src/processes/renderer/script/ScriptContext';
 
@@ -49,6 +49,7 @@ describe('PageScripts (the DOM slice and workers)', () => {
     let changed = 0;
     const scripts = new PageScripts(doc, 'https://workers.example/dir/page.html', {
       changed: () => changed++,
+      frameRequested: () => undefined,
       console: (level, message) => {
         throw new Error(`unexpected console.${level}: ${message}`);
       },
@@ -70,7 +71,7 @@ describe('PageScripts (the DOM slice and workers)', () => {
 
   test('only classic scripts run', () => {
     const doc = parseDocument('<script type="module">a</script><script type="text/template">b</script><script src="x.js"></script><script>c</script>');
-    const s = new PageScripts(doc, 'https://a.example/', { changed: () => undefined, console: () => undefined, startWorker: () => ({ post: () => undefined, stop: () => undefined }) });
+    const s = new PageScripts(doc, 'https://a.example/', { changed: () => undefined, frameRequested: () => undefined, console: () => undefined, startWorker: () => ({ post: () => undefined, stop: () => undefined }) });
     expect(s.scripts()).toEqual([{ src: 'x.js' }, { code: 'c' }]);
   });
 });

@@ -31,7 +31,7 @@ const RULES: { files: string; forbidden: RegExp; why: string }[] = [
   { files: 'src/viz', forbidden: /^(src\/(browser|shell|processes)|electron$)/, why: 'the display compositor knows its clients only through the protocol' },
   { files: 'src/browser', forbidden: /^(src\/(shell|processes)|electron$)/, why: 'the kernel is host-agnostic: no shell, no Electron, no child code' },
   { files: 'src/lab', forbidden: /^(src\/(browser|shell|processes|viz)|electron$)/, why: 'the labs stand alone: they measure the runtime, not the browser' },
-  { files: 'renderer/src', forbidden: /^(electron|node:|outside:src\/(?!common\/(controlApi|labReports)))/, why: 'the UI runs in a window: no Electron, no Node, only the control API and lab report types' },
+  { files: 'renderer/src', forbidden: /^(electron|node:|outside:src\/(?!common\/(controlApi|labReports|tiles)))/, why: 'the UI runs in a window: no Electron, no Node, only the control API, lab report types and tile constants' },
 ];
 
 describe('layering', () => {

@@ -22,6 +22,7 @@ parent.onMessage(async (raw) => {
   const m = parsed.value;
   if (m.type === 'init') {
     viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, m.displayToken, (message) => parent.send({ type: 'log', level: 'warn', message }));
+    viz.compositor.onInputPresented((p) => parent.send({ type: 'input-presented', ...p }));
     const endpoints = await viz.start();
     parent.send({ type: 'display-ready', ...endpoints });
     setInterval(() => {

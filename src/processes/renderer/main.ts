@@ -10,7 +10,7 @@ import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadSta
 import type { ThreadKind } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
-import type { FetchRequest, FromMain, ResourceResult, ToCompositor, ToMain, ToWorker } from './threadMessages';
+import type { FetchRequest, FromCompositor, FromMain, ResourceResult, ToCompositor, ToMain, ToWorker } from './threadMessages';
 import { native } from '../../platform/native';
 import { crashThisThread } from './threads/crash';
 
@@ -88,6 +88,9 @@ function startWebWorker(m: Extract<FromMain, { type: 'start-worker' }>): void {
 function start(rasterThreads: number): void {
   const { port1: mainSide, port2: compositorSide } = new MessageChannel();
   compositorThread = spawnThread('compositor', 'compositor', 'compositor.js', {}, []);
+  compositorThread.on('message', (m: FromCompositor) => {
+    if (m.type === 'tile-report') send({ type: 'tile-report', requestId: m.requestId, report: m.report });
+  });
   compositorThread.postMessage({ type: 'main-port', port: compositorSide } satisfies ToCompositor as never, [compositorSide]);
   mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide]);
   mainThread.on('message', (m: FromMain) => {
@@ -103,7 +106,7 @@ function start(rasterThreads: number): void {
       case 'stop-worker':
         return void threads.find((t) => t.id === m.workerId)?.worker?.terminate();
       case 'console':
-        return send({ type: 'log', level: m.level === 'error' ? 'error' : 'info', message: `tab ${m.tabId} console.${m.level}: ${m.message.slice(0, 1500)}` });
+        return send({ type: 'console', tabId: m.tabId, level: m.level, message: m.message.slice(0, 2000) });
     }
   });
   for (let i = 1; i <= rasterThreads; i++) startRasterThread(i);
@@ -131,6 +134,7 @@ let shuttingDown = false;
 const pools = new Set<string>();
 process.on('exit', () => pools.forEach((name) => native().unlink(name)));
 const toMain = (m: ToMain) => mainThread?.postMessage(m);
+const toCompositor = (m: ToCompositor) => compositorThread?.postMessage(m);
 
 parent.onMessage((raw) => {
   const parsed = parseMessage(BrowserToRenderer, raw);
@@ -142,10 +146,21 @@ parent.onMessage((raw) => {
   switch (m.type) {
     case 'init':
       start(m.rasterThreads);
-      compositorThread?.postMessage({ type: 'gpu-channel', gpu: m.gpu } satisfies ToCompositor);
+      toCompositor({ type: 'overlays', overlays: m.overlays });
+      toCompositor({ type: 'gpu-channel', gpu: m.gpu });
+      break;
+    case 'input':
+      // Input goes to the compositor thread first: it scrolls on its own and hit-tests the rest for the main thread.
+      toCompositor({ type: 'input', tabId: m.tabId, inputId: m.inputId, event: m.event });
+      break;
+    case 'overlays':
+      toCompositor({ type: 'overlays', overlays: m.overlays });
+      break;
+    case 'tile-report-request':
+      toCompositor({ type: 'tile-report', requestId: m.requestId, tabId: m.tabId });
       break;
     case 'gpu-channel':
-      compositorThread?.postMessage({ type: 'gpu-channel', gpu: m.gpu } satisfies ToCompositor);
+      toCompositor({ type: 'gpu-channel', gpu: m.gpu });
       break;
     case 'open-tab':
     case 'close-tab':

@@ -5,8 +5,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ChannelInfo } from '../../viz/client/FrameSinkClient';
 import type { Rect } from '../../common/geometry';
-import type { DisplayItem } from './page/DisplayList';
-import type { PagePaint } from './page/PageBuilder';
+import type { DisplayItem } from './page/paint/DisplayList';
+import type { PagePaint } from './page/paint/Painter';
+import type { Overlays } from './compositor/LayerTreeHostImpl';
+import type { InputEvent, TileReport } from '../../common/protocol';
 
 export type CrashHow = 'exception' | 'segfault';
 
@@ -35,19 +37,36 @@ export type FromMain =
   | FetchRequest
   | { type: 'start-worker'; workerId: string; tabId: number; url: string; port: MessagePort }
   | { type: 'stop-worker'; workerId: string }
-  | { type: 'console'; tabId: number; level: string; message: string }
+  | { type: 'console'; tabId: number; level: 'log' | 'info' | 'warn' | 'error'; message: string }
   | { type: 'loaded'; tabId: number; title: string }
   | { type: 'plugin-request'; tabId: number; instanceId: number; mimeType: string; size: { w: number; h: number } };
 
 /** Main thread → compositor thread (their own port: commits do not pass through the IO thread). */
-export type Commit = { type: 'commit'; tabId: number; viewport: { w: number; h: number }; page: PagePaint } | { type: 'close'; tabId: number };
+export type MainToCompositor =
+  | { type: 'commit'; tabId: number; viewport: { w: number; h: number }; page: PagePaint; latency: number[] }
+  | { type: 'close'; tabId: number }
+  /** The page did not cancel a wheel event it listens for: the compositor scrolls after all. */
+  | { type: 'scroll-by'; tabId: number; x: number; y: number; dx: number; dy: number; inputId: number }
+  /** An input the main thread handled without changing the page: its latency ends at the next frame. */
+  | { type: 'input-handled'; tabId: number; inputId: number };
+
+/** Compositor thread → main thread: input it hit-tested and cannot handle alone. */
+export type CompositorToMain =
+  | { type: 'click'; tabId: number; layer: number; x: number; y: number; inputId: number }
+  | { type: 'wheel'; tabId: number; layer: number; x: number; y: number; viewportX: number; viewportY: number; dx: number; dy: number; inputId: number };
 
 /** IO thread → compositor thread. */
 export type ToCompositor =
   | CrashOrder
   | { type: 'gpu-channel'; gpu: ChannelInfo | null }
   | { type: 'raster-port'; index: number; port: MessagePort }
-  | { type: 'main-port'; port: MessagePort };
+  | { type: 'main-port'; port: MessagePort }
+  | { type: 'input'; tabId: number; inputId: number; event: InputEvent }
+  | { type: 'overlays'; overlays: Overlays }
+  | { type: 'tile-report'; requestId: number; tabId: number };
+
+/** Compositor thread → IO thread. */
+export type FromCompositor = { type: 'log'; message: string } | { type: 'pool'; name: string } | { type: 'tile-report'; requestId: number; report: TileReport | null };
 
 /** Compositor → raster thread, and the answer. */
 export interface RasterTask {
@@ -57,4 +76,5 @@ export interface RasterTask {
   tile: Rect;
   items: DisplayItem[];
 }
-export type RasterResult = { taskId: number; ok: true; ms: number } | { taskId: number; ok: false; error: string };
+/** The raster thread names itself (its index), so the report of who drew a tile comes from the thread that did. */
+export type RasterResult = { taskId: number; thread: number; ok: true; ms: number } | { taskId: number; thread: number; ok: false; error: string };

@@ -11,6 +11,7 @@ import { WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { ControlApi } from '../../common/controlApi';
 import { errors, MiniumError } from '../../common/errors';
+import { InputEvent, RenderingOverlays } from '../../common/protocol';
 import { UI_DIR } from '../../platform/paths';
 
 const MAX_BODY = 64 * 1024;
@@ -64,6 +65,11 @@ export class ControlServer {
       { method: 'GET', pattern: /^\/api\/demos$/, handler: () => api.listDemos() },
       { method: 'GET', pattern: /^\/api\/display$/, handler: () => api.display() },
       { method: 'POST', pattern: /^\/api\/labs\/(ipc|threads)$/, handler: ([lab], b) => api.runLab(lab as 'ipc' | 'threads', body(LabBody, b).quick) },
+      { method: 'POST', pattern: /^\/api\/tabs\/(\d+)\/input$/, handler: ([t], b) => api.sendInput(id(t), body(InputEvent, b)) },
+      { method: 'GET', pattern: /^\/api\/tabs\/(\d+)\/console$/, handler: ([t]) => api.consoleMessages(id(t)) },
+      { method: 'GET', pattern: /^\/api\/tabs\/(\d+)\/tiles$/, handler: ([t]) => api.tileReport(id(t)) },
+      { method: 'GET', pattern: /^\/api\/overlays$/, handler: () => api.renderingOverlays() },
+      { method: 'POST', pattern: /^\/api\/overlays$/, handler: (_, b) => api.setRenderingOverlays(body(RenderingOverlays, b)) },
     ];
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.on('upgrade', (req, socket, head) => {

@@ -38,6 +38,9 @@ export class DisplayCompositor {
   private readonly surfaces = new Map<string, Surface>();
   private readonly damageEmitter = new Emitter<Damage>();
   readonly onDamage = this.damageEmitter.event;
+  private readonly presentedEmitter = new Emitter<{ surfaceId: string; inputIds: number[] }>();
+  /** A frame that carries input latency ids was composited: those inputs are now on screen. */
+  readonly onInputPresented = this.presentedEmitter.event;
   private readonly upload = new Uint8ClampedArray(TILE_BYTES);
 
   /**
@@ -56,6 +59,7 @@ export class DisplayCompositor {
     surface.frame = frame;
     surface.framesPresented++;
     if (!isEmpty(damage)) this.composite(surface, damage, frame.seq);
+    if (frame.latency?.length) this.presentedEmitter.fire({ surfaceId: frame.surfaceId, inputIds: frame.latency });
     // A plugin's new frame is also new content in every tab that embeds it.
     if (frame.surfaceId.startsWith('plugin:')) this.redrawEmbedders(frame.surfaceId, frame.seq);
   }
@@ -125,19 +129,36 @@ export class DisplayCompositor {
     ctx.fillStyle = frame.background;
     ctx.fillRect(damage.x, damage.y, damage.w, damage.h);
     for (const q of frame.quads) {
+      const bounds = q.kind === 'surface' ? q.rect : transformRect(q.transform, q.rect);
+      if (isEmpty(intersect(q.clip ? intersect(bounds, q.clip) : bounds, damage))) continue;
+      ctx.save();
+      if (q.clip) {
+        ctx.beginPath();
+        ctx.rect(q.clip.x, q.clip.y, q.clip.w, q.clip.h);
+        ctx.clip();
+      }
       if (q.kind === 'tile') {
-        if (isEmpty(intersect(transformRect(q.transform, q.rect), damage))) continue;
         const tile = s.tiles.get(q.slot);
-        if (!tile) continue;
-        ctx.save();
+        if (tile) {
+          ctx.setTransform(...q.transform);
+          ctx.globalAlpha = q.opacity;
+          ctx.drawImage(tile.canvas, 0, 0, q.rect.w, q.rect.h, q.rect.x, q.rect.y, q.rect.w, q.rect.h);
+        }
+      } else if (q.kind === 'solid') {
         ctx.setTransform(...q.transform);
-        ctx.globalAlpha = q.opacity;
-        ctx.drawImage(tile.canvas, 0, 0, q.rect.w, q.rect.h, q.rect.x, q.rect.y, q.rect.w, q.rect.h);
-        ctx.restore();
+        if (q.stroke) {
+          ctx.strokeStyle = q.color;
+          ctx.lineWidth = q.stroke;
+          ctx.strokeRect(q.rect.x, q.rect.y, q.rect.w, q.rect.h);
+        } else {
+          ctx.fillStyle = q.color;
+          ctx.fillRect(q.rect.x, q.rect.y, q.rect.w, q.rect.h);
+        }
       } else {
         const embedded = s.mayEmbed(q.surfaceId) ? this.surfaces.get(q.surfaceId) : undefined;
         if (embedded?.frame) ctx.drawImage(embedded.canvas, q.rect.x, q.rect.y, q.rect.w, q.rect.h);
       }
+      ctx.restore();
     }
     ctx.restore();
     this.damageEmitter.fire({ surfaceId: s.id, seq, rect: damage });

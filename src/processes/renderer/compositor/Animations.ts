@@ -1,37 +1,60 @@
 /**
- * Compositor-driven animations: a transform or opacity changing every vsync with no work on the
- * main thread, as Chromium animates `transform` and `opacity` on the compositor thread.
- * Pure: progress in, matrix and opacity out.
+ * CSS animations of transform and opacity, sampled on the compositor thread every vsync with no
+ * work on the main thread, as Chromium runs them. Pure: keyframes and time in, values out.
  */
-import type { Matrix, Rect } from '../../../common/geometry';
+import type { Easing } from '../page/css/Values';
+import type { LayerAnimation } from '../page/paint/Painter';
+import { interpolateTransform, type ResolvedTransform } from '../page/paint/Transforms';
 
 export interface AnimationSample {
-  transform: Matrix;
+  transform: ResolvedTransform[];
   opacity: number;
 }
 
-type Curve = (t: number, w: number, h: number) => { rotate?: number; tx?: number; ty?: number; scale?: number; opacity?: number };
+/** The animated values at `elapsedMs` after the animation started, or null when it has no effect then. */
+export function sampleAnimation(anim: LayerAnimation, elapsedMs: number): AnimationSample | null {
+  const { spec, frames } = anim;
+  const t = elapsedMs - spec.delayMs;
+  const total = spec.durationMs * spec.iterations;
+  let iteration: number;
+  let progress: number;
+  if (t < 0) {
+    if (spec.fill !== 'backwards' && spec.fill !== 'both') return null;
+    iteration = 0;
+    progress = 0;
+  } else if (t >= total) {
+    if (spec.fill !== 'forwards' && spec.fill !== 'both') return null;
+    iteration = Math.max(0, Math.ceil(spec.iterations) - 1);
+    progress = spec.iterations % 1 || 1;
+  } else {
+    iteration = Math.floor(t / spec.durationMs);
+    progress = (t % spec.durationMs) / spec.durationMs;
+  }
+  const reversed = spec.direction === 'reverse' || (spec.direction === 'alternate' && iteration % 2 === 1) || (spec.direction === 'alternate-reverse' && iteration % 2 === 0);
+  if (reversed) progress = 1 - progress;
+  let i = 0;
+  while (i < frames.length - 2 && progress > frames[i + 1].offset) i++;
+  const a = frames[i];
+  const b = frames[Math.min(i + 1, frames.length - 1)];
+  const span = b.offset - a.offset;
+  const local = span > 0 ? ease(spec.easing, Math.max(0, Math.min(1, (progress - a.offset) / span))) : 1;
+  return { transform: interpolateTransform(a.transform, b.transform, local), opacity: a.opacity + (b.opacity - a.opacity) * local };
+}
 
-const CURVES: Record<string, Curve> = {
-  spin: (t) => ({ rotate: 2 * Math.PI * t }),
-  bounce: (t) => ({ ty: -48 * Math.abs(Math.sin(Math.PI * t)) }),
-  slide: (t) => ({ tx: 80 * (1 - Math.cos(2 * Math.PI * t)) }), // 0 → 160 px → 0: never leaves its box to the left
-  pulse: (t) => ({ scale: 1 + 0.15 * Math.sin(2 * Math.PI * t), opacity: 0.65 + 0.35 * Math.cos(2 * Math.PI * t) }),
-};
-
-/** The layer's matrix at a point of its animation: place the layer, then animate about its centre. */
-export function sampleAnimation(name: string | undefined, elapsedMs: number, durationMs: number, bounds: Rect): AnimationSample {
-  const place: Matrix = [1, 0, 0, 1, bounds.x, bounds.y];
-  const curve = name ? CURVES[name] : undefined;
-  if (!curve) return { transform: place, opacity: 1 };
-  const t = (elapsedMs % durationMs) / durationMs;
-  const c = curve(t, bounds.w, bounds.h);
-  const cos = Math.cos(c.rotate ?? 0) * (c.scale ?? 1);
-  const sin = Math.sin(c.rotate ?? 0) * (c.scale ?? 1);
-  const cx = bounds.w / 2;
-  const cy = bounds.h / 2;
-  // T(bounds.x + cx + tx, bounds.y + cy + ty) · R·S · T(-cx, -cy)
-  const e = bounds.x + cx + (c.tx ?? 0) - (cos * cx - sin * cy);
-  const f = bounds.y + cy + (c.ty ?? 0) - (sin * cx + cos * cy);
-  return { transform: [cos, sin, -sin, cos, e, f], opacity: c.opacity ?? 1 };
+/** A timing function at progress x (per keyframe interval, as CSS applies it). */
+export function ease(easing: Easing, x: number): number {
+  if (easing === 'linear') return x;
+  if ('steps' in easing) return Math.min(1, Math.floor(x * easing.steps) / easing.steps);
+  const [x1, y1, x2, y2] = easing;
+  // Solve bezierX(s) = x by Newton's method, then return bezierY(s).
+  const bx = (s: number) => 3 * (1 - s) ** 2 * s * x1 + 3 * (1 - s) * s * s * x2 + s ** 3;
+  const by = (s: number) => 3 * (1 - s) ** 2 * s * y1 + 3 * (1 - s) * s * s * y2 + s ** 3;
+  const dx = (s: number) => 3 * (1 - s) ** 2 * x1 + 6 * (1 - s) * s * (x2 - x1) + 3 * s * s * (1 - x2);
+  let s = x;
+  for (let k = 0; k < 8; k++) {
+    const d = dx(s);
+    if (Math.abs(d) < 1e-6) break;
+    s = Math.max(0, Math.min(1, s - (bx(s) - x) / d));
+  }
+  return by(s);
 }

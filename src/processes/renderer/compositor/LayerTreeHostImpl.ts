@@ -1,36 +1,39 @@
 /**
- * One tab's committed layer tree on the compositor thread (cc's LayerTreeHostImpl, small):
- * splits layers into tiles, decides which tiles need raster, animates layers every vsync, and
- * builds the frame for the display compositor with the region that changed.
+ * One tab's committed layer tree on the compositor thread (cc's LayerTreeHostImpl, small). It
+ * owns what the main thread does not need to be asked about: scroll offsets, the current value
+ * of compositor animations, which layer is under a point, and the frame sent to the display
+ * compositor each vsync with the region that changed.
  */
-import { EMPTY_RECT, intersect, isEmpty, type Rect, tileGrid, transformRect, union } from '../../../common/geometry';
+import { EMPTY_RECT, intersect, isEmpty, type Matrix, type Rect, roundOut, transformRect, union } from '../../../common/geometry';
 import type { Quad, SubmitFrame } from '../../../common/protocol';
-import { TILE_BYTES, TILE_SIZE, tilePoolName } from '../../../common/tiles';
+import { rasterThreadColor, TILE_BYTES, tilePoolName } from '../../../common/tiles';
 import { SharedMemoryRegion } from '../../../platform/native';
 import { SlotAllocator } from '../../../viz/client/SlotAllocator';
-import { itemBounds } from '../page/DisplayList';
-import type { LayerData, PagePaint } from '../page/PageBuilder';
-import type { RasterTask } from '../threadMessages';
+import type { LayerData, PagePaint } from '../page/paint/Painter';
+import { apply, invert, multiply, toMatrix, translation } from '../page/paint/Transforms';
 import { sampleAnimation } from './Animations';
+import { HeadsUpDisplay } from './HeadsUpDisplay';
+import { type RasterJob, TileManager } from './TileManager';
 
-export const POOL_SLOTS = 96;
+export const POOL_SLOTS = 160;
 const MAX_FRAMES_IN_FLIGHT = 2;
+const FLASH_MS = 300;
 
-interface Tile {
-  rect: Rect;
-  slot: number | null;
-  version: number;
-  dirty: boolean;
-  pendingTask: number | null;
-  /** Index of the raster thread that drew the tile's current pixels. */
-  rasteredBy: number | null;
+export interface Overlays {
+  tileBorders: boolean;
+  paintFlashing: boolean;
+  fpsMeter: boolean;
 }
 
-interface Layer {
-  data: LayerData;
-  key: string;
-  tiles: Tile[];
-  drawn: Rect; // where it was on screen in the last frame
+interface Geometry {
+  /** The layer's own box (bounds) to screen. */
+  layerToScreen: Matrix;
+  /** Its contents to screen: the same, moved by the scroll offset for a scroller. */
+  contentToScreen: Matrix;
+  /** Screen rectangle its contents are clipped to. */
+  clip: Rect;
+  opacity: number;
+  signature: string;
 }
 
 let poolSerial = 0;
@@ -39,119 +42,257 @@ export class LayerTreeHostImpl {
   readonly surfaceId: string;
   private readonly pool: SharedMemoryRegion;
   private readonly slots = new SlotAllocator(POOL_SLOTS);
-  private layers = new Map<number, Layer>();
+  private readonly tiles: TileManager;
+  private readonly hud = new HeadsUpDisplay();
+  private layers: LayerData[] = [];
+  private readonly scroll = new Map<number, { x: number; y: number }>();
+  private readonly animationStart = new Map<number, { name: string; at: number }>();
+  private geometry = new Map<number, Geometry>();
+  /** Geometry of the last frame sent: what is on screen now, to find what moved. */
+  private presented = new Map<number, Geometry>();
   private background = '#ffffff';
   private damage: Rect = EMPTY_RECT;
+  private rasterDamage: { layer: number; rect: Rect }[] = [];
+  private flashing: { layer: number; rect: Rect; until: number }[] = [];
+  private latency: number[] = [];
   private seq = 0;
   private version = 0;
   private unacked = 0;
   private lastSlots: number[] = [];
-  private readonly startedAt = performance.now();
+  wheelListeners = false;
 
   constructor(
     readonly tabId: number,
     private viewport: { w: number; h: number },
+    private overlays: Overlays,
   ) {
     this.surfaceId = `tab:${tabId}`;
     this.pool = SharedMemoryRegion.create(tilePoolName(process.pid, ++poolSerial), POOL_SLOTS * TILE_BYTES);
+    this.tiles = new TileManager(this.slots, { name: this.pool.name, slots: POOL_SLOTS }, (layer, tile) => {
+      this.rasterDamage.push({ layer, rect: tile.rect });
+      if (this.overlays.paintFlashing) this.flashing.push({ layer, rect: tile.rect, until: performance.now() + FLASH_MS });
+    });
   }
 
-  commit(page: PagePaint, viewport: { w: number; h: number }): void {
+  commit(page: PagePaint, viewport: { w: number; h: number }, latency: number[]): void {
     this.viewport = viewport;
     this.background = page.background;
-    const next = new Map<number, Layer>();
-    for (const data of page.layers) {
-      const key = JSON.stringify([data.bounds, data.items, data.plugin]);
-      const old = this.layers.get(data.id);
-      if (old && old.key === key) {
-        old.data = data;
-        next.set(data.id, old);
-        continue;
-      }
-      const tiles = data.plugin ? [] : tileGrid(data.bounds.w, data.bounds.h, TILE_SIZE).map((rect) => ({ rect, slot: null, version: 0, dirty: true, pendingTask: null, rasteredBy: null }));
-      next.set(data.id, { data, key, tiles, drawn: old?.drawn ?? EMPTY_RECT });
-      if (old) this.damage = union(this.damage, old.drawn);
+    this.wheelListeners = page.wheelListeners;
+    this.layers = page.layers;
+    this.tiles.commit(page.layers);
+    const now = performance.now();
+    for (const l of page.layers) {
+      const name = l.animation?.spec.name;
+      if (!name) this.animationStart.delete(l.id);
+      else if (this.animationStart.get(l.id)?.name !== name) this.animationStart.set(l.id, { name, at: now });
+      if (l.scrollable) this.clampScroll(l);
     }
-    for (const [id, old] of this.layers) if (!next.has(id)) this.damage = union(this.damage, old.drawn);
-    this.layers = next;
-    this.damage = union(this.damage, { x: 0, y: 0, ...this.viewport });
+    this.latency.push(...latency);
+    this.damage = this.fullViewport();
   }
 
-  /** Raster tasks for dirty tiles, as far as free slots allow. Visible tiles come first. */
-  takeRasterTasks(nextTaskId: () => number): { task: RasterTask; done: (ok: boolean, thread: number) => void }[] {
-    const out: { task: RasterTask; done: (ok: boolean, thread: number) => void }[] = [];
-    const visible = { x: 0, y: 0, ...this.viewport };
-    const candidates: { layer: Layer; tile: Tile; visible: boolean }[] = [];
-    for (const layer of this.layers.values()) {
-      for (const tile of layer.tiles) {
-        if (!tile.dirty || tile.pendingTask !== null) continue;
-        const onScreen = !isEmpty(intersect(transformRect([1, 0, 0, 1, layer.data.bounds.x, layer.data.bounds.y], tile.rect), visible));
-        candidates.push({ layer, tile, visible: onScreen });
+  setOverlays(overlays: Overlays): void {
+    this.overlays = overlays;
+    this.damage = this.fullViewport();
+  }
+
+  // --- input ------------------------------------------------------------------------------
+
+  /** The topmost layer under a viewport point, and the point in that layer's contents. */
+  hitTest(x: number, y: number): { layer: number; x: number; y: number } {
+    this.updateGeometry(performance.now());
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const l = this.layers[i];
+      const g = this.geometry.get(l.id);
+      if (!g || !inside(g.clip, x, y)) continue;
+      const inv = invert(g.layerToScreen);
+      const p = inv && apply(inv, x, y);
+      if (l.parent !== null && (!p || p.x < 0 || p.y < 0 || p.x >= l.bounds.w || p.y >= l.bounds.h)) continue;
+      const c = apply(invert(g.contentToScreen) ?? g.contentToScreen, x, y);
+      return { layer: l.id, x: c.x, y: c.y };
+    }
+    return { layer: 0, x, y };
+  }
+
+  /**
+   * Scrolls the innermost scroller under the point that can move in that direction, else the
+   * document (scroll chaining). Returns whether anything moved.
+   */
+  scrollAt(x: number, y: number, dx: number, dy: number, inputId?: number): boolean {
+    const byId = new Map(this.layers.map((l) => [l.id, l]));
+    for (let l = byId.get(this.hitTest(x, y).layer); l; l = l.parent === null ? undefined : byId.get(l.parent)) {
+      if (l.scrollable && this.scrollLayer(l, dx, dy)) {
+        if (inputId !== undefined) this.latency.push(inputId);
+        return true;
       }
     }
-    candidates.sort((a, b) => Number(b.visible) - Number(a.visible));
-    for (const { layer, tile } of candidates) {
-      const slot = this.slots.allocate();
-      if (slot === null) break;
-      const taskId = nextTaskId();
-      tile.pendingTask = taskId;
-      tile.dirty = false;
-      const items = layer.data.items.filter((i) => !isEmpty(intersect(itemBounds(i), tile.rect)));
-      out.push({
-        task: { taskId, pool: { name: this.pool.name, slots: POOL_SLOTS }, slot, tile: tile.rect, items },
-        done: (ok, thread) => {
-          const current = tile.pendingTask === taskId && this.layers.get(layer.data.id) === layer;
-          tile.pendingTask = null;
-          if (!current) return this.slots.release(slot); // superseded by a newer commit
-          if (!ok) {
-            tile.dirty = true; // try again, on another thread
-            return this.slots.release(slot);
-          }
-          tile.slot = slot;
-          tile.version = ++this.version;
-          tile.rasteredBy = thread;
-          this.damage = union(this.damage, layer.drawn);
-        },
-      });
+    return false;
+  }
+
+  scrollOffset(layer = 0): { x: number; y: number } {
+    return { ...(this.scroll.get(layer) ?? { x: 0, y: 0 }) };
+  }
+
+  private scrollLayer(l: LayerData, dx: number, dy: number): boolean {
+    const before = this.scrollOffset(l.id);
+    this.scroll.set(l.id, { x: before.x + dx, y: before.y + dy });
+    const after = this.clampScroll(l);
+    return after.x !== before.x || after.y !== before.y;
+  }
+
+  private clampScroll(l: LayerData): { x: number; y: number } {
+    const s = this.scroll.get(l.id) ?? { x: 0, y: 0 };
+    const c = { x: Math.round(Math.max(0, Math.min(s.x, l.contentSize.w - l.bounds.w))), y: Math.round(Math.max(0, Math.min(s.y, l.contentSize.h - l.bounds.h))) };
+    this.scroll.set(l.id, c);
+    return c;
+  }
+
+  /** A latency id to report with the next frame (an input handled by the main thread with no visible change still ends there). */
+  addLatency(inputId: number): void {
+    this.latency.push(inputId);
+  }
+
+  // --- frames -----------------------------------------------------------------------------
+
+  takeRasterJobs(nextTaskId: () => number): RasterJob[] {
+    this.updateGeometry(performance.now());
+    const visibility = new Map<number, { visible: Rect; interest: Rect }>();
+    for (const l of this.layers) {
+      const g = this.geometry.get(l.id);
+      const inv = g && invert(g.contentToScreen);
+      const content = { x: 0, y: 0, ...l.contentSize };
+      if (!g || !inv) continue;
+      const visible = intersect(transformRect(inv, intersect(g.clip, this.fullViewport())), content);
+      const { w, h } = this.viewport;
+      const interest = intersect({ x: visible.x - w / 2, y: visible.y - h, w: visible.w + w, h: visible.h + 2 * h }, content);
+      visibility.set(l.id, { visible, interest: isEmpty(visible) ? EMPTY_RECT : interest });
     }
-    return out;
+    return this.tiles.prepareTiles(visibility, nextTaskId);
   }
 
   /** The frame for this vsync, or null if nothing changed or the display compositor is behind. */
   produceFrame(now: number): SubmitFrame | null {
     if (this.unacked >= MAX_FRAMES_IN_FLIGHT) return null;
-    const quads: Quad[] = [];
-    const used: number[] = [];
+    const previous = this.presented;
+    this.updateGeometry(now);
     let damage = this.damage;
-    for (const layer of this.layers.values()) {
-      const d = layer.data;
-      if (d.plugin) {
-        if (d.plugin.surfaceId) quads.push({ kind: 'surface', surfaceId: d.plugin.surfaceId, rect: d.bounds });
-        layer.drawn = d.bounds;
-        continue;
-      }
-      const { transform, opacity } = sampleAnimation(d.animation?.name, now - this.startedAt, d.animation?.durationMs ?? 1, d.bounds);
-      const drawn = transformRect(transform, { x: 0, y: 0, w: d.bounds.w, h: d.bounds.h });
-      if (d.animation) damage = union(damage, union(layer.drawn, drawn));
-      layer.drawn = drawn;
-      for (const t of layer.tiles) {
-        if (t.slot === null) continue;
-        quads.push({ kind: 'tile', slot: t.slot, version: t.version, rect: t.rect, transform, opacity });
-        used.push(t.slot);
-      }
+    for (const [id, g] of this.geometry) {
+      const old = previous.get(id);
+      if (old?.signature !== g.signature) damage = union(damage, union(old ? this.drawnRect(id, old) : EMPTY_RECT, this.drawnRect(id, g)));
     }
-    damage = intersect(damage, { x: 0, y: 0, ...this.viewport });
-    if (isEmpty(damage)) return null;
+    for (const d of this.rasterDamage.splice(0)) {
+      const g = this.geometry.get(d.layer);
+      if (g) damage = union(damage, intersect(transformRect(g.contentToScreen, d.rect), g.clip));
+    }
+    this.flashing = this.flashing.filter((f) => {
+      const g = this.geometry.get(f.layer);
+      if (g) damage = union(damage, intersect(transformRect(g.contentToScreen, f.rect), g.clip));
+      return f.until > now;
+    });
+    if (this.overlays.fpsMeter) {
+      const hudDamage = this.hud.update(now, this.viewport, this.slots, this.pool, () => ++this.version);
+      if (hudDamage) damage = union(damage, hudDamage);
+    }
+    damage = intersect(roundOut(damage), this.fullViewport());
+    const evicted = this.tiles.evicted;
+    if (isEmpty(damage) && !evicted && !this.latency.length) return null;
+    this.tiles.evicted = false;
+    this.presented = this.geometry;
+    const { quads, used } = this.quads(now);
     this.damage = EMPTY_RECT;
     const seq = ++this.seq;
     this.slots.submitted(seq, used);
     this.lastSlots = used;
     this.unacked++;
-    return { type: 'submit-frame', surfaceId: this.surfaceId, seq, size: this.viewport, pool: { name: this.pool.name, slots: POOL_SLOTS }, background: this.background, quads, damage };
+    this.hud.frameProduced(now);
+    const latency = this.latency.splice(0, 256);
+    return {
+      type: 'submit-frame',
+      surfaceId: this.surfaceId,
+      seq,
+      size: this.viewport,
+      pool: { name: this.pool.name, slots: POOL_SLOTS },
+      background: this.background,
+      quads,
+      damage,
+      ...(latency.length ? { latency } : {}),
+    };
+  }
+
+  private quads(now: number): { quads: Quad[]; used: number[] } {
+    const quads: Quad[] = [];
+    const used: number[] = [];
+    const borders: Quad[] = [];
+    for (const l of this.layers) {
+      const g = this.geometry.get(l.id);
+      if (!g) continue;
+      if (l.plugin) {
+        if (l.plugin.surfaceId) quads.push({ kind: 'surface', surfaceId: l.plugin.surfaceId, rect: transformRect(g.layerToScreen, { x: 0, y: 0, w: l.bounds.w, h: l.bounds.h }), clip: g.clip });
+        continue;
+      }
+      for (const t of this.tiles.tiles(l.id)) {
+        if (t.slot === null) continue;
+        used.push(t.slot); // every resident tile keeps its slot, on screen or not
+        const onScreen = !isEmpty(intersect(transformRect(g.contentToScreen, t.rect), g.clip));
+        if (!onScreen) continue;
+        quads.push({ kind: 'tile', slot: t.slot, version: t.version, rect: t.rect, transform: g.contentToScreen, opacity: Math.max(0, Math.min(1, g.opacity)), clip: g.clip });
+        if (this.overlays.tileBorders && t.rasteredBy !== null) {
+          const inset = { x: t.rect.x + 1, y: t.rect.y + 1, w: t.rect.w - 2, h: t.rect.h - 2 };
+          borders.push({ kind: 'solid', rect: inset, transform: g.contentToScreen, color: rasterThreadColor(t.rasteredBy), stroke: 2, clip: g.clip });
+        }
+      }
+    }
+    quads.push(...borders);
+    for (const f of this.flashing) {
+      const g = this.geometry.get(f.layer);
+      if (g && f.until > now) quads.push({ kind: 'solid', rect: f.rect, transform: g.contentToScreen, color: 'rgba(0, 200, 0, 0.35)', clip: g.clip });
+    }
+    if (this.overlays.fpsMeter && this.hud.slot !== null) {
+      const r = this.hud.rect(this.viewport);
+      used.push(this.hud.slot);
+      quads.push({ kind: 'tile', slot: this.hud.slot, version: this.hud.version, rect: { x: 0, y: 0, w: r.w, h: r.h }, transform: [1, 0, 0, 1, r.x, r.y], opacity: 1 });
+    }
+    return { quads, used };
+  }
+
+  /** Each layer's place on screen now: parents first, as the main thread listed them. */
+  private updateGeometry(now: number): void {
+    const next = new Map<number, Geometry>();
+    const viewport = this.fullViewport();
+    for (const l of this.layers) {
+      const parent = l.parent === null ? null : next.get(l.parent);
+      if (l.parent !== null && !parent) continue;
+      const start = this.animationStart.get(l.id);
+      const sample = l.animation && start ? sampleAnimation(l.animation, now - start.at) : null;
+      const transform = sample?.transform ?? l.transform;
+      const local = multiply(multiply(translation(l.bounds.x + l.origin.x, l.bounds.y + l.origin.y), toMatrix(transform)), translation(-l.origin.x, -l.origin.y));
+      const layerToScreen = parent ? multiply(parent.contentToScreen, local) : [1, 0, 0, 1, 0, 0] as Matrix;
+      const s = l.scrollable ? this.scrollOffset(l.id) : { x: 0, y: 0 };
+      const contentToScreen = multiply(layerToScreen, translation(-s.x, -s.y));
+      const parentClip = parent?.clip ?? viewport;
+      const clip = l.scrollable ? intersect(parentClip, roundOut(transformRect(layerToScreen, { x: 0, y: 0, w: l.bounds.w, h: l.bounds.h }))) : parentClip;
+      const opacity = (parent?.opacity ?? 1) * (sample?.opacity ?? l.opacity);
+      next.set(l.id, { layerToScreen, contentToScreen, clip, opacity, signature: JSON.stringify([contentToScreen, clip, opacity]) });
+    }
+    this.geometry = next;
+  }
+
+  private drawnRect(id: number, g: Geometry): Rect {
+    const l = this.layers.find((x) => x.id === id);
+    if (!l) return EMPTY_RECT;
+    return intersect(roundOut(transformRect(g.contentToScreen, { x: 0, y: 0, ...l.contentSize })), g.clip);
+  }
+
+  private fullViewport(): Rect {
+    return { x: 0, y: 0, ...this.viewport };
   }
 
   get poolName(): string {
     return this.pool.name;
+  }
+
+  get framesPerSecond(): number {
+    return this.hud.fps;
   }
 
   acknowledged(seq: number): void {
@@ -163,15 +304,18 @@ export class LayerTreeHostImpl {
   displayReset(): void {
     this.slots.reset(this.lastSlots);
     this.unacked = 0;
-    this.damage = { x: 0, y: 0, ...this.viewport };
+    this.damage = this.fullViewport();
   }
 
-  /** Which raster thread drew each tile, for the tile-border overlay and the tests. */
   tileOwners(): { layer: number; rect: Rect; thread: number | null }[] {
-    return [...this.layers.values()].flatMap((l) => l.tiles.map((t) => ({ layer: l.data.id, rect: t.rect, thread: t.rasteredBy })));
+    return this.tiles.owners();
   }
 
   dispose(): void {
     this.pool.close();
   }
+}
+
+function inside(r: Rect, x: number, y: number): boolean {
+  return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
 }

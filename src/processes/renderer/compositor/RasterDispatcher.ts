@@ -1,7 +1,8 @@
 /**
- * Hands raster tasks to the raster threads (cc's raster worker pool): one task per idle thread,
- * in the order given. When a raster thread dies, its task fails with a clear error and goes back
- * to the queue; the IO thread starts a replacement and hands its port over.
+ * Hands raster tasks to the raster threads (cc's raster worker pool). Each thread holds up to two
+ * tasks, so that it starts the next tile the moment it finishes one instead of waiting for the
+ * compositor thread to hear back. When a raster thread dies, its tasks fail with a clear error
+ * and go back to the queue; the IO thread starts a replacement and hands its port over.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { RasterResult, RasterTask } from '../threadMessages';
@@ -13,34 +14,33 @@ interface Job {
 
 interface RasterThread {
   port: MessagePort;
-  busy: Job | null;
+  inFlight: Job[];
 }
+
+const TASKS_PER_THREAD = 2;
 
 export class RasterDispatcher {
   private readonly threads = new Map<number, RasterThread>();
   private queue: Job[] = [];
-  /** Tiles drawn per raster thread since start, for the overlays and tests. */
-  readonly tilesByThread = new Map<number, number>();
 
   constructor(private readonly log: (message: string) => void) {}
 
   /** A raster thread (new or a replacement) is available on this port. */
   attach(index: number, port: MessagePort): void {
     const previous = this.threads.get(index);
-    if (previous?.busy) {
-      this.log(`raster thread ${index} ended while drawing task ${previous.busy.task.taskId}; the tile goes to another thread`);
-      previous.busy.done(false, index);
+    for (const job of previous?.inFlight ?? []) {
+      this.log(`raster thread ${index} ended while drawing task ${job.task.taskId}; the tile goes to another thread`);
+      job.done(false, index);
     }
     previous?.port.close();
-    const thread: RasterThread = { port, busy: null };
+    const thread: RasterThread = { port, inFlight: [] };
     this.threads.set(index, thread);
     port.on('message', (r: RasterResult) => {
-      const job = thread.busy;
-      if (!job || job.task.taskId !== r.taskId) return;
-      thread.busy = null;
-      if (r.ok) this.tilesByThread.set(index, (this.tilesByThread.get(index) ?? 0) + 1);
-      else this.log(`raster task ${r.taskId} failed on thread ${index}: ${r.error}`);
-      job.done(r.ok, index);
+      const at = thread.inFlight.findIndex((j) => j.task.taskId === r.taskId);
+      if (at < 0) return;
+      const [job] = thread.inFlight.splice(at, 1);
+      if (!r.ok) this.log(`raster task ${r.taskId} failed on thread ${r.thread}: ${r.error}`);
+      job.done(r.ok, r.thread);
       this.pump();
     });
     this.pump();
@@ -51,15 +51,20 @@ export class RasterDispatcher {
     this.pump();
   }
 
-  get idle(): boolean {
-    return this.queue.length === 0 && [...this.threads.values()].every((t) => !t.busy);
+  get threadCount(): number {
+    return this.threads.size;
   }
 
+  /** Fills the least-loaded threads first, so work spreads over every thread before any holds two. */
   private pump(): void {
-    for (const [, t] of this.threads) {
-      if (t.busy || this.queue.length === 0) continue;
-      t.busy = this.queue.shift()!;
-      t.port.postMessage(t.busy.task);
+    for (let depth = 0; depth < TASKS_PER_THREAD; depth++) {
+      for (const t of this.threads.values()) {
+        if (this.queue.length === 0) return;
+        if (t.inFlight.length > depth) continue;
+        const job = this.queue.shift()!;
+        t.inFlight.push(job);
+        t.port.postMessage(job.task);
+      }
     }
   }
 }

@@ -1,14 +1,15 @@
 /**
  * The host side of a document's scripts on the main thread: runs its <script>s in their own
- * context, answers their DOM calls against the parsed document, and starts dedicated workers
- * (each a real thread, started by the IO thread). A DOM change asks for a repaint.
+ * context, answers their DOM calls against the parsed document, dispatches input events to
+ * them, and starts dedicated workers (each a real thread, started by the IO thread). A DOM
+ * change asks for a new frame.
  */
-import type { DefaultTreeAdapterMap } from 'parse5';
-import type { Element, ParsedDocument } from '../page/PageBuilder';
+import { parseFragment, serialize } from 'parse5';
+import { parseDeclarations } from '../page/css/CssParser';
+import { matches, parseSelectorList } from '../page/css/Selectors';
+import { attr, type Document, type Element, elements, findElement, isElement, parentElement, type ParentNode, setAttr, setTextContent, textContent } from '../page/dom/Dom';
 import { PAGE_ENVIRONMENT } from './environments';
-import { type Primitive, ScriptContext } from './ScriptContext';
-
-type Node = DefaultTreeAdapterMap['node'];
+import { type HostValue, type Primitive, ScriptContext } from './ScriptContext';
 
 export interface WorkerLink {
   post(json: string): void;
@@ -16,34 +17,66 @@ export interface WorkerLink {
 }
 
 export interface PageScriptHost {
+  /** The document changed: style, layout and paint again at the next frame. */
   changed(): void;
-  console(level: string, message: string): void;
+  /** A script asked for requestAnimationFrame. */
+  frameRequested(): void;
+  console(level: 'log' | 'info' | 'warn' | 'error', message: string): void;
   /** Starts a dedicated worker for a script URL; its messages come back through onMessage. */
   startWorker(url: string, onMessage: (json: string) => void): WorkerLink;
 }
 
+export interface DomEvent {
+  type: 'click' | 'wheel';
+  clientX: number;
+  clientY: number;
+  deltaX?: number;
+  deltaY?: number;
+}
+
 const MAX_WORKERS = 8;
+const MAX_HTML = 5_000_000;
+const DOCUMENT = -1;
 
 export class PageScripts {
   private readonly context: ScriptContext;
   private readonly handles: Element[] = [];
+  private readonly handleOf = new Map<Element, number>();
   private readonly workers = new Map<number, WorkerLink>();
   private nextWorker = 0;
+  /** Event types some script listens for: a wheel listener makes the compositor ask before scrolling. */
+  readonly listening = new Set<string>();
 
   constructor(
-    private readonly doc: ParsedDocument,
+    private readonly doc: Document,
     private readonly baseUrl: string,
     private readonly host: PageScriptHost,
   ) {
+    const el = (h: Primitive) => this.element(h);
     this.context = new ScriptContext(
       PAGE_ENVIRONMENT,
       {
-        console: (level, message) => host.console(String(level), String(message)),
-        getElementById: (id) => this.handle(findById(doc, String(id))),
-        getAttr: (h, name) => this.element(h).attrs.find((a) => a.name === name)?.value ?? null,
-        getText: (h) => textContent(this.element(h)),
-        setText: (h, value) => this.setText(this.element(h), String(value)),
-        getTitle: () => (findFirst(doc, 'title') ? textContent(findFirst(doc, 'title')!) : ''),
+        console: (level, message) => host.console(level === 'info' || level === 'warn' || level === 'error' ? level : 'log', String(message)),
+        reportError: (message) => host.console('error', `Uncaught ${String(message)}`),
+        getElementById: (id) => this.handle(findElement(doc, (e) => attr(e, 'id') === String(id))),
+        querySelector: (scope, sel) => this.handle(this.query(scope, String(sel), true)[0]),
+        querySelectorAll: (scope, sel) => this.query(scope, String(sel), false).map((e) => this.handle(e)),
+        getAttr: (h, name) => attr(el(h), String(name)) ?? null,
+        setAttr: (h, name, value) => this.mutate(() => setAttr(el(h), String(name).toLowerCase(), value === null ? null : String(value))),
+        tagName: (h) => el(h).tagName.toUpperCase(),
+        getText: (h) => textContent(el(h)),
+        setText: (h, value) => this.mutate(() => setTextContent(el(h), String(value))),
+        getHTML: (h) => serialize(el(h)),
+        setHTML: (h, html) => this.mutate(() => setInnerHtml(el(h), String(html))),
+        getStyle: (h, prop) => inlineStyle(el(h)).get(String(prop)) ?? '',
+        setStyle: (h, prop, value) => this.mutate(() => setInlineStyle(el(h), String(prop), String(value))),
+        parent: (h) => this.handle(parentElement(el(h)) ?? undefined),
+        children: (h) => el(h).childNodes.filter(isElement).map((c) => this.handle(c)),
+        path: (h) => this.path(el(h)),
+        getTitle: () => textContent(findElement(doc, (e) => e.tagName === 'title') ?? { nodeName: '#text', value: '' } as never),
+        listen: (type) => this.setListening(String(type), true),
+        unlisten: (type) => this.setListening(String(type), false),
+        requestFrame: () => host.frameRequested(),
         startWorker: (url) => this.startWorker(String(url)),
         postToWorker: (id, json) => this.workers.get(id as number)?.post(String(json)),
         stopWorker: (id) => {
@@ -58,18 +91,28 @@ export class PageScripts {
   /** The document's classic scripts, in order: inline text, or a URL to fetch. */
   scripts(): { code?: string; src?: string }[] {
     const out: { code?: string; src?: string }[] = [];
-    walk(this.doc, (el) => {
-      if (el.tagName !== 'script') return;
-      const type = el.attrs.find((a) => a.name === 'type')?.value;
-      if (type && !/^(text|application)\/(javascript|ecmascript)$/i.test(type)) return;
-      const src = el.attrs.find((a) => a.name === 'src')?.value;
+    for (const el of elements(this.doc)) {
+      if (el.tagName !== 'script') continue;
+      const type = attr(el, 'type');
+      if (type && !/^(text|application)\/(javascript|ecmascript)$/i.test(type)) continue;
+      const src = attr(el, 'src');
       out.push(src ? { src } : { code: textContent(el) });
-    });
+    }
     return out;
   }
 
   run(code: string, name: string): void {
     this.context.run(code, name);
+  }
+
+  /** Runs the requestAnimationFrame callbacks due at this frame. */
+  animationFrame(now: number): void {
+    this.context.deliver('frame', 0, JSON.stringify(now));
+  }
+
+  /** Dispatches an input event at an element; returns true if a listener prevented its default action. */
+  dispatch(target: Element, e: DomEvent): boolean {
+    return this.context.deliver('event', 0, JSON.stringify({ ...e, path: this.path(target) }));
   }
 
   dispose(): void {
@@ -78,26 +121,56 @@ export class PageScripts {
     this.workers.clear();
   }
 
-  private handle(el: Element | undefined): Primitive {
+  /** Whether the page listens for wheel events changes how the compositor scrolls: commit it. */
+  private setListening(type: string, on: boolean): void {
+    if (on === this.listening.has(type)) return;
+    if (on) this.listening.add(type);
+    else this.listening.delete(type);
+    if (type === 'wheel') this.host.changed();
+  }
+
+  private mutate(change: () => void): void {
+    change();
+    this.host.changed();
+  }
+
+  private handle(el: Element | undefined): number | null {
     if (!el) return null;
-    const existing = this.handles.indexOf(el);
-    if (existing >= 0) return existing;
-    this.handles.push(el);
-    return this.handles.length - 1;
+    let h = this.handleOf.get(el);
+    if (h === undefined) {
+      h = this.handles.push(el) - 1;
+      this.handleOf.set(el, h);
+    }
+    return h;
   }
 
   private element(h: Primitive): Element {
-    const el = this.handles[h as number];
+    const el = typeof h === 'number' ? this.handles[h] : undefined;
     if (!el) throw new Error('that element handle is not valid');
     return el;
   }
 
-  private setText(el: Element, value: string): void {
-    el.childNodes = [{ nodeName: '#text', value, parentNode: el } as DefaultTreeAdapterMap['textNode']];
-    this.host.changed();
+  /** The target and its ancestors, as handles: the event's propagation path. */
+  private path(el: Element): number[] {
+    const out: number[] = [];
+    for (let e: Element | null = el; e; e = parentElement(e)) out.push(this.handle(e)!);
+    return out;
   }
 
-  private startWorker(url: string): number {
+  private query(scope: Primitive, selector: string, first: boolean): Element[] {
+    const selectors = parseSelectorList(selector);
+    if (!selectors) throw new Error(`'${selector.slice(0, 100)}' is not a valid selector`);
+    const root: ParentNode = scope === DOCUMENT ? this.doc : this.element(scope);
+    const found: Element[] = [];
+    for (const el of elements(root)) {
+      if (!selectors.some((s) => matches(el, s))) continue;
+      found.push(el);
+      if (first) break;
+    }
+    return found;
+  }
+
+  private startWorker(url: string): HostValue {
     if (this.workers.size >= MAX_WORKERS) throw new Error(`a page may run at most ${MAX_WORKERS} workers`);
     const resolved = new URL(url, this.baseUrl).href;
     const id = ++this.nextWorker;
@@ -106,39 +179,21 @@ export class PageScripts {
   }
 }
 
-function walk(root: { childNodes: Node[] }, visit: (el: Element) => void): void {
-  const stack: Node[] = [...root.childNodes].reverse();
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!('tagName' in n)) continue;
-    visit(n);
-    for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
-  }
+function inlineStyle(el: Element): Map<string, string> {
+  return new Map(parseDeclarations(attr(el, 'style') ?? '').map((d) => [d.property, d.value + (d.important ? ' !important' : '')]));
 }
 
-function findById(doc: ParsedDocument, id: string): Element | undefined {
-  let found: Element | undefined;
-  walk(doc, (el) => {
-    if (!found && el.attrs.some((a) => a.name === 'id' && a.value === id)) found = el;
-  });
-  return found;
+function setInlineStyle(el: Element, prop: string, value: string): void {
+  const decls = inlineStyle(el);
+  if (value === '') decls.delete(prop);
+  else decls.set(prop, value.replace(/[;{}]/g, ''));
+  setAttr(el, 'style', [...decls].map(([p, v]) => `${p}: ${v}`).join('; ') || null);
 }
 
-function findFirst(doc: ParsedDocument, tag: string): Element | undefined {
-  let found: Element | undefined;
-  walk(doc, (el) => {
-    if (!found && el.tagName === tag) found = el;
-  });
-  return found;
-}
-
-function textContent(el: Element): string {
-  let out = '';
-  const stack: Node[] = [...el.childNodes].reverse();
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.nodeName === '#text') out += (n as DefaultTreeAdapterMap['textNode']).value;
-    else if ('childNodes' in n) for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
-  }
-  return out;
+function setInnerHtml(el: Element, html: string): void {
+  if (html.length > MAX_HTML) throw new Error(`innerHTML of ${html.length} characters is more than Minium takes (${MAX_HTML})`);
+  const fragment = parseFragment(html);
+  for (const child of el.childNodes) (child as { parentNode: unknown }).parentNode = null;
+  el.childNodes = fragment.childNodes;
+  for (const child of el.childNodes) (child as { parentNode: unknown }).parentNode = el;
 }

@@ -7,9 +7,11 @@
 import * as vm from 'node:vm';
 
 export type Primitive = string | number | boolean | null;
-export type HostOps = Record<string, (...args: Primitive[]) => Primitive | undefined | void>;
+/** What a host operation may return: plain data, copied into the context as JSON. */
+export type HostValue = Primitive | HostValue[];
+export type HostOps = Record<string, (...args: Primitive[]) => HostValue | undefined | void>;
 
-type Dispatcher = (kind: string, id: number, json?: string) => void;
+type Dispatcher = (kind: string, id: number, json?: string) => unknown;
 
 /** The part of the API that pages and workers share: timers, console, and the dispatcher. */
 const COMMON = `
@@ -70,12 +72,13 @@ export class ScriptContext {
       }
     };
     const bootstrap = `(function (host) { 'use strict'; ${COMMON} ${environment}
-      return (kind, id, json) => { const h = handlers[kind]; if (h) h(id, json === undefined ? undefined : JSON.parse(json)); };
+      return (kind, id, json) => { const h = handlers[kind]; return h ? h(id, json === undefined ? undefined : JSON.parse(json)) === true : false; };
     })`;
     this.dispatch = (vm.runInContext(bootstrap, this.context) as (h: typeof host) => Dispatcher)(host);
   }
 
   private readonly builtins: HostOps = {
+    now: () => performance.now(),
     timer: (id, ms, repeat) => {
       const fire = () => {
         if (!repeat) this.timers.delete(id as number);
@@ -99,12 +102,16 @@ export class ScriptContext {
     }
   }
 
-  /** Calls into the context (a timer, a message); an error in the script's handler is reported. */
-  deliver(kind: string, id: number, json?: string): void {
+  /**
+   * Calls into the context (a timer, a message, an event); an error in the script's handler is
+   * reported. Returns true only if the context's handler says so (an event's default was prevented).
+   */
+  deliver(kind: string, id: number, json?: string): boolean {
     try {
-      this.dispatch(kind, id, json);
+      return this.dispatch(kind, id, json) === true;
     } catch (e) {
       this.onError(`uncaught in ${kind} handler: ${describe(e)}`);
+      return false;
     }
   }
 

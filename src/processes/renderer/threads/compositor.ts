@@ -1,45 +1,73 @@
 /**
- * Renderer compositor thread (cc's impl thread): owns each tab's committed layer tree, animates
- * it every vsync without the main thread, schedules raster on the raster threads, and submits
- * frames straight to the display compositor.
+ * Renderer compositor thread (cc's impl thread): owns each tab's committed layer tree, scrolls
+ * and animates it every vsync without the main thread, hit-tests input and forwards to the main
+ * thread only what needs page script, schedules raster on the raster threads, and submits frames
+ * straight to the display compositor.
  */
 import { parentPort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { FrameSinkClient } from '../../../viz/client/FrameSinkClient';
-import { LayerTreeHostImpl } from '../compositor/LayerTreeHostImpl';
+import { LayerTreeHostImpl, type Overlays } from '../compositor/LayerTreeHostImpl';
 import { RasterDispatcher } from '../compositor/RasterDispatcher';
-import type { Commit, ToCompositor } from '../threadMessages';
+import { registerFonts } from '../page/Fonts';
+import type { CompositorToMain, FromCompositor, MainToCompositor, ToCompositor } from '../threadMessages';
 import { crashThisThread } from './crash';
 
+registerFonts(); // the frame-rate meter draws text
 const VSYNC_MS = 1000 / 60;
 const hosts = new Map<number, LayerTreeHostImpl>();
 const sink = new FrameSinkClient();
-const log = (message: string) => parentPort!.postMessage({ type: 'log', message });
+const toIo = (m: FromCompositor) => parentPort!.postMessage(m);
+const log = (message: string) => toIo({ type: 'log', message });
 const raster = new RasterDispatcher(log);
+let mainPort: MessagePort | null = null;
+let overlays: Overlays = { tileBorders: false, paintFlashing: false, fpsMeter: false };
 let taskSerial = 0;
 
 sink.onConnected(() => hosts.forEach((h) => h.displayReset()));
 sink.onAck(({ surfaceId, seq }) => hosts.get(Number(surfaceId.slice(4)))?.acknowledged(seq));
 sink.onLost((why) => log(`lost the display compositor (${why}); waiting for a new channel`));
 
-function onCommit(c: Commit): void {
-  if (c.type === 'close') {
-    hosts.get(c.tabId)?.dispose();
-    hosts.delete(c.tabId);
+const toMain = (m: CompositorToMain) => mainPort?.postMessage(m);
+
+function onMainMessage(m: MainToCompositor): void {
+  if (m.type === 'close') {
+    hosts.get(m.tabId)?.dispose();
+    hosts.delete(m.tabId);
     return;
   }
-  let host = hosts.get(c.tabId);
-  if (!host) {
-    host = new LayerTreeHostImpl(c.tabId, c.viewport);
-    hosts.set(c.tabId, host);
-    // The IO thread unlinks the pool's name if the process ends before the tab closes.
-    parentPort!.postMessage({ type: 'pool', name: host.poolName });
+  if (m.type === 'scroll-by') {
+    const host = hosts.get(m.tabId);
+    if (host && !host.scrollAt(m.x, m.y, m.dx, m.dy, m.inputId)) host.addLatency(m.inputId);
+    return;
   }
-  host.commit(c.page, c.viewport);
+  if (m.type === 'input-handled') return hosts.get(m.tabId)?.addLatency(m.inputId);
+  let host = hosts.get(m.tabId);
+  if (!host) {
+    host = new LayerTreeHostImpl(m.tabId, m.viewport, overlays);
+    hosts.set(m.tabId, host);
+    // The IO thread unlinks the pool's name if the process ends before the tab closes.
+    toIo({ type: 'pool', name: host.poolName });
+  }
+  host.commit(m.page, m.viewport, m.latency);
   schedule();
 }
 
+/** Input arrives here first, as in Chromium: scrolling needs no main thread unless the page listens for wheel events. */
+function onInput(m: Extract<ToCompositor, { type: 'input' }>): void {
+  const host = hosts.get(m.tabId);
+  if (!host) return;
+  const e = m.event;
+  const hit = host.hitTest(e.x, e.y);
+  if (e.type === 'click') return toMain({ type: 'click', tabId: m.tabId, layer: hit.layer, x: hit.x, y: hit.y, inputId: m.inputId });
+  if (host.wheelListeners) {
+    return toMain({ type: 'wheel', tabId: m.tabId, layer: hit.layer, x: hit.x, y: hit.y, viewportX: e.x, viewportY: e.y, dx: e.dx, dy: e.dy, inputId: m.inputId });
+  }
+  if (!host.scrollAt(e.x, e.y, e.dx, e.dy, m.inputId)) host.addLatency(m.inputId);
+}
+
 function schedule(): void {
-  for (const host of hosts.values()) raster.enqueue(host.takeRasterTasks(() => ++taskSerial));
+  for (const host of hosts.values()) raster.enqueue(host.takeRasterJobs(() => ++taskSerial));
 }
 
 function beginFrame(): void {
@@ -62,8 +90,25 @@ parentPort!.on('message', (m: ToCompositor) => {
       raster.attach(m.index, m.port);
       break;
     case 'main-port':
-      m.port.on('message', onCommit);
+      mainPort = m.port;
+      m.port.on('message', onMainMessage);
       break;
+    case 'input':
+      onInput(m);
+      break;
+    case 'overlays':
+      overlays = m.overlays;
+      hosts.forEach((h) => h.setOverlays(overlays));
+      break;
+    case 'tile-report': {
+      const host = hosts.get(m.tabId);
+      toIo({
+        type: 'tile-report',
+        requestId: m.requestId,
+        report: host ? { tabId: m.tabId, rasterThreads: Math.max(1, raster.threadCount), scroll: host.scrollOffset(), framesPerSecond: host.framesPerSecond, tiles: host.tileOwners().slice(0, 20000) } : null,
+      });
+      break;
+    }
     case 'crash':
       crashThisThread(m.how, 'compositor');
       break;

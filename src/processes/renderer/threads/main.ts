@@ -1,17 +1,22 @@
 /**
  * Renderer main thread (Blink's): asks for the page through the IO thread (the browser process
- * fetches it), parses and lays it out, paints display lists, commits them to the compositor
- * thread over their own channel, and runs the page's scripts. One main thread serves every tab
- * of the renderer's site.
+ * fetches it), parses it, runs its scripts, and at each frame in which something changed runs
+ * style, layout and paint and commits the layers to the compositor thread over their own
+ * channel. Input reaches it from the compositor thread, already hit-tested to a layer. One main
+ * thread serves every tab of the renderer's site.
  */
 import { MessageChannel, parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
 import { errorPage } from '../page/ErrorPage';
 import { registerFonts } from '../page/Fonts';
-import { type Element, type PagePaint, paintDocument, type ParsedDocument, parseDocument } from '../page/PageBuilder';
+import { FrameView } from '../page/FrameView';
+import type { Document as Dom, Element } from '../page/dom/Dom';
+import { findElement } from '../page/dom/Dom';
+import { parseHtml } from '../page/dom/parseHtml';
+import type { PagePaint } from '../page/paint/Painter';
 import { PageScripts } from '../script/PageScripts';
-import type { Commit, FromMain, ResourceResult, ToMain } from '../threadMessages';
+import type { CompositorToMain, FromMain, MainToCompositor, ResourceResult, ToMain } from '../threadMessages';
 import { crashThisThread } from './crash';
 
 registerFonts();
@@ -22,28 +27,32 @@ const measure = (text: string, font: string) => {
 };
 const compositor = (workerData as { compositorPort: MessagePort }).compositorPort;
 const toIo = (m: FromMain, transfer: MessagePort[] = []) => parentPort!.postMessage(m, transfer);
-const commit = (c: Commit) => compositor.postMessage(c);
+const commit = (c: MainToCompositor) => compositor.postMessage(c);
+const FRAME_MS = 1000 / 60;
 
-interface Document {
+interface Tab {
   tabId: number;
   url: string;
   viewport: { w: number; h: number };
-  dom: ParsedDocument | null;
+  view: FrameView | null;
   paint: PagePaint | null;
   scripts: PageScripts | null;
-  repaintTimer: NodeJS.Timeout | null;
-  /** Plugin instance per <embed>, so a repaint keeps the running instance. */
-  plugins: Map<Element, number>;
-  /** What the browser said of each instance: its surface, or why its process is gone. */
+  /** Something changed since the last commit: style, layout and paint at the next frame. */
+  dirty: boolean;
+  frameRequested: boolean;
+  /** Inputs whose effect the next commit shows. */
+  latency: number[];
+  /** What the browser said of each plugin instance: its surface, or why its process is gone. */
   pluginSurfaces: Map<number, string>;
   deadPlugins: Map<number, string>;
   closed: boolean;
 }
-const documents = new Map<number, Document>();
+const tabs = new Map<number, Tab>();
 const pendingFetches = new Map<number, (result: ResourceResult) => void>();
 let requestSerial = 0;
 let pluginSerial = 0;
 let workerSerial = 0;
+let frameTimer: NodeJS.Timeout | null = null;
 
 function fetchResource(tabId: number, url: string, destination: 'document' | 'script'): Promise<ResourceResult> {
   const requestId = ++requestSerial;
@@ -53,52 +62,95 @@ function fetchResource(tabId: number, url: string, destination: 'document' | 'sc
   });
 }
 
-function paint(doc: Document): void {
-  if (!doc.dom || doc.closed) return;
-  const pluginId = (embed: Element) => doc.plugins.get(embed) ?? doc.plugins.set(embed, ++pluginSerial).get(embed)!;
-  const fresh = paintDocument(doc.dom, doc.viewport, measure, pluginId);
-  fresh.layers = fresh.layers.map((l) => {
+/** Asks for a main-thread frame (Blink's BeginMainFrame), on the next vsync boundary. */
+function scheduleFrame(): void {
+  if (frameTimer) return;
+  const now = performance.now();
+  frameTimer = setTimeout(runFrame, FRAME_MS - (now % FRAME_MS));
+}
+
+function runFrame(): void {
+  frameTimer = null;
+  const now = performance.now();
+  for (const tab of tabs.values()) {
+    if (tab.frameRequested && tab.scripts) {
+      tab.frameRequested = false;
+      tab.scripts.animationFrame(now);
+    }
+    if (tab.dirty) render(tab);
+  }
+}
+
+/** Style, layout and paint, then commit. A document too large to build becomes an error page in its tab. */
+function render(tab: Tab): void {
+  if (!tab.view || tab.closed) return;
+  tab.dirty = false;
+  let page: PagePaint;
+  try {
+    page = tab.view.update();
+  } catch (e) {
+    const reason = `The page could not be laid out: ${e instanceof Error ? e.message : String(e)}`;
+    toIo({ type: 'console', tabId: tab.tabId, level: 'error', message: reason });
+    tab.scripts?.dispose();
+    tab.scripts = null;
+    tab.view = newView(tab, parseHtml(errorPage(tab.url, reason)));
+    page = tab.view.update();
+  }
+  page.wheelListeners = tab.scripts?.listening.has('wheel') ?? false;
+  page.layers = page.layers.map((l) => {
     if (!l.plugin) return l;
-    const dead = doc.deadPlugins.get(l.plugin.instanceId);
+    const dead = tab.deadPlugins.get(l.plugin.instanceId);
     // A crashed plugin's area shows a placeholder; the page itself lives on.
     if (dead) return { ...l, plugin: undefined, items: sadPluginItems(l.bounds.w, l.bounds.h, dead) };
-    return { ...l, plugin: { ...l.plugin, surfaceId: doc.pluginSurfaces.get(l.plugin.instanceId) } };
+    return { ...l, plugin: { ...l.plugin, surfaceId: tab.pluginSurfaces.get(l.plugin.instanceId) } };
   });
-  const isFirst = !doc.paint;
-  doc.paint = fresh;
-  commit({ type: 'commit', tabId: doc.tabId, viewport: doc.viewport, page: fresh });
-  if (!isFirst) return;
-  toIo({ type: 'loaded', tabId: doc.tabId, title: fresh.title || doc.url });
-  for (const layer of fresh.layers) {
-    if (layer.plugin) toIo({ type: 'plugin-request', tabId: doc.tabId, instanceId: layer.plugin.instanceId, mimeType: layer.plugin.mimeType, size: { w: layer.bounds.w, h: layer.bounds.h } });
+  const isFirst = !tab.paint;
+  const known = new Set(tab.paint?.layers.flatMap((l) => (l.plugin ? [l.plugin.instanceId] : [])) ?? []);
+  tab.paint = page;
+  commit({ type: 'commit', tabId: tab.tabId, viewport: tab.viewport, page, latency: tab.latency.splice(0) });
+  if (isFirst) toIo({ type: 'loaded', tabId: tab.tabId, title: page.title || tab.url });
+  for (const layer of page.layers) {
+    if (layer.plugin && !known.has(layer.plugin.instanceId)) {
+      toIo({ type: 'plugin-request', tabId: tab.tabId, instanceId: layer.plugin.instanceId, mimeType: layer.plugin.mimeType, size: { w: Math.max(1, Math.round(layer.bounds.w)), h: Math.max(1, Math.round(layer.bounds.h)) } });
+    }
   }
 }
 
-async function load(doc: Document, html: string): Promise<void> {
+function newView(tab: Tab, dom: Dom): FrameView {
+  return new FrameView(dom, tab.viewport, measure, () => ++pluginSerial);
+}
+
+function invalidate(tab: Tab): void {
+  tab.dirty = true;
+  scheduleFrame();
+}
+
+async function load(tab: Tab, html: string): Promise<void> {
+  let dom: Dom;
   try {
-    doc.dom = parseDocument(html);
+    dom = parseHtml(html);
   } catch (e) {
-    doc.dom = parseDocument(errorPage(doc.url, `The page could not be built: ${e instanceof Error ? e.message : String(e)}`));
-    return paint(doc);
+    tab.view = newView(tab, parseHtml(errorPage(tab.url, `The page could not be built: ${e instanceof Error ? e.message : String(e)}`)));
+    return render(tab);
   }
-  paint(doc);
-  await runScripts(doc);
+  tab.view = newView(tab, dom);
+  render(tab); // first paint before scripts run, as a browser paints what it has parsed
+  await runScripts(tab, dom);
 }
 
-async function runScripts(doc: Document): Promise<void> {
-  const scripts = new PageScripts(doc.dom!, doc.url, {
-    changed: () => {
-      doc.repaintTimer ??= setTimeout(() => {
-        doc.repaintTimer = null;
-        paint(doc);
-      }, 16);
+async function runScripts(tab: Tab, dom: Dom): Promise<void> {
+  const scripts = new PageScripts(dom, tab.url, {
+    changed: () => invalidate(tab),
+    frameRequested: () => {
+      tab.frameRequested = true;
+      scheduleFrame();
     },
-    console: (level, message) => toIo({ type: 'console', tabId: doc.tabId, level, message }),
+    console: (level, message) => toIo({ type: 'console', tabId: tab.tabId, level, message }),
     startWorker: (url, onMessage) => {
       const workerId = `worker-${++workerSerial}`;
       const { port1, port2 } = new MessageChannel();
       port1.on('message', (json: string) => onMessage(json));
-      toIo({ type: 'start-worker', workerId, tabId: doc.tabId, url, port: port2 }, [port2]);
+      toIo({ type: 'start-worker', workerId, tabId: tab.tabId, url, port: port2 }, [port2]);
       return {
         post: (json) => port1.postMessage(json),
         stop: () => {
@@ -108,50 +160,63 @@ async function runScripts(doc: Document): Promise<void> {
       };
     },
   });
-  doc.scripts = scripts;
+  tab.scripts = scripts;
   for (const [i, s] of scripts.scripts().entries()) {
-    if (doc.closed) return;
+    if (tab.closed) return;
     if (s.code !== undefined) {
-      scripts.run(s.code, `${doc.url} (inline script ${i + 1})`);
+      scripts.run(s.code, `${tab.url} (inline script ${i + 1})`);
       continue;
     }
-    const url = new URL(s.src!, doc.url).href;
-    const result = await fetchResource(doc.tabId, url, 'script');
-    if (doc.closed) return;
+    const url = new URL(s.src!, tab.url).href;
+    const result = await fetchResource(tab.tabId, url, 'script');
+    if (tab.closed) return;
     if (result.ok) scripts.run(result.body, url);
-    else toIo({ type: 'console', tabId: doc.tabId, level: 'error', message: `could not load script ${url}: ${result.error}` });
+    else toIo({ type: 'console', tabId: tab.tabId, level: 'error', message: `could not load script ${url}: ${result.error}` });
   }
 }
 
+/** Input the compositor thread hit-tested: the element under the point gets the DOM event. */
+function onInput(m: CompositorToMain): void {
+  const tab = tabs.get(m.tabId);
+  if (!tab?.view) return;
+  const target: Element | undefined = tab.view.hitTest(m.layer, m.x, m.y) ?? findElement(tab.view.doc, (e) => e.tagName === 'body');
+  const prevented = target && tab.scripts ? tab.scripts.dispatch(target, m.type === 'click' ? { type: 'click', clientX: m.x, clientY: m.y } : { type: 'wheel', clientX: m.viewportX, clientY: m.viewportY, deltaX: m.dx, deltaY: m.dy }) : false;
+  if (m.type === 'wheel' && !prevented) return commit({ type: 'scroll-by', tabId: m.tabId, x: m.viewportX, y: m.viewportY, dx: m.dx, dy: m.dy, inputId: m.inputId });
+  if (tab.dirty) tab.latency.push(m.inputId);
+  else commit({ type: 'input-handled', tabId: m.tabId, inputId: m.inputId });
+}
+
 function close(tabId: number): void {
-  const doc = documents.get(tabId);
-  if (!doc) return;
-  doc.closed = true;
-  doc.scripts?.dispose();
-  if (doc.repaintTimer) clearTimeout(doc.repaintTimer);
-  documents.delete(tabId);
+  const tab = tabs.get(tabId);
+  if (!tab) return;
+  tab.closed = true;
+  tab.scripts?.dispose();
+  tabs.delete(tabId);
   commit({ type: 'close', tabId });
 }
 
 function sadPluginItems(w: number, h: number, reason: string) {
   const font = '13px "Minium Sans"';
+  const text = (t: string, y: number, f = font, size = 13, color = '#5f6368') => ({ op: 'text' as const, x: 12, y, w: measure(t, f), text: t, font: f, size, color });
   return [
     { op: 'rect' as const, x: 0, y: 0, w, h, color: '#fce8e6' },
     { op: 'stroke' as const, x: 1, y: 1, w: w - 2, h: h - 2, color: '#d93025', width: 2 },
-    { op: 'text' as const, x: 12, y: 28, text: 'Plugin crashed', font: 'bold 16px "Minium Sans"', size: 16, color: '#a50e0e' },
-    { op: 'text' as const, x: 12, y: 50, text: `reason: ${reason}`, font, size: 13, color: '#5f6368' },
-    { op: 'text' as const, x: 12, y: 70, text: 'Reload the page to start it again.', font, size: 13, color: '#5f6368' },
+    text('Plugin crashed', 28, 'bold 16px "Minium Sans"', 16, '#a50e0e'),
+    text(`reason: ${reason}`, 50),
+    text('Reload the page to start it again.', 70),
   ];
 }
+
+compositor.on('message', onInput);
 
 parentPort!.on('message', (m: ToMain) => {
   switch (m.type) {
     case 'open-tab': {
       close(m.tabId);
-      const doc: Document = { tabId: m.tabId, url: m.url, viewport: m.viewport, dom: null, paint: null, scripts: null, repaintTimer: null, plugins: new Map(), pluginSurfaces: new Map(), deadPlugins: new Map(), closed: false };
-      documents.set(m.tabId, doc);
+      const tab: Tab = { tabId: m.tabId, url: m.url, viewport: m.viewport, view: null, paint: null, scripts: null, dirty: false, frameRequested: false, latency: [], pluginSurfaces: new Map(), deadPlugins: new Map(), closed: false };
+      tabs.set(m.tabId, tab);
       void fetchResource(m.tabId, m.url, 'document').then((result) => {
-        if (!doc.closed) void load(doc, result.ok ? result.body : errorPage(doc.url, result.error));
+        if (!tab.closed) void load(tab, result.ok ? result.body : errorPage(tab.url, result.error));
       });
       break;
     }
@@ -165,15 +230,15 @@ parentPort!.on('message', (m: ToMain) => {
       close(m.tabId);
       break;
     case 'plugin-attached': {
-      const doc = documents.get(m.tabId);
-      doc?.pluginSurfaces.set(m.instanceId, m.surfaceId);
-      if (doc) paint(doc);
+      const tab = tabs.get(m.tabId);
+      tab?.pluginSurfaces.set(m.instanceId, m.surfaceId);
+      if (tab) invalidate(tab);
       break;
     }
     case 'plugin-gone': {
-      const doc = documents.get(m.tabId);
-      doc?.deadPlugins.set(m.instanceId, m.reason);
-      if (doc) paint(doc);
+      const tab = tabs.get(m.tabId);
+      tab?.deadPlugins.set(m.instanceId, m.reason);
+      if (tab) invalidate(tab);
       break;
     }
     case 'crash':

@@ -8,7 +8,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { TILE_BYTES, TILE_SIZE } from '../../../common/tiles';
 import { SharedMemoryRegion } from '../../../platform/native';
 import { registerFonts } from '../page/Fonts';
-import { drawItems } from '../page/drawItems';
+import { drawItems } from '../page/paint/drawItems';
 import type { CrashOrder, RasterResult, RasterTask } from '../threadMessages';
 import { crashThisThread } from './crash';
 
@@ -44,10 +44,10 @@ port.on('message', (task: RasterTask) => {
     drawItems(ctx, task.items);
     const pixels = ctx.getImageData(0, 0, TILE_SIZE, TILE_SIZE).data;
     pool(task.pool.name, task.pool.slots).write(task.slot * TILE_BYTES, pixels);
-    result = { taskId: task.taskId, ok: true, ms: performance.now() - started };
+    result = { taskId: task.taskId, thread: index, ok: true, ms: performance.now() - started };
   } catch (e) {
     // A pool whose tab closed meanwhile, or a bad item: fail this tile, keep the thread.
-    result = { taskId: task.taskId, ok: false, error: e instanceof Error ? e.message : String(e) };
+    result = { taskId: task.taskId, thread: index, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
   port.postMessage(result);
 });

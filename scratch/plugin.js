@@ -1,0 +1,22 @@
+process.env.MINIUM_CHILD_STDERR = 'inherit';
+const { Browser } = require('../dist/src/browser/Browser');
+const { NodeChildLauncher } = require('../dist/src/platform/node/NodeChildLauncher');
+const WebSocket = require('ws');
+const { createCanvas, ImageData } = require('@napi-rs/canvas');
+const fs = require('fs');
+(async () => {
+  const b = new Browser({ launcher: new NodeChildLauncher(), rasterThreads: 2 });
+  await b.start();
+  const tab = await b.openTab('https://plugins.example/');
+  const canvas = createCanvas(960, 600); const ctx = canvas.getContext('2d');
+  const ws = new WebSocket(b.display().url);
+  ws.on('open', () => ws.send(JSON.stringify({ type: 'show', surfaceId: tab.surfaceId })));
+  ws.on('message', (data) => { const len = data.readUInt32BE(0); const h = JSON.parse(data.subarray(4, 4 + len).toString()); ctx.putImageData(new ImageData(new Uint8ClampedArray(data.subarray(4 + len)), h.rect.w, h.rect.h), h.rect.x, h.rect.y); });
+  await new Promise((r) => setTimeout(r, 2000));
+  fs.writeFileSync('/tmp/plugin1.png', canvas.toBuffer('image/png'));
+  const p = (await b.listProcesses()).find((p) => p.role === 'plugin');
+  process.kill(p.pid, 'SIGKILL');
+  await new Promise((r) => setTimeout(r, 1500));
+  fs.writeFileSync('/tmp/plugin2.png', canvas.toBuffer('image/png'));
+  ws.close(); await b.shutdown(); process.exit(0);
+})();

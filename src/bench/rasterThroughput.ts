@@ -1,0 +1,78 @@
+/**
+ * Raster throughput (CLAIMS.md RT5): tiles per second that a pool of 1, 2 and 4 raster threads
+ * draws from the heavy-gradients page. The pool is the renderer's own: the same raster thread
+ * script, the same dispatcher, tiles written into a real POSIX shared-memory pool; the display
+ * list is the one the renderer's main thread paints for that page.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { createCanvas } from '@napi-rs/canvas';
+import { TILE_BYTES, tilePoolName } from '../common/tiles';
+import { SharedMemoryRegion } from '../platform/native';
+import { ASSETS_DIR } from '../platform/paths';
+import { RasterDispatcher } from '../processes/renderer/compositor/RasterDispatcher';
+import { registerFonts } from '../processes/renderer/page/Fonts';
+import { FrameView } from '../processes/renderer/page/FrameView';
+import { parseHtml } from '../processes/renderer/page/dom/parseHtml';
+import { type DisplayItem, itemBounds } from '../processes/renderer/page/paint/DisplayList';
+import type { RasterTask } from '../processes/renderer/threadMessages';
+import { intersect, isEmpty, type Rect, tileGrid } from '../common/geometry';
+import type { BenchResult } from './harness';
+
+const PAGE = path.join(ASSETS_DIR, 'sites', 'gradients.example', 'index.html');
+/** Each configuration draws the page over and over for at least this long: short runs are noise. */
+const MEASURE_MS = 2500;
+
+/** Every tile of every layer of the page, with the items that touch it. */
+export function heavyPageTiles(): { rect: Rect; items: DisplayItem[] }[] {
+  registerFonts();
+  const ctx = createCanvas(1, 1).getContext('2d');
+  const view = new FrameView(parseHtml(fs.readFileSync(PAGE, 'utf8')), { w: 960, h: 600 }, (t, f) => ((ctx.font = f), ctx.measureText(t).width), () => 0);
+  return view.update().layers.flatMap((l) =>
+    tileGrid(l.contentSize.w, l.contentSize.h, 256).map((rect) => ({ rect, items: l.items.filter((i) => !isEmpty(intersect(itemBounds(i), rect))) })),
+  );
+}
+
+/** Tiles per second drawn by `threads` raster threads, drawing every tile of the page again and again. */
+export async function rasterRate(threads: number, tiles: { rect: Rect; items: DisplayItem[] }[]): Promise<number> {
+  const pool = SharedMemoryRegion.create(tilePoolName(process.pid, 9000 + threads), tiles.length * TILE_BYTES);
+  const workers: Worker[] = [];
+  const dispatcher = new RasterDispatcher((m) => process.stderr.write(`${m}\n`));
+  try {
+    for (let i = 1; i <= threads; i++) {
+      const { port1, port2 } = new MessageChannel();
+      workers.push(new Worker(path.join(__dirname, '../processes/renderer/threads/raster.js'), { workerData: { port: port1, index: i }, transferList: [port1] }));
+      dispatcher.attach(i, port2);
+    }
+    const run = (round: number) =>
+      new Promise<void>((resolve, reject) => {
+        let left = tiles.length;
+        dispatcher.enqueue(
+          tiles.map((t, slot) => ({
+            task: { taskId: round * tiles.length + slot + 1, pool: { name: pool.name, slots: tiles.length }, slot, tile: t.rect, items: t.items } satisfies RasterTask,
+            done: (ok: boolean) => (ok ? --left === 0 && resolve() : reject(new Error(`a raster task failed on ${threads} threads`))),
+          })),
+        );
+      });
+    await run(0); // warm up: fonts, shaders, the pool's pages
+    const started = performance.now();
+    let rounds = 0;
+    while (performance.now() - started < MEASURE_MS) await run(++rounds);
+    return (rounds * tiles.length * 1000) / (performance.now() - started);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+    pool.close(); // the creator's close also unlinks the name
+  }
+}
+
+export async function rasterThroughput(): Promise<BenchResult> {
+  const tiles = heavyPageTiles();
+  const one = await rasterRate(1, tiles);
+  const rows = [];
+  for (const n of [1, 2, 4]) {
+    const rate = n === 1 ? one : await rasterRate(n, tiles);
+    rows.push({ metric: `raster throughput, heavy gradients page (${tiles.length} tiles), ${n} raster thread${n > 1 ? 's' : ''}`, unit: 'tiles/s', value: rate, baseline: { what: '1 raster thread, same run', value: one } });
+  }
+  return { name: 'raster', rows };
+}
