@@ -11,7 +11,7 @@ import { type Box, LayoutTree } from './layout/LayoutTree';
 import type { Keyframe } from './css/CssParser';
 import { type HitRegion, type PagePaint, Painter } from './paint/Painter';
 
-export const MAX_ELEMENTS = 200_000;
+export const MAX_ELEMENTS = 50_000;
 
 export class FrameView {
   private readonly layout: LayoutTree;

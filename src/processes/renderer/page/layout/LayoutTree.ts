@@ -29,6 +29,8 @@ export interface Box {
   items: InlineItem[];
   atomics: Map<number, Box>;
   inline: InlineResult | null;
+  /** The width `inline` was laid out for. */
+  inlineWidth?: number;
   /** Border box in document coordinates, after layout. */
   x: number;
   y: number;
@@ -275,8 +277,12 @@ export class LayoutTree {
     if (s.overflow !== 'visible') node.setOverflow(s.overflow === 'hidden' ? Overflow.Hidden : Overflow.Scroll);
   }
 
+  /** Yoga may measure the same text at the same width more than once: the last answer is kept. */
   private layoutInline(box: Box, available: number): InlineResult {
-    return this.inlineLayout.layout(box.items, box.style, available);
+    if (box.inline && box.inlineWidth === available) return box.inline;
+    box.inline = this.inlineLayout.layout(box.items, box.style, available);
+    box.inlineWidth = available;
+    return box.inline;
   }
 
   /** Reads Yoga's results into document coordinates, and lays inline content out at its final width. */
@@ -289,8 +295,7 @@ export class LayoutTree {
     box.h = l.height;
     box.yoga = null;
     if (box.kind === 'inline') {
-      box.inline = this.layoutInline(box, l.width);
-      for (const f of box.inline.fragments) {
+      for (const f of this.layoutInline(box, l.width).fragments) {
         if (f.kind !== 'atomic') continue;
         const sub = box.atomics.get(f.itemIndex)!;
         const sn = this.yogaFor(sub, f.w, true);
