@@ -107,3 +107,46 @@ test('the Lab page runs the process-versus-thread lab in its own process and sho
   await page.screenshot({ path: path.join(SHOTS, '5-lab.png'), fullPage: true });
   await page.click('#lab-toggle');
 });
+
+/** A region of the tab's canvas, sampled sparsely, as one string: equal strings, equal pixels. */
+const region = (x: number, y: number, w: number, h: number) =>
+  page.evaluate(([rx, ry, rw, rh]) => Array.from(document.getElementById('surface').getContext('2d').getImageData(rx, ry, rw, rh).data.filter((_: number, i: number) => i % 29 === 0)).join(), [x, y, w, h]);
+
+test('the pipeline in the window: tile borders by raster thread, wheel scrolling, and a blocked main thread that does not stop the compositor', async () => {
+  // Tile borders, switched on in the Rendering panel, in the colour of the thread that drew each tile.
+  await openDemo(/^Heavy gradients/);
+  await page.click('#rendering-toggle');
+  await page.check('input[data-overlay="tileBorders"]');
+  const threadColours = ['232,113,10', '26,115,232']; // raster-1, raster-2
+  await waitFor(async () => threadColours.includes((await pixel(257, 128)).join()), 'a tile border in a raster thread’s colour');
+  await page.screenshot({ path: path.join(SHOTS, '6-tile-borders.png') });
+  await page.uncheck('input[data-overlay="tileBorders"]');
+  await page.click('#rendering-toggle');
+
+  // The article's gradient header scrolls away under the mouse wheel; the latency of that input shows.
+  await openDemo(/^Long article/);
+  await waitFor(async () => (await pixel(900, 20)).join() !== '255,255,255', 'the article header');
+  const box = (await page.locator('#surface').boundingBox())!;
+  await page.mouse.move(box.x + 400, box.y + 300);
+  await page.mouse.wheel(0, 700);
+  await waitFor(async () => (await pixel(900, 20)).join() === '255,255,255', 'the page to scroll past its header');
+  await waitFor(async () => /input → screen \d+ ms/.test((await page.textContent('#latency')) ?? ''), 'the input latency in the status bar');
+
+  // Block the main thread with the page's own button: the spinner keeps turning, the rAF counter stops.
+  await openDemo(/^Block the main thread/);
+  await waitFor(async () => (await pixel(900, 580)).join() === '254,247,224', 'the jank page');
+  await page.click('#console-toggle');
+  await page.mouse.click(box.x + 150, box.y + 30);
+  await page.locator('#console li', { hasText: 'blocking the main thread' }).waitFor(); // the page's own log line
+  const counter = async () => region(112, 72, 260, 28);
+  const spinner = async () => region(20, 68, 72, 72);
+  await new Promise((r) => setTimeout(r, 600)); // the last frame before the block reaches the window
+  const [c1, s1] = [await counter(), await spinner()];
+  await new Promise((r) => setTimeout(r, 400));
+  const [c2, s2] = [await counter(), await spinner()];
+  expect(c2).toBe(c1); // only the main thread draws the counter, and it is blocked
+  expect(s2).not.toBe(s1); // the compositor thread turns the spinner regardless
+  await page.screenshot({ path: path.join(SHOTS, '7-blocked-main.png') });
+  await waitFor(async () => (await counter()) !== c2, 'the counter to resume after the block', 10000);
+  await page.click('#console-toggle');
+});

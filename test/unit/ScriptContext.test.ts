@@ -1,4 +1,5 @@
 import { parseHtml as parseDocument } from '../../src/processes/renderer/page/dom/parseHtml';
+import { attr, findElement } from '../../src/processes/renderer/page/dom/Dom';
 import { PageScripts } from '../../src/processes/renderer/script/PageScripts';
 import { ScriptContext } from '../../src/processes/renderer/script/ScriptContext';
 
@@ -73,5 +74,65 @@ describe('PageScripts (the DOM slice and workers)', () => {
     const doc = parseDocument('<script type="module">a</script><script type="text/template">b</script><script src="x.js"></script><script>c</script>');
     const s = new PageScripts(doc, 'https://a.example/', { changed: () => undefined, frameRequested: () => undefined, console: () => undefined, startWorker: () => ({ post: () => undefined, stop: () => undefined }) });
     expect(s.scripts()).toEqual([{ src: 'x.js' }, { code: 'c' }]);
+  });
+});
+
+describe('PageScripts DOM API', () => {
+  function page(html: string) {
+    const doc = parseDocument(html);
+    const logs: string[] = [];
+    let changed = 0;
+    let frames = 0;
+    const scripts = new PageScripts(doc, 'https://a.example/', {
+      changed: () => changed++,
+      frameRequested: () => frames++,
+      console: (level, message) => logs.push(`${level}: ${message}`),
+      startWorker: () => ({ post: () => undefined, stop: () => undefined }),
+    });
+    const find = (id: string) => findElement(doc, (e) => attr(e, 'id') === id)!;
+    return { doc, scripts, logs, find, changed: () => changed, frames: () => frames };
+  }
+
+  test('querySelector, classList, style and innerHTML change the real document tree', () => {
+    const p = page('<div id="d" class="a"><p class="x">one</p><p class="x">two</p></div>');
+    p.scripts.run(
+      `const d = document.querySelector('#d');
+       console.log(document.querySelectorAll('div > p.x').length, d.querySelector('.x').textContent, d.tagName);
+       d.classList.add('b'); d.classList.remove('a'); console.log(d.classList.contains('b'), d.classList.toggle('c'));
+       d.style.backgroundColor = 'red'; d.style.width = '10px'; console.log(d.style.backgroundColor);
+       d.querySelector('p').innerHTML = '<b id="n">new</b>';
+       console.log(document.getElementById('n').parentElement.tagName, document.querySelector('p') === document.querySelector('.x'));`,
+      'dom.js',
+    );
+    expect(p.logs).toEqual(['info: 2 one DIV', 'info: true true', 'info: red', 'info: P true']);
+    expect(attr(p.find('d'), 'class')).toBe('b c');
+    expect(attr(p.find('d'), 'style')).toBe('background-color: red; width: 10px');
+    expect(p.changed()).toBeGreaterThan(0);
+    p.scripts.dispose();
+  });
+
+  test('events bubble from the target to the window; preventDefault is reported; a throwing listener is logged, the next still runs', () => {
+    const p = page(`<div id="outer"><button id="b" onclick="console.log('inline', event.type)">x</button></div>`);
+    p.scripts.run(
+      `document.getElementById('b').addEventListener('click', () => { throw new Error('listener broke'); });
+       document.getElementById('outer').addEventListener('click', (e) => console.log('outer saw', e.target.id, e.clientX));
+       window.addEventListener('wheel', (e) => { if (e.deltaY > 100) e.preventDefault(); });`,
+      'events.js',
+    );
+    expect(p.scripts.dispatch(p.find('b'), { type: 'click', clientX: 5, clientY: 6 })).toBe(false);
+    expect(p.logs).toEqual(['error: Uncaught listener broke', 'info: inline click', 'info: outer saw b 5']);
+    expect(p.scripts.listening.has('wheel')).toBe(true);
+    expect(p.scripts.dispatch(p.find('b'), { type: 'wheel', clientX: 0, clientY: 0, deltaX: 0, deltaY: 500 })).toBe(true);
+    expect(p.scripts.dispatch(p.find('b'), { type: 'wheel', clientX: 0, clientY: 0, deltaX: 0, deltaY: 5 })).toBe(false);
+  });
+
+  test('requestAnimationFrame asks the host for a frame and runs once per frame', () => {
+    const p = page('<p>x</p>');
+    p.scripts.run('let n = 0; const f = (t) => { n++; console.log("frame", n, typeof t); if (n < 2) requestAnimationFrame(f); }; requestAnimationFrame(f);', 'raf.js');
+    expect(p.frames()).toBe(1);
+    p.scripts.animationFrame(16);
+    p.scripts.animationFrame(32);
+    p.scripts.animationFrame(48);
+    expect(p.logs).toEqual(['info: frame 1 number', 'info: frame 2 number']);
   });
 });
