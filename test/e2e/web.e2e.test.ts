@@ -141,9 +141,10 @@ test('the pipeline in the window: tile borders by raster thread, wheel scrolling
   await page.locator('#console li', { hasText: 'blocking the main thread' }).waitFor(); // the page's own log line
   const counter = async () => region(112, 72, 260, 28);
   const spinner = async () => region(20, 68, 72, 72);
-  await new Promise((r) => setTimeout(r, 600)); // the last frame before the block reaches the window
+  // Sampled well inside the 3 s block: the last frames from before it may still be on their way to the window.
+  await new Promise((r) => setTimeout(r, 1200));
   const [c1, s1] = [await counter(), await spinner()];
-  await new Promise((r) => setTimeout(r, 400));
+  await new Promise((r) => setTimeout(r, 700));
   const [c2, s2] = [await counter(), await spinner()];
   expect(c2).toBe(c1); // only the main thread draws the counter, and it is blocked
   expect(s2).not.toBe(s1); // the compositor thread turns the spinner regardless

@@ -18,7 +18,3 @@ export function registerFonts(): void {
   }
   registered = true;
 }
-
-export function fontString(size: number, bold: boolean): string {
-  return `${bold ? 'bold ' : ''}${size}px "${FONT_FAMILY}"`;
-}

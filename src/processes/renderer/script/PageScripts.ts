@@ -73,7 +73,10 @@ export class PageScripts {
         parent: (h) => this.handle(parentElement(el(h)) ?? undefined),
         children: (h) => el(h).childNodes.filter(isElement).map((c) => this.handle(c)),
         path: (h) => this.path(el(h)),
-        getTitle: () => textContent(findElement(doc, (e) => e.tagName === 'title') ?? { nodeName: '#text', value: '' } as never),
+        getTitle: () => {
+          const title = findElement(doc, (e) => e.tagName === 'title');
+          return title ? textContent(title) : '';
+        },
         listen: (type) => this.setListening(String(type), true),
         unlisten: (type) => this.setListening(String(type), false),
         requestFrame: () => host.frameRequested(),

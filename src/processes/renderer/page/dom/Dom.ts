@@ -77,8 +77,3 @@ export function setTextContent(el: Element, value: string): void {
   for (const child of el.childNodes) (child as { parentNode: unknown }).parentNode = null;
   el.childNodes = value ? [{ nodeName: '#text', value, parentNode: el } as TextNode] : [];
 }
-
-export function isInclusiveAncestor(ancestor: Node, n: Node | null): boolean {
-  for (let c: Node | null = n; c; c = (c as Element).parentNode as Node | null) if (c === ancestor) return true;
-  return false;
-}
