@@ -48,6 +48,11 @@ export async function blockedMainFps(): Promise<BenchResult> {
       const blockedWindow = await window();
       await waitFor(() => b.consoleMessages(t.id).slice(before).some((m) => m.message.startsWith('main thread free')), 'the block to end', 10000);
       const blocked = blockedWindow();
+      // Ticks the page logged between its own "blocking" and "free" lines (later ticks may already have arrived).
+      const log = b.consoleMessages(t.id).map((m) => m.message);
+      const from = log.findIndex((m) => m.startsWith('blocking'));
+      const to = log.findIndex((m) => m.startsWith('main thread free'));
+      blocked.ticks = log.slice(from, to).filter((m) => m.startsWith('main tick')).length;
       return {
         name: 'blocked-main',
         rows: [
