@@ -22,8 +22,6 @@ export class SurfaceView {
   private readonly ctx: CanvasRenderingContext2D;
   private url: string | null = null;
   private wheel: Extract<InputEvent, { type: 'wheel' }> | null = null;
-  /** Damage updates drawn, per surface: the window's own frame counter. */
-  readonly updates = new Map<string, number>();
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -106,6 +104,5 @@ export class SurfaceView {
     const { x, y, w, h } = header.rect;
     const pixels = new Uint8ClampedArray(data, 4 + headerLength, w * h * 4);
     this.ctx.putImageData(new ImageData(pixels, w, h), x, y);
-    this.updates.set(header.surfaceId, (this.updates.get(header.surfaceId) ?? 0) + 1);
   }
 }

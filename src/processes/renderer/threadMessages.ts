@@ -7,8 +7,7 @@ import type { ChannelInfo } from '../../viz/client/FrameSinkClient';
 import type { Rect } from '../../common/geometry';
 import type { DisplayItem } from './page/paint/DisplayList';
 import type { PagePaint } from './page/paint/Painter';
-import type { Overlays } from './compositor/LayerTreeHostImpl';
-import type { InputEvent, TileReport } from '../../common/protocol';
+import type { InputEvent, RenderingOverlays, TileReport } from '../../common/protocol';
 
 export type CrashHow = 'exception' | 'segfault';
 
@@ -62,7 +61,7 @@ export type ToCompositor =
   | { type: 'raster-port'; index: number; port: MessagePort }
   | { type: 'main-port'; port: MessagePort }
   | { type: 'input'; tabId: number; inputId: number; event: InputEvent }
-  | { type: 'overlays'; overlays: Overlays }
+  | { type: 'overlays'; overlays: RenderingOverlays }
   | { type: 'tile-report'; requestId: number; tabId: number };
 
 /** Compositor thread → IO thread. */

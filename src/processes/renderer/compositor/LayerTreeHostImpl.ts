@@ -5,7 +5,7 @@
  * compositor each vsync with the region that changed.
  */
 import { EMPTY_RECT, intersect, isEmpty, type Matrix, type Rect, roundOut, transformRect, union } from '../../../common/geometry';
-import type { Quad, SubmitFrame } from '../../../common/protocol';
+import type { Quad, RenderingOverlays, SubmitFrame } from '../../../common/protocol';
 import { rasterThreadColor, TILE_BYTES, tilePoolName } from '../../../common/tiles';
 import { SharedMemoryRegion } from '../../../platform/native';
 import { SlotAllocator } from '../../../viz/client/SlotAllocator';
@@ -18,12 +18,6 @@ import { type RasterJob, TileManager } from './TileManager';
 export const POOL_SLOTS = 160;
 const MAX_FRAMES_IN_FLIGHT = 2;
 const FLASH_MS = 300;
-
-export interface Overlays {
-  tileBorders: boolean;
-  paintFlashing: boolean;
-  fpsMeter: boolean;
-}
 
 interface Geometry {
   /** The layer's own box (bounds) to screen. */
@@ -50,6 +44,7 @@ export class LayerTreeHostImpl {
   private geometry = new Map<number, Geometry>();
   /** Geometry of the last frame sent: what is on screen now, to find what moved. */
   private presented = new Map<number, Geometry>();
+  private geometryAt = -1;
   private background = '#ffffff';
   private damage: Rect = EMPTY_RECT;
   private rasterDamage: { layer: number; rect: Rect }[] = [];
@@ -64,7 +59,7 @@ export class LayerTreeHostImpl {
   constructor(
     readonly tabId: number,
     private viewport: { w: number; h: number },
-    private overlays: Overlays,
+    private overlays: RenderingOverlays,
   ) {
     this.surfaceId = `tab:${tabId}`;
     this.pool = SharedMemoryRegion.create(tilePoolName(process.pid, ++poolSerial), POOL_SLOTS * TILE_BYTES);
@@ -89,9 +84,10 @@ export class LayerTreeHostImpl {
     }
     this.latency.push(...latency);
     this.damage = this.fullViewport();
+    this.geometryAt = -1;
   }
 
-  setOverlays(overlays: Overlays): void {
+  setOverlays(overlays: RenderingOverlays): void {
     this.overlays = overlays;
     this.damage = this.fullViewport();
   }
@@ -137,6 +133,7 @@ export class LayerTreeHostImpl {
     const before = this.scrollOffset(l.id);
     this.scroll.set(l.id, { x: before.x + dx, y: before.y + dy });
     const after = this.clampScroll(l);
+    this.geometryAt = -1;
     return after.x !== before.x || after.y !== before.y;
   }
 
@@ -154,8 +151,8 @@ export class LayerTreeHostImpl {
 
   // --- frames -----------------------------------------------------------------------------
 
-  takeRasterJobs(nextTaskId: () => number): RasterJob[] {
-    this.updateGeometry(performance.now());
+  takeRasterJobs(now: number, nextTaskId: () => number): RasterJob[] {
+    this.updateGeometry(now);
     const visibility = new Map<number, { visible: Rect; interest: Rect }>();
     for (const l of this.layers) {
       const g = this.geometry.get(l.id);
@@ -257,6 +254,8 @@ export class LayerTreeHostImpl {
 
   /** Each layer's place on screen now: parents first, as the main thread listed them. */
   private updateGeometry(now: number): void {
+    if (now === this.geometryAt) return; // raster scheduling and the frame of one vsync share it
+    this.geometryAt = now;
     const next = new Map<number, Geometry>();
     const viewport = this.fullViewport();
     for (const l of this.layers) {

@@ -7,7 +7,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { FrameSinkClient } from '../../../viz/client/FrameSinkClient';
-import { LayerTreeHostImpl, type Overlays } from '../compositor/LayerTreeHostImpl';
+import type { RenderingOverlays } from '../../../common/protocol';
+import { LayerTreeHostImpl } from '../compositor/LayerTreeHostImpl';
 import { RasterDispatcher } from '../compositor/RasterDispatcher';
 import { registerFonts } from '../page/Fonts';
 import type { CompositorToMain, FromCompositor, MainToCompositor, ToCompositor } from '../threadMessages';
@@ -21,7 +22,7 @@ const toIo = (m: FromCompositor) => parentPort!.postMessage(m);
 const log = (message: string) => toIo({ type: 'log', message });
 const raster = new RasterDispatcher(log);
 let mainPort: MessagePort | null = null;
-let overlays: Overlays = { tileBorders: false, paintFlashing: false, fpsMeter: false };
+let overlays: RenderingOverlays = { tileBorders: false, paintFlashing: false, fpsMeter: false };
 let taskSerial = 0;
 
 sink.onConnected(() => hosts.forEach((h) => h.displayReset()));
@@ -66,14 +67,14 @@ function onInput(m: Extract<ToCompositor, { type: 'input' }>): void {
   if (!host.scrollAt(e.x, e.y, e.dx, e.dy, m.inputId)) host.addLatency(m.inputId);
 }
 
-function schedule(): void {
-  for (const host of hosts.values()) raster.enqueue(host.takeRasterJobs(() => ++taskSerial));
+function schedule(now = performance.now()): void {
+  for (const host of hosts.values()) raster.enqueue(host.takeRasterJobs(now, () => ++taskSerial));
 }
 
 function beginFrame(): void {
-  schedule();
-  if (!sink.ready) return;
   const now = performance.now();
+  schedule(now);
+  if (!sink.ready) return;
   for (const host of hosts.values()) {
     const frame = host.produceFrame(now);
     if (frame) sink.submit(frame);

@@ -11,7 +11,7 @@
 import Yoga, { Align, Direction, Edge, FlexDirection, Gutter, Justify, Overflow, PositionType, Wrap } from 'yoga-layout/sync';
 import type { ComputedStyle } from '../css/ComputedStyle';
 import { resolveLength, type Length } from '../css/Values';
-import { type Element, isElement, isText, type Node } from '../dom/Dom';
+import { attr, type Element, isElement, isText, type Node } from '../dom/Dom';
 import { type InlineItem, InlineLayout, type InlineResult, type Measure } from './InlineLayout';
 
 type YogaNode = ReturnType<typeof Yoga.Node.create>;
@@ -252,7 +252,7 @@ export class LayoutTree {
     const w = size(s.width, extraW);
     const h = size(s.height, extraH);
     if (box.kind === 'replaced') {
-      const attrSize = (name: string, fallback: number) => Number(box.el!.attrs.find((a) => a.name === name)?.value) || fallback;
+      const attrSize = (name: string, fallback: number) => Number(attr(box.el!, name)) || fallback;
       node.setWidth(w ?? Math.min(attrSize('width', 300), 4000) + extraW);
       node.setHeight(h ?? Math.min(attrSize('height', 150), 4000) + extraH);
     } else {
@@ -320,7 +320,7 @@ function newBox(kind: Box['kind'], el: Element | null, style: ComputedStyle): Bo
 }
 
 function isReplaced(el: Element): boolean {
-  const type = el.attrs.find((a) => a.name === 'type')?.value ?? '';
+  const type = attr(el, 'type') ?? '';
   return el.tagName === 'img' || el.tagName === 'canvas' || el.tagName === 'input' || el.tagName === 'textarea' || ((el.tagName === 'embed' || el.tagName === 'object') && type.startsWith(PLUGIN_TYPE_PREFIX));
 }
 

@@ -5,12 +5,12 @@
  * container (`overflow: scroll | auto`), or a plugin. The root layer is the document, scrolled
  * by the compositor inside the viewport.
  */
-import type { Rect } from '../../../../common/geometry';
+import { intersect, type Rect } from '../../../../common/geometry';
 import { fontOf, initialStyle } from '../css/ComputedStyle';
 import type { Keyframe } from '../css/CssParser';
 import { applyDeclaration } from '../css/properties';
 import type { AnimationSpec } from '../css/Values';
-import type { Element } from '../dom/Dom';
+import { attr, type Element } from '../dom/Dom';
 import type { Box } from '../layout/LayoutTree';
 import { PLUGIN_TYPE_PREFIX } from '../layout/LayoutTree';
 import type { Measure } from '../layout/InlineLayout';
@@ -118,16 +118,17 @@ export class Painter {
     const s = box.style;
     let target = layer;
     let targetClip = clip;
-    if (box.el && this.needsOwnLayer(box)) {
+    const animation = box.el ? this.animation(box) : undefined;
+    if (box.el && (animation || this.needsOwnLayer(box))) {
       target = this.newLayer(layer, { x: box.x - layer.ox, y: box.y - layer.oy, w: box.w, h: box.h }, box.x, box.y, false, box.el);
       targetClip = undefined;
       const d = target.data;
       d.transform = resolveTransform(s.transform, box.w, box.h);
       d.origin = { x: box.w / 2, y: box.h / 2 };
       d.opacity = s.opacity;
-      d.animation = this.animation(box);
+      d.animation = animation;
       if (box.kind === 'replaced' && isPlugin(box.el)) {
-        d.plugin = { instanceId: this.ctx.pluginInstanceId(box.el), mimeType: attrOf(box.el, 'type') ?? '' };
+        d.plugin = { instanceId: this.ctx.pluginInstanceId(box.el), mimeType: attr(box.el, 'type') ?? '' };
         this.push(target, { op: 'rect', x: 0, y: 0, w: box.w, h: box.h, color: '#e8eaed' }, undefined);
         this.text(target, 'Loading plugin…', 12, 24, 13, '#5f6368');
       }
@@ -146,14 +147,14 @@ export class Painter {
     const [bt, br, bb, bl] = s.borderWidth;
     const padding = { x: x + bl, y: y + bt, w: box.w - bl - br, h: box.h - bt - bb };
     let inner = target;
-    let innerClip = targetClip;
+    let innerClip: (Rect & { radius?: number }) | undefined = targetClip;
     if (box.el && (s.overflow === 'scroll' || s.overflow === 'auto')) {
       inner = this.newLayer(target, padding, target.ox + padding.x, target.oy + padding.y, true, box.el);
       // The scroller's own box is in the parent; a second id keeps its contents apart.
       inner.data.id = this.ctx.layerIdFor(box.el) + 1;
       innerClip = undefined;
     } else if (box.el && s.overflow === 'hidden') {
-      innerClip = intersectClip(targetClip, { ...padding, radius: s.borderRadius || undefined });
+      innerClip = targetClip ? intersect(targetClip, padding) : { ...padding, radius: s.borderRadius || undefined };
     }
     if (box.kind === 'inline' && box.inline) this.paintInline(box, inner, innerClip);
     for (const child of box.children) this.paintBox(child, inner, innerClip);
@@ -165,9 +166,10 @@ export class Painter {
     if (target !== layer) this.finish(target);
   }
 
+  /** A layer of its own for reasons other than an animation (that one is checked by the caller, once). */
   private needsOwnLayer(box: Box): boolean {
     const s = box.style;
-    return !!(box.el && ((box.kind === 'replaced' && isPlugin(box.el)) || s.transform.length || s.opacity < 1 || s.willChange || this.animation(box)));
+    return !!(box.el && ((box.kind === 'replaced' && isPlugin(box.el)) || s.transform.length || s.opacity < 1 || s.willChange));
   }
 
   /** Background and border of a box. */
@@ -222,7 +224,7 @@ export class Painter {
   private replacedPlaceholder(box: Box, layer: Builder, x: number, y: number, clip: Rect | undefined): void {
     if (box.el?.tagName !== 'img') return;
     this.push(layer, { op: 'stroke', x: x + 0.5, y: y + 0.5, w: box.w - 1, h: box.h - 1, color: '#c0c0c0', width: 1 }, clip);
-    const alt = attrOf(box.el, 'alt');
+    const alt = attr(box.el, 'alt');
     if (alt) this.text(layer, alt.slice(0, 200), x + 4, y + 16, 13, '#5f6368', clip);
   }
 
@@ -260,17 +262,6 @@ export class Painter {
 }
 
 function isPlugin(el: Element | null): el is Element {
-  return !!el && (el.tagName === 'embed' || el.tagName === 'object') && (attrOf(el, 'type') ?? '').startsWith(PLUGIN_TYPE_PREFIX);
-}
-
-function attrOf(el: Element, name: string): string | undefined {
-  return el.attrs.find((a) => a.name === name)?.value;
-}
-
-function intersectClip(a: Rect | undefined, b: Rect & { radius?: number }): Rect & { radius?: number } {
-  if (!a) return b;
-  const x = Math.max(a.x, b.x);
-  const y = Math.max(a.y, b.y);
-  return { x, y, w: Math.max(0, Math.min(a.x + a.w, b.x + b.w) - x), h: Math.max(0, Math.min(a.y + a.h, b.y + b.h) - y) };
+  return !!el && (el.tagName === 'embed' || el.tagName === 'object') && (attr(el, 'type') ?? '').startsWith(PLUGIN_TYPE_PREFIX);
 }
 
