@@ -65,7 +65,8 @@ function httpClient(token: string): ControlClient {
     reload: (id) => request('POST', `/api/tabs/${id}/reload`),
     listProcesses: () => request('GET', '/api/processes'),
     killProcess: (pid) => request('POST', `/api/processes/${pid}/kill`),
-    crashThread: (pid, t, how) => request('POST', `/api/processes/${pid}/threads/${encodeURIComponent(t)}/crash`, { how }),
+    crashThread: (pid, t, how) =>
+      request('POST', `/api/processes/${pid}/threads/${encodeURIComponent(t)}/crash`, { how }),
     listDemos: () => request('GET', '/api/demos'),
     display: () => request('GET', '/api/display'),
     runLab: (lab, quick) => request('POST', `/api/labs/${lab}`, { quick }),

@@ -1,11 +1,47 @@
 /** The Lab page: runs a lab in its own process through the control API and draws its figures and verdicts. */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import type { ClaimVerdict, IpcLabReport, LabName, LabReport, ThreadsLabReport } from '../../src/common/labReports';
 import type { ControlClient } from './ControlClient';
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, LogarithmicScale, CategoryScale, Legend, Tooltip);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  BarController,
+  BarElement,
+  LinearScale,
+  LogarithmicScale,
+  CategoryScale,
+  Legend,
+  Tooltip,
+);
 
-const COLORS = ['#1a73e8', '#d93025', '#188038', '#f9ab00', '#9334e6', '#e8710a', '#12b5cb', '#c5221f', '#5f6368', '#a142f4', '#34a853', '#fa7b17'];
+const COLORS = [
+  '#1a73e8',
+  '#d93025',
+  '#188038',
+  '#f9ab00',
+  '#9334e6',
+  '#e8710a',
+  '#12b5cb',
+  '#c5221f',
+  '#5f6368',
+  '#a142f4',
+  '#34a853',
+  '#fa7b17',
+];
 const size = (b: number) => (b >= 1 << 20 ? `${b / (1 << 20)} MiB` : b >= 1024 ? `${b / 1024} KiB` : `${b} B`);
 
 export class LabPanel {
@@ -60,32 +96,72 @@ export class LabPanel {
   }
 
   private ipcSection(r: IpcLabReport): HTMLElement {
-    const section = element('section', '', element('h3', '', `IPC lab — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}${r.options.quick ? ' (quick)' : ''}`));
+    const section = element(
+      'section',
+      '',
+      element(
+        'h3',
+        '',
+        `IPC lab — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}${r.options.quick ? ' (quick)' : ''}`,
+      ),
+    );
     const charts = element('div', 'charts');
     section.append(charts);
     const labels = r.options.sizes.map(size);
     const series = (value: (c: IpcLabReport['cells'][number]) => number | undefined) =>
       r.mechanisms.map((m, i) => ({
         label: m.name,
-        data: r.options.sizes.map((s) => value(r.cells.find((c) => c.mechanism === m.id && c.size === s && !c.error)!) ?? null),
+        data: r.options.sizes.map(
+          (s) => value(r.cells.find((c) => c.mechanism === m.id && c.size === s && !c.error)!) ?? null,
+        ),
         borderColor: COLORS[i % COLORS.length],
         backgroundColor: COLORS[i % COLORS.length],
         borderDash: m.between === 'threads' ? [6, 3] : undefined,
       }));
     const refs = [
-      { label: 'C: shm ring (reference)', data: r.references.map((x) => x.shmC?.median ?? null), borderColor: '#000', backgroundColor: '#000', borderDash: [2, 2] },
-      { label: 'C: pipe (reference)', data: r.references.map((x) => x.pipeC?.median ?? null), borderColor: '#777', backgroundColor: '#777', borderDash: [2, 2] },
+      {
+        label: 'C: shm ring (reference)',
+        data: r.references.map((x) => x.shmC?.median ?? null),
+        borderColor: '#000',
+        backgroundColor: '#000',
+        borderDash: [2, 2],
+      },
+      {
+        label: 'C: pipe (reference)',
+        data: r.references.map((x) => x.pipeC?.median ?? null),
+        borderColor: '#777',
+        backgroundColor: '#777',
+        borderDash: [2, 2],
+      },
     ];
     this.lineChart(charts, 'Round trip, median µs (log)', labels, [...series((c) => c?.rtt?.median), ...refs]);
     this.lineChart(charts, 'One way, MB/s (log)', labels, [
       ...series((c) => (c?.throughput ? c.throughput.bytesPerSecond / 1e6 : undefined)),
-      { label: 'memcpy (reference)', data: r.references.map((x) => x.memcpyBytesPerSecond / 1e6), borderColor: '#000', backgroundColor: '#000', borderDash: [2, 2] },
+      {
+        label: 'memcpy (reference)',
+        data: r.references.map((x) => x.memcpyBytesPerSecond / 1e6),
+        borderColor: '#000',
+        backgroundColor: '#000',
+        borderDash: [2, 2],
+      },
     ]);
     if (r.race) {
-      section.append(element('p', '', `SHM2 race, one ${size(r.race.size)} buffer rewritten by another process: without synchronization ${r.race.unsynchronized.torn.toLocaleString('en')} of ${r.race.unsynchronized.reads.toLocaleString('en')} reads were torn; with a sequence lock ${r.race.seqlock.torn} of ${r.race.seqlock.reads} (after ${r.race.seqlock.retries.toLocaleString('en')} retries).`));
+      section.append(
+        element(
+          'p',
+          '',
+          `SHM2 race, one ${size(r.race.size)} buffer rewritten by another process: without synchronization ${r.race.unsynchronized.torn.toLocaleString('en')} of ${r.race.unsynchronized.reads.toLocaleString('en')} reads were torn; with a sequence lock ${r.race.seqlock.torn} of ${r.race.seqlock.reads} (after ${r.race.seqlock.retries.toLocaleString('en')} retries).`,
+        ),
+      );
     }
     if (r.fifoServer) {
-      section.append(element('p', '', `NPIPE1, one FIFO server and ${r.fifoServer.clients} client processes: ${r.fifoServer.answered} of ${r.fifoServer.requests} requests answered in ${r.fifoServer.milliseconds.toFixed(0)} ms.`));
+      section.append(
+        element(
+          'p',
+          '',
+          `NPIPE1, one FIFO server and ${r.fifoServer.clients} client processes: ${r.fifoServer.answered} of ${r.fifoServer.requests} requests answered in ${r.fifoServer.milliseconds.toFixed(0)} ms.`,
+        ),
+      );
     }
     section.append(verdictTable(r.verdicts));
     return section;
@@ -96,7 +172,14 @@ export class LabPanel {
     const table = element('table', 'pairs');
     table.append(row('th', ['', 'process', 'thread', 'process ÷ thread']));
     for (const p of r.pairs) {
-      table.append(row('td', [p.metric, `${p.process?.toFixed(2) ?? '—'} ${p.unit}`, `${p.thread?.toFixed(2) ?? '—'} ${p.unit}`, p.process && p.thread ? `${(p.process / p.thread).toFixed(1)}×` : '']));
+      table.append(
+        row('td', [
+          p.metric,
+          `${p.process?.toFixed(2) ?? '—'} ${p.unit}`,
+          `${p.thread?.toFixed(2) ?? '—'} ${p.unit}`,
+          p.process && p.thread ? `${(p.process / p.thread).toFixed(1)}×` : '',
+        ]),
+      );
     }
     section.append(table);
     const charts = element('div', 'charts');
@@ -108,19 +191,55 @@ export class LabPanel {
     this.charts.push(
       new Chart(canvas, {
         type: 'bar',
-        data: { labels: r.pairs.map((p) => p.metric.split(':')[0]), datasets: [{ label: 'process ÷ thread (log)', data: r.pairs.map((p) => (p.process && p.thread ? p.process / p.thread : null)), backgroundColor: '#1a73e8' }] },
+        data: {
+          labels: r.pairs.map((p) => p.metric.split(':')[0]),
+          datasets: [
+            {
+              label: 'process ÷ thread (log)',
+              data: r.pairs.map((p) => (p.process && p.thread ? p.process / p.thread : null)),
+              backgroundColor: '#1a73e8',
+            },
+          ],
+        },
         options: { maintainAspectRatio: false, animation: false, scales: { y: { type: 'logarithmic' } } },
       }),
     );
     const list = element('ul', '');
-    for (const b of r.blast) list.append(element('li', '', `${b.fault}: ${b.outcome}; siblings ${b.siblingsSurvived ? 'carried on' : 'died too'}.`));
+    for (const b of r.blast)
+      list.append(
+        element('li', '', `${b.fault}: ${b.outcome}; siblings ${b.siblingsSurvived ? 'carried on' : 'died too'}.`),
+      );
     const seen = element('ul', '');
-    for (const v of r.visibility) seen.append(element('li', '', `A ${v.kind} saw the lab's global variable: ${v.sawLabGlobal ? 'yes' : 'no'}; a shared buffer: ${v.sawSharedBuffer === null ? 'none can be handed to it' : v.sawSharedBuffer ? 'yes' : 'no'}.`));
-    section.append(element('h3', '', 'Blast radius'), list, element('h3', '', 'Memory: what each can see of the other'), seen, verdictTable(r.verdicts));
+    for (const v of r.visibility)
+      seen.append(
+        element(
+          'li',
+          '',
+          `A ${v.kind} saw the lab's global variable: ${v.sawLabGlobal ? 'yes' : 'no'}; a shared buffer: ${v.sawSharedBuffer === null ? 'none can be handed to it' : v.sawSharedBuffer ? 'yes' : 'no'}.`,
+        ),
+      );
+    section.append(
+      element('h3', '', 'Blast radius'),
+      list,
+      element('h3', '', 'Memory: what each can see of the other'),
+      seen,
+      verdictTable(r.verdicts),
+    );
     return section;
   }
 
-  private lineChart(parent: HTMLElement, title: string, labels: string[], datasets: { label: string; data: (number | null)[]; borderColor: string; backgroundColor: string; borderDash?: number[] }[]): void {
+  private lineChart(
+    parent: HTMLElement,
+    title: string,
+    labels: string[],
+    datasets: {
+      label: string;
+      data: (number | null)[];
+      borderColor: string;
+      backgroundColor: string;
+      borderDash?: number[];
+    }[],
+  ): void {
     const box = element('div', 'chart');
     const canvas = document.createElement('canvas');
     box.append(canvas);
@@ -132,7 +251,10 @@ export class LabPanel {
         options: {
           maintainAspectRatio: false,
           animation: false,
-          plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 10 } } }, tooltip: { enabled: true } },
+          plugins: {
+            legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 10 } } },
+            tooltip: { enabled: true },
+          },
           scales: { y: { type: 'logarithmic', title: { display: true, text: title } } },
         },
       }),
@@ -145,7 +267,14 @@ function verdictTable(verdicts: ClaimVerdict[]): HTMLElement {
   for (const v of verdicts) {
     const tr = document.createElement('tr');
     tr.dataset.claim = v.id;
-    const kind = v.verdict === 'holds' ? 'holds' : v.verdict === 'holds in part' ? 'part' : v.verdict === 'not measured' ? 'none' : 'not';
+    const kind =
+      v.verdict === 'holds'
+        ? 'holds'
+        : v.verdict === 'holds in part'
+          ? 'part'
+          : v.verdict === 'not measured'
+            ? 'none'
+            : 'not';
     tr.append(element('td', '', v.id), element('td', `verdict ${kind}`, v.verdict), element('td', '', v.because));
     table.append(tr);
   }
@@ -158,7 +287,11 @@ function row(cell: 'td' | 'th', texts: string[]): HTMLTableRowElement {
   return tr;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...content: (string | Node)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...content: (string | Node)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (className) el.className = className;
   el.append(...content);

@@ -67,7 +67,10 @@ export class SurfaceView {
   /** A pointer position in surface pixels (the canvas may be drawn smaller than the surface). */
   private toSurface(e: MouseEvent): { x: number; y: number } {
     const r = this.canvas.getBoundingClientRect();
-    return { x: Math.round(((e.clientX - r.left) * this.canvas.width) / r.width), y: Math.round(((e.clientY - r.top) * this.canvas.height) / r.height) };
+    return {
+      x: Math.round(((e.clientX - r.left) * this.canvas.width) / r.width),
+      y: Math.round(((e.clientY - r.top) * this.canvas.height) / r.height),
+    };
   }
 
   private connect(url: string): void {
@@ -83,12 +86,20 @@ export class SurfaceView {
       this.socket = null;
       this.url = null;
       // The GPU process may be restarting: ask where the display is now.
-      setTimeout(() => void this.getDisplay().then((d) => this.displayChanged(d), () => undefined), 500);
+      setTimeout(
+        () =>
+          void this.getDisplay().then(
+            (d) => this.displayChanged(d),
+            () => undefined,
+          ),
+        500,
+      );
     };
   }
 
   private sendShow(): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'show', surfaceId: this.surfaceId }));
+    if (this.socket?.readyState === WebSocket.OPEN)
+      this.socket.send(JSON.stringify({ type: 'show', surfaceId: this.surfaceId }));
   }
 
   private draw(data: ArrayBuffer): void {

@@ -44,10 +44,17 @@ export class TaskManager {
     row.dataset.pid = String(p.pid);
     row.dataset.role = p.role;
     const title = p.role === 'renderer' ? `${p.title} — ${p.site}` : p.title;
-    row.append(cell(p.unresponsive ? `${title} — not responding` : title), cell(String(p.pid)), cell(`${p.cpuPercent.toFixed(1)}%`), cell(`${(p.rssBytes / 1048576).toFixed(1)} MB`));
+    row.append(
+      cell(p.unresponsive ? `${title} — not responding` : title),
+      cell(String(p.pid)),
+      cell(`${p.cpuPercent.toFixed(1)}%`),
+      cell(`${(p.rssBytes / 1048576).toFixed(1)} MB`),
+    );
     const actions = document.createElement('td');
     if (p.role !== 'browser') {
-      const end = button('End process', 'danger end-process', () => this.act(this.client.killProcess(p.pid), `End process ${p.pid}`));
+      const end = button('End process', 'danger end-process', () =>
+        this.act(this.client.killProcess(p.pid), `End process ${p.pid}`),
+      );
       actions.append(end);
     }
     row.append(actions);
@@ -64,8 +71,12 @@ export class TaskManager {
       const act = document.createElement('td');
       if (p.role === 'renderer' && t.state === 'running') {
         act.append(
-          button('Throw', 'small', () => this.act(this.client.crashThread(p.pid, t.id, 'exception'), `Exception on ${t.name}`)),
-          button('Segfault', 'small danger', () => this.act(this.client.crashThread(p.pid, t.id, 'segfault'), `Segfault on ${t.name}`)),
+          button('Throw', 'small', () =>
+            this.act(this.client.crashThread(p.pid, t.id, 'exception'), `Exception on ${t.name}`),
+          ),
+          button('Segfault', 'small danger', () =>
+            this.act(this.client.crashThread(p.pid, t.id, 'segfault'), `Segfault on ${t.name}`),
+          ),
         );
       }
       tr.append(act);

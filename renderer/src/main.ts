@@ -90,10 +90,14 @@ function render(): void {
   $('empty').hidden = Boolean(tab);
   $('sad-tab').hidden = tab?.state !== 'crashed';
   $('sad-tab').dataset.tabId = String(tab?.id ?? '');
-  $('sad-reason').textContent = tab?.crashReason ? `${REASONS[tab.crashReason] ?? tab.crashReason} (reason: ${tab.crashReason})` : '';
+  $('sad-reason').textContent = tab?.crashReason
+    ? `${REASONS[tab.crashReason] ?? tab.crashReason} (reason: ${tab.crashReason})`
+    : '';
   const hung = Boolean(tab?.unresponsive && tab.state !== 'crashed' && !waited.has(tab.id));
   $('hung').hidden = !hung;
-  if (hung) $('hung-text').textContent = `Page unresponsive: its renderer (pid ${tab!.pid}) has not answered for a few seconds. Wait for it, or end it.`;
+  if (hung)
+    $('hung-text').textContent =
+      `Page unresponsive: its renderer (pid ${tab!.pid}) has not answered for a few seconds. Wait for it, or end it.`;
   $('page-error').hidden = !tab?.error;
   $('page-error').textContent = tab?.error ?? '';
   const address = $<HTMLInputElement>('address');
@@ -189,7 +193,10 @@ async function refreshFrames(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  $('new-tab').addEventListener('click', () => void guard(client.openTab('https://orbit.example/').then((t) => activate(t.id))));
+  $('new-tab').addEventListener(
+    'click',
+    () => void guard(client.openTab('https://orbit.example/').then((t) => activate(t.id))),
+  );
   client.onEvent(onEvent);
   $('omnibox').addEventListener('submit', (e) => {
     e.preventDefault();

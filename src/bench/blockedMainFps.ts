@@ -25,14 +25,23 @@ export function keepScrolling(b: Browser, tabId: number): () => void {
 export async function blockedMainFps(): Promise<BenchResult> {
   return withBrowser(async (b) => {
     const t = await b.openTab(JANK_URL);
-    await waitFor(() => tab(b, t.id).state === 'live' && b.consoleMessages(t.id).some((m) => m.message.startsWith('main tick')), 'the jank page to run its script');
+    await waitFor(
+      () => tab(b, t.id).state === 'live' && b.consoleMessages(t.id).some((m) => m.message.startsWith('main tick')),
+      'the jank page to run its script',
+    );
     let stop = keepScrolling(b, t.id);
     try {
       const window = async () => {
         const frames = tab(b, t.id).framesPresented;
         const ticks = b.consoleMessages(t.id).length;
         const started = performance.now();
-        return () => ({ fps: ((tab(b, t.id).framesPresented - frames) * 1000) / (performance.now() - started), ticks: b.consoleMessages(t.id).slice(ticks).filter((m) => m.message.startsWith('main tick')).length });
+        return () => ({
+          fps: ((tab(b, t.id).framesPresented - frames) * 1000) / (performance.now() - started),
+          ticks: b
+            .consoleMessages(t.id)
+            .slice(ticks)
+            .filter((m) => m.message.startsWith('main tick')).length,
+        });
       };
       const calmWindow = await window();
       await new Promise((r) => setTimeout(r, 3000));
@@ -44,9 +53,24 @@ export async function blockedMainFps(): Promise<BenchResult> {
       await new Promise((r) => setTimeout(r, 100));
       await b.sendInput(t.id, { type: 'click', ...BLOCK_BUTTON });
       stop = keepScrolling(b, t.id);
-      await waitFor(() => b.consoleMessages(t.id).slice(before).some((m) => m.message.startsWith('blocking')), 'the block to start');
+      await waitFor(
+        () =>
+          b
+            .consoleMessages(t.id)
+            .slice(before)
+            .some((m) => m.message.startsWith('blocking')),
+        'the block to start',
+      );
       const blockedWindow = await window();
-      await waitFor(() => b.consoleMessages(t.id).slice(before).some((m) => m.message.startsWith('main thread free')), 'the block to end', 10000);
+      await waitFor(
+        () =>
+          b
+            .consoleMessages(t.id)
+            .slice(before)
+            .some((m) => m.message.startsWith('main thread free')),
+        'the block to end',
+        10000,
+      );
       const blocked = blockedWindow();
       // Ticks the page logged between its own "blocking" and "free" lines (later ticks may already have arrived).
       const log = b.consoleMessages(t.id).map((m) => m.message);
@@ -56,8 +80,19 @@ export async function blockedMainFps(): Promise<BenchResult> {
       return {
         name: 'blocked-main',
         rows: [
-          { metric: 'frames presented per second while page script blocks the main thread for 3 s (scrolling + CSS animation)', unit: 'fps', value: blocked.fps, baseline: { what: 'same page and scrolling, main thread free (3 s before)', value: calm.fps } },
-          { metric: 'main-thread timer ticks of the page during the block', unit: 'ticks', value: blocked.ticks, baseline: { what: 'ticks in the 3 s before (a 250 ms interval)', value: calm.ticks } },
+          {
+            metric:
+              'frames presented per second while page script blocks the main thread for 3 s (scrolling + CSS animation)',
+            unit: 'fps',
+            value: blocked.fps,
+            baseline: { what: 'same page and scrolling, main thread free (3 s before)', value: calm.fps },
+          },
+          {
+            metric: 'main-thread timer ticks of the page during the block',
+            unit: 'ticks',
+            value: blocked.ticks,
+            baseline: { what: 'ticks in the 3 s before (a 250 ms interval)', value: calm.ticks },
+          },
         ],
       };
     } finally {

@@ -17,6 +17,13 @@ export async function firstFrame(runs = 5): Promise<BenchResult> {
   });
   return {
     name: 'first-frame',
-    rows: [{ metric: 'open tab → first presented frame (median)', unit: 'ms', value: median(samples), baseline: { what: 'bare Node process launch + first message', value: median(baseline) } }],
+    rows: [
+      {
+        metric: 'open tab → first presented frame (median)',
+        unit: 'ms',
+        value: median(samples),
+        baseline: { what: 'bare Node process launch + first message', value: median(baseline) },
+      },
+    ],
   };
 }

@@ -33,7 +33,10 @@ async function latency(b: Browser, tabId: number, event: InputEvent): Promise<nu
 export async function inputLatency(): Promise<BenchResult> {
   return withBrowser(async (b) => {
     const t = await b.openTab(JANK_URL);
-    await waitFor(() => tab(b, t.id).state === 'live' && b.consoleMessages(t.id).length > 0, 'the jank page to run its script');
+    await waitFor(
+      () => tab(b, t.id).state === 'live' && b.consoleMessages(t.id).length > 0,
+      'the jank page to run its script',
+    );
     const wheel: number[] = [];
     const click: number[] = [];
     const report: number[] = [];
@@ -46,12 +49,25 @@ export async function inputLatency(): Promise<BenchResult> {
       report.push(performance.now() - started);
       await new Promise((r) => setTimeout(r, 50));
     }
-    const base = { what: 'browser → renderer compositor thread → browser, no frame (tile report)', value: median(report) };
+    const base = {
+      what: 'browser → renderer compositor thread → browser, no frame (tile report)',
+      value: median(report),
+    };
     return {
       name: 'input-latency',
       rows: [
-        { metric: 'wheel → presented frame, scrolled by the compositor thread (median)', unit: 'ms', value: median(wheel), baseline: base },
-        { metric: 'click → presented frame, page script changes the DOM on the main thread (median)', unit: 'ms', value: median(click), baseline: base },
+        {
+          metric: 'wheel → presented frame, scrolled by the compositor thread (median)',
+          unit: 'ms',
+          value: median(wheel),
+          baseline: base,
+        },
+        {
+          metric: 'click → presented frame, page script changes the DOM on the main thread (median)',
+          unit: 'ms',
+          value: median(click),
+          baseline: base,
+        },
       ],
     };
   });

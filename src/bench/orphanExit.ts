@@ -6,9 +6,14 @@ import { isRunning } from '../platform/processState';
 import { type BenchResult, median, waitFor } from './harness';
 
 function firstLine(args: string[]): Promise<{ pid: number; line: string; kill: () => void }> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, MINIUM_CHILD_STDERR: 'quiet' } });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, MINIUM_CHILD_STDERR: 'quiet' },
+  });
   return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve({ pid: child.pid!, line, kill: () => child.kill('SIGKILL') }));
+    readline
+      .createInterface({ input: child.stdout! })
+      .once('line', (line) => resolve({ pid: child.pid!, line, kill: () => child.kill('SIGKILL') }));
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
   });
 }
@@ -27,9 +32,13 @@ export async function orphanExit(runs = 3): Promise<BenchResult> {
     const shell = await firstLine([path.join(__dirname, '../shell/cli/main.js'), 'web', '--headless', '--port', '0']);
     const url = new URL(shell.line);
     const auth = { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json' };
-    for (const page of ['https://orbit.example/', 'https://news.example/']) await fetch(`${url.origin}/api/tabs`, { method: 'POST', headers: auth, body: JSON.stringify({ url: page }) });
+    for (const page of ['https://orbit.example/', 'https://news.example/'])
+      await fetch(`${url.origin}/api/tabs`, { method: 'POST', headers: auth, body: JSON.stringify({ url: page }) });
     const children = await waitFor(async () => {
-      const procs = (await (await fetch(`${url.origin}/api/processes`, { headers: auth })).json()) as { pid: number; role: string }[];
+      const procs = (await (await fetch(`${url.origin}/api/processes`, { headers: auth })).json()) as {
+        pid: number;
+        role: string;
+      }[];
       const kids = procs.filter((p) => p.role !== 'browser').map((p) => p.pid);
       return kids.length >= 3 && kids;
     }, 'the renderers');
@@ -40,6 +49,13 @@ export async function orphanExit(runs = 3): Promise<BenchResult> {
   }
   return {
     name: 'orphan-exit',
-    rows: [{ metric: 'browser SIGKILL → every child exited (median)', unit: 'ms', value: median(minium), baseline: { what: 'bare parent SIGKILL → its bare child exited', value: median(bare) } }],
+    rows: [
+      {
+        metric: 'browser SIGKILL → every child exited (median)',
+        unit: 'ms',
+        value: median(minium),
+        baseline: { what: 'bare parent SIGKILL → its bare child exited', value: median(bare) },
+      },
+    ],
   };
 }

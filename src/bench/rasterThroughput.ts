@@ -28,9 +28,17 @@ const MEASURE_MS = 1500;
 export function heavyPageTiles(): { rect: Rect; items: DisplayItem[] }[] {
   registerFonts();
   const ctx = createCanvas(1, 1).getContext('2d');
-  const view = new FrameView(parseHtml(fs.readFileSync(PAGE, 'utf8')), { w: 960, h: 600 }, (t, f) => ((ctx.font = f), ctx.measureText(t).width), () => 0);
+  const view = new FrameView(
+    parseHtml(fs.readFileSync(PAGE, 'utf8')),
+    { w: 960, h: 600 },
+    (t, f) => ((ctx.font = f), ctx.measureText(t).width),
+    () => 0,
+  );
   return view.update().layers.flatMap((l) =>
-    tileGrid(l.contentSize.w, l.contentSize.h, 256).map((rect) => ({ rect, items: l.items.filter((i) => !isEmpty(intersect(itemBounds(i), rect))) })),
+    tileGrid(l.contentSize.w, l.contentSize.h, 256).map((rect) => ({
+      rect,
+      items: l.items.filter((i) => !isEmpty(intersect(itemBounds(i), rect))),
+    })),
   );
 }
 
@@ -42,7 +50,12 @@ export async function rasterRate(threads: number, tiles: { rect: Rect; items: Di
   try {
     for (let i = 1; i <= threads; i++) {
       const { port1, port2 } = new MessageChannel();
-      workers.push(new Worker(path.join(__dirname, '../processes/renderer/threads/raster.js'), { workerData: { port: port1, index: i }, transferList: [port1] }));
+      workers.push(
+        new Worker(path.join(__dirname, '../processes/renderer/threads/raster.js'), {
+          workerData: { port: port1, index: i },
+          transferList: [port1],
+        }),
+      );
       dispatcher.attach(i, port2);
     }
     const run = (round: number) =>
@@ -50,8 +63,15 @@ export async function rasterRate(threads: number, tiles: { rect: Rect; items: Di
         let left = tiles.length;
         dispatcher.enqueue(
           tiles.map((t, slot) => ({
-            task: { taskId: round * tiles.length + slot + 1, pool: { name: pool.name, slots: tiles.length }, slot, tile: t.rect, items: t.items } satisfies RasterTask,
-            done: (ok: boolean) => (ok ? --left === 0 && resolve() : reject(new Error(`a raster task failed on ${threads} threads`))),
+            task: {
+              taskId: round * tiles.length + slot + 1,
+              pool: { name: pool.name, slots: tiles.length },
+              slot,
+              tile: t.rect,
+              items: t.items,
+            } satisfies RasterTask,
+            done: (ok: boolean) =>
+              ok ? --left === 0 && resolve() : reject(new Error(`a raster task failed on ${threads} threads`)),
           })),
         );
       });
@@ -78,6 +98,11 @@ export async function rasterThroughput(): Promise<BenchResult> {
   const one = median(samples.get(1)!);
   return {
     name: 'raster',
-    rows: sizes.map((n) => ({ metric: `raster throughput, heavy gradients page (${tiles.length} tiles), ${n} raster thread${n > 1 ? 's' : ''} (median of 3)`, unit: 'tiles/s', value: median(samples.get(n)!), baseline: { what: '1 raster thread, same run', value: one } })),
+    rows: sizes.map((n) => ({
+      metric: `raster throughput, heavy gradients page (${tiles.length} tiles), ${n} raster thread${n > 1 ? 's' : ''} (median of 3)`,
+      unit: 'tiles/s',
+      value: median(samples.get(n)!),
+      baseline: { what: '1 raster thread, same run', value: one },
+    })),
   };
 }

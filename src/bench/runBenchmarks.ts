@@ -39,7 +39,11 @@ export async function runBenchmarks(which: string, json: boolean): Promise<void>
     for (const r of results) {
       for (const row of r.rows) {
         const ratio = row.baseline.value ? ` (${(row.value / row.baseline.value).toFixed(2)}× baseline)` : '';
-        lines.push(`${r.name.padEnd(14)} ${row.metric}`, `${''.padEnd(14)}   this machine: ${row.value.toFixed(1)} ${row.unit}${ratio}`, `${''.padEnd(14)}   baseline:     ${row.baseline.value.toFixed(1)} ${row.unit} — ${row.baseline.what}`);
+        lines.push(
+          `${r.name.padEnd(14)} ${row.metric}`,
+          `${''.padEnd(14)}   this machine: ${row.value.toFixed(1)} ${row.unit}${ratio}`,
+          `${''.padEnd(14)}   baseline:     ${row.baseline.value.toFixed(1)} ${row.unit} — ${row.baseline.what}`,
+        );
       }
     }
     process.stdout.write(`${lines.join('\n')}\n\n${JSON.stringify(report)}\n`);

@@ -27,6 +27,13 @@ export async function sadTab(runs = 5): Promise<BenchResult> {
   }
   return {
     name: 'sad-tab',
-    rows: [{ metric: 'renderer SIGKILL → tab crashed (median)', unit: 'ms', value: median(samples), baseline: { what: "bare child SIGKILL → parent's exit event", value: median(baseline) } }],
+    rows: [
+      {
+        metric: 'renderer SIGKILL → tab crashed (median)',
+        unit: 'ms',
+        value: median(samples),
+        baseline: { what: "bare child SIGKILL → parent's exit event", value: median(baseline) },
+      },
+    ],
   };
 }

@@ -5,7 +5,16 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { BrowserEvent, ConsoleEntry, ControlApi, DemoInfo, DisplayInfo, ProcessInfo, TabInfo, TabState } from '../common/controlApi';
+import type {
+  BrowserEvent,
+  ConsoleEntry,
+  ControlApi,
+  DemoInfo,
+  DisplayInfo,
+  ProcessInfo,
+  TabInfo,
+  TabState,
+} from '../common/controlApi';
 import { InputEvent, parseMessage, type RenderingOverlays, type TileReport } from '../common/protocol';
 import type { LabName, LabReport } from '../common/labReports';
 import { Emitter } from '../common/Emitter';
@@ -83,7 +92,8 @@ export class Browser implements ControlApi {
     this.gpu.onDisplayChanged((display) => this.events.fire({ type: 'display-changed', display }));
     this.gpu.onInputPresented(({ inputIds }) => this.inputPresented(inputIds));
     this.gpu.onAddressChanged((address) => {
-      if (address) for (const r of this.liveRenderers) r.send({ type: 'gpu-channel', gpu: { address, token: r.token } });
+      if (address)
+        for (const r of this.liveRenderers) r.send({ type: 'gpu-channel', gpu: { address, token: r.token } });
     });
     this.hangTimer = setInterval(() => {
       const now = Date.now();
@@ -121,7 +131,15 @@ export class Browser implements ControlApi {
 
   async openTab(input: string): Promise<TabInfo> {
     const url = this.parse(input);
-    const tab: Tab = { id: this.nextTabId, url: url.href, site: siteForUrl(url), title: url.href, state: 'loading', host: null, console: [] };
+    const tab: Tab = {
+      id: this.nextTabId,
+      url: url.href,
+      site: siteForUrl(url),
+      title: url.href,
+      state: 'loading',
+      host: null,
+      console: [],
+    };
     this.attach(tab); // throws before the tab exists if the process limit is reached
     this.nextTabId++;
     this.tabs.set(tab.id, tab);
@@ -172,7 +190,12 @@ export class Browser implements ControlApi {
     for (const r of this.liveRenderers) {
       // As Chrome's Task Manager: a renderer is named after the tabs it draws.
       const titles = [...r.tabs].map((id) => this.tabs.get(id)?.title ?? `#${id}`);
-      hosts.push({ host: r, site: r.site, tabs: [...r.tabs], title: titles.length ? `Tab: ${titles.join(' | ')}` : undefined });
+      hosts.push({
+        host: r,
+        site: r.site,
+        tabs: [...r.tabs],
+        title: titles.length ? `Tab: ${titles.join(' | ')}` : undefined,
+      });
     }
     for (const p of this.plugins.processes()) hosts.push({ host: p, tabs: this.plugins.tabsOf(p) });
     return describeProcesses(hosts, this.gpu.display().mode === 'browser');
@@ -189,7 +212,8 @@ export class Browser implements ControlApi {
 
   async crashThread(pid: number, threadId: string, how: 'exception' | 'segfault'): Promise<void> {
     const host = this.hostByPid(pid);
-    if (!(host instanceof RenderProcessHost)) throw errors.badRequest('Only renderer threads can be crashed on request.');
+    if (!(host instanceof RenderProcessHost))
+      throw errors.badRequest('Only renderer threads can be crashed on request.');
     if (!host.threads.some((t) => t.id === threadId && t.state === 'running')) throw errors.noSuchThread(pid, threadId);
     host.send({ type: 'crash-thread', threadId, how });
   }
@@ -235,7 +259,11 @@ export class Browser implements ControlApi {
   }
 
   async setRenderingOverlays(overlays: RenderingOverlays): Promise<RenderingOverlays> {
-    this.overlays = { tileBorders: !!overlays.tileBorders, paintFlashing: !!overlays.paintFlashing, fpsMeter: !!overlays.fpsMeter };
+    this.overlays = {
+      tileBorders: !!overlays.tileBorders,
+      paintFlashing: !!overlays.paintFlashing,
+      fpsMeter: !!overlays.fpsMeter,
+    };
     for (const r of this.liveRenderers) r.send({ type: 'overlays', overlays: this.overlays });
     this.events.fire({ type: 'overlays-changed', overlays: this.renderingOverlays() });
     return this.renderingOverlays();
@@ -325,7 +353,13 @@ export class Browser implements ControlApi {
     });
     host.start();
     const address = this.gpu.frameSinkAddress;
-    host.send({ type: 'init', site, rasterThreads: this.rasterThreads, gpu: address ? { address, token: host.token } : null, overlays: this.overlays });
+    host.send({
+      type: 'init',
+      site,
+      rasterThreads: this.rasterThreads,
+      gpu: address ? { address, token: host.token } : null,
+      overlays: this.overlays,
+    });
     return host;
   }
 
@@ -357,7 +391,13 @@ export class Browser implements ControlApi {
     }
   }
 
-  private async serveResource(host: RenderProcessHost, tab: Tab, requestId: number, raw: string, destination: 'document' | 'script'): Promise<void> {
+  private async serveResource(
+    host: RenderProcessHost,
+    tab: Tab,
+    requestId: number,
+    raw: string,
+    destination: 'document' | 'script',
+  ): Promise<void> {
     let url: URL;
     try {
       url = new URL(raw);
@@ -365,7 +405,8 @@ export class Browser implements ControlApi {
       return host.reject(`asked for "${raw.slice(0, 100)}", which is not a URL`);
     }
     // Site lock: a renderer may ask only for its own site's resources.
-    if (!isAllowedForSite(host.site, url)) return host.reject(`asked for ${url.href}, but it is locked to ${host.site}`);
+    if (!isAllowedForSite(host.site, url))
+      return host.reject(`asked for ${url.href}, but it is locked to ${host.site}`);
     const result = await this.loader.load(url);
     if (!result.ok && destination === 'document' && tab.host === host) {
       tab.error = result.error;
@@ -376,12 +417,21 @@ export class Browser implements ControlApi {
 
   private watch(host: ProcessHostView): void {
     host.onReady((pid) => this.events.fire({ type: 'process-launched', pid, role: host.role, title: host.title }));
-    host.onBadMessage((reason) => this.events.fire({ type: 'bad-message', pid: host.pid ?? 0, role: host.role, reason }));
+    host.onBadMessage((reason) =>
+      this.events.fire({ type: 'bad-message', pid: host.pid ?? 0, role: host.role, reason }),
+    );
     host.onGone((g) => {
       // Tile pools a child could not unlink itself (it crashed or was killed) go with it.
       if (host.pid) sweepPoolsOf(host.pid);
       if (!this.stopping) host.log(`gone: ${g.reason}${g.signal ? ` (${g.signal})` : ` (exit code ${g.exitCode})`}`);
-      this.events.fire({ type: 'process-gone', pid: host.pid ?? 0, role: host.role, title: host.title, reason: g.reason, exitCode: g.exitCode });
+      this.events.fire({
+        type: 'process-gone',
+        pid: host.pid ?? 0,
+        role: host.role,
+        title: host.title,
+        reason: g.reason,
+        exitCode: g.exitCode,
+      });
     });
   }
 

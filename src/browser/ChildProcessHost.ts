@@ -87,7 +87,10 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
 
   start(): void {
     const o = this.options;
-    const execArgv = [...(o.sandbox ? sandboxExecArgv(APP_ROOT) : []), ...(o.maxHeapMb ? [`--max-old-space-size=${o.maxHeapMb}`] : [])];
+    const execArgv = [
+      ...(o.sandbox ? sandboxExecArgv(APP_ROOT) : []),
+      ...(o.maxHeapMb ? [`--max-old-space-size=${o.maxHeapMb}`] : []),
+    ];
     this.child = o.launcher.launch({
       entry: childEntry(o.entry),
       args: [`--minium-role=${o.role}`, ...o.extraArgs, `--minium-parent-pid=${process.pid}`],
@@ -102,7 +105,12 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
       const child = this.child;
       const reason =
         (exit.reason?.startsWith('launch-failed') ? 'launch-failed' : (exit.reason as ExitReason | undefined)) ??
-        exitReason({ code: exit.code, signal: exit.signal, neverReady: this.state !== 'ready', stderrTail: child?.stderrTail() ?? '' });
+        exitReason({
+          code: exit.code,
+          signal: exit.signal,
+          neverReady: this.state !== 'ready',
+          stderrTail: child?.stderrTail() ?? '',
+        });
       this.state = 'gone';
       this.gone = { reason, exitCode: exit.code, signal: exit.signal };
       this.threads = [];

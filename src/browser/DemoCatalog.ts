@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { DemoInfo } from '../common/controlApi';
 import { siteForUrl } from '../common/site';
 
-const Manifest = z.array(z.object({ name: z.string(), url: z.string().url(), animated: z.boolean(), description: z.string() }));
+const Manifest = z.array(
+  z.object({ name: z.string(), url: z.string().url(), animated: z.boolean(), description: z.string() }),
+);
 
 /** The demo pages shipped in assets/sites, listed in its demos.json. */
 export function loadDemoCatalog(sitesDir: string): DemoInfo[] {

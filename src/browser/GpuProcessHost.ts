@@ -5,6 +5,14 @@ import { ChildProcessHost } from './ChildProcessHost';
 /** The browser side of the GPU process. */
 export class GpuProcessHost extends ChildProcessHost<GpuToBrowser, BrowserToGpu> {
   constructor(launcher: ChildLauncher, sandbox: boolean) {
-    super({ role: 'gpu', title: 'GPU Process', entry: 'processes/gpu/main.js', extraArgs: [], schema: GpuToBrowser, launcher, sandbox });
+    super({
+      role: 'gpu',
+      title: 'GPU Process',
+      entry: 'processes/gpu/main.js',
+      extraArgs: [],
+      schema: GpuToBrowser,
+      launcher,
+      sandbox,
+    });
   }
 }

@@ -83,7 +83,14 @@ export class GpuService {
   }
 
   private sendGrant(client: FrameSinkGrantee): void {
-    if (client.pid !== null) this.sendToDisplay({ type: 'authorize-client', token: client.token, pid: client.pid, surfaces: client.surfaces(), embeds: client.embeds() });
+    if (client.pid !== null)
+      this.sendToDisplay({
+        type: 'authorize-client',
+        token: client.token,
+        pid: client.pid,
+        surfaces: client.surfaces(),
+        embeds: client.embeds(),
+      });
   }
 
   revoke(token: string): void {
@@ -110,8 +117,10 @@ export class GpuService {
     this.host = host;
     host.onMessage((m) => {
       if (m.type === 'display-ready') this.displayUp(m.frameSinkAddress, m.displayPort);
-      else if (m.type === 'presentation-stats') for (const s of m.surfaces) this.framesNow.set(s.surfaceId, s.framesPresented);
-      else if (m.type === 'input-presented') this.presentedEmitter.fire({ surfaceId: m.surfaceId, inputIds: m.inputIds });
+      else if (m.type === 'presentation-stats')
+        for (const s of m.surfaces) this.framesNow.set(s.surfaceId, s.framesPresented);
+      else if (m.type === 'input-presented')
+        this.presentedEmitter.fire({ surfaceId: m.surfaceId, inputIds: m.inputIds });
     });
     host.onGone((gone) => this.gpuGone(host, gone));
     host.start();

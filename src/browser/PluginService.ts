@@ -45,7 +45,13 @@ export class PluginService {
     return [...new Set([...this.instances.values()].filter((i) => i.host === host).map((i) => i.tabId))];
   }
 
-  create(renderer: RenderProcessHost, tabId: number, localId: number, mimeType: string, size: { w: number; h: number }): void {
+  create(
+    renderer: RenderProcessHost,
+    tabId: number,
+    localId: number,
+    mimeType: string,
+    size: { w: number; h: number },
+  ): void {
     const name = PLUGIN_TYPES[mimeType];
     if (!name) {
       renderer.send({ type: 'plugin-gone', tabId, instanceId: localId, reason: `no plugin handles ${mimeType}` });
@@ -57,7 +63,13 @@ export class PluginService {
     host.instances.add(id);
     this.gpu.grant(host);
     const address = this.gpu.frameSinkAddress;
-    host.send({ type: 'create-instance', instanceId: id, surfaceId: `plugin:${id}`, size, gpu: address ? { address, token: host.token } : null });
+    host.send({
+      type: 'create-instance',
+      instanceId: id,
+      surfaceId: `plugin:${id}`,
+      size,
+      gpu: address ? { address, token: host.token } : null,
+    });
     // The renderer may show this surface from now on: said to the display compositor first.
     renderer.pluginSurfaces.add(`plugin:${id}`);
     this.gpu.grant(renderer);
@@ -82,7 +94,8 @@ export class PluginService {
 
   /** The instance's renderer may no longer show its surface. */
   private forget(inst: Instance): void {
-    if (inst.renderer.pluginSurfaces.delete(`plugin:${inst.id}`) && inst.renderer.state !== 'gone') this.gpu.grant(inst.renderer);
+    if (inst.renderer.pluginSurfaces.delete(`plugin:${inst.id}`) && inst.renderer.state !== 'gone')
+      this.gpu.grant(inst.renderer);
   }
 
   async stop(): Promise<void> {

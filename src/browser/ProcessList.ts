@@ -19,7 +19,15 @@ export async function describeProcesses(
     title: compositingInBrowser ? 'Browser (compositing in-process)' : 'Browser',
     tabs: [],
     ...m(process.pid),
-    threads: [{ id: 'main', name: 'CrBrowserMain', kind: compositingInBrowser ? 'main+display' : 'main', busy: browserLoad.sample(), state: 'running' }],
+    threads: [
+      {
+        id: 'main',
+        name: 'CrBrowserMain',
+        kind: compositingInBrowser ? 'main+display' : 'main',
+        busy: browserLoad.sample(),
+        state: 'running',
+      },
+    ],
   };
   return [
     browser,

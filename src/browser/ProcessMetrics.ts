@@ -1,7 +1,9 @@
 import pidusage from 'pidusage';
 
 /** CPU share and resident memory per process, read from the OS (pidusage: /proc on Linux, ps or wmic elsewhere). */
-export async function readProcessMetrics(pids: number[]): Promise<Map<number, { cpuPercent: number; rssBytes: number }>> {
+export async function readProcessMetrics(
+  pids: number[],
+): Promise<Map<number, { cpuPercent: number; rssBytes: number }>> {
   const out = new Map<number, { cpuPercent: number; rssBytes: number }>();
   await Promise.all(
     pids.map(async (pid) => {
@@ -15,4 +17,3 @@ export async function readProcessMetrics(pids: number[]): Promise<Map<number, { 
   );
   return out;
 }
-

@@ -9,7 +9,8 @@ export class ProcessModel<H> {
   private readonly bySite = new Map<string, H>();
 
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`The renderer process limit must be a whole number >= 1, not ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new Error(`The renderer process limit must be a whole number >= 1, not ${limit}`);
   }
 
   place(site: string): Placement<H> {

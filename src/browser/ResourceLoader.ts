@@ -31,7 +31,8 @@ export class ResourceLoader {
     const root = path.join(this.sitesDir, url.hostname);
     const rel = decodeURIComponent(url.pathname).replace(/\/$/, '/index.html');
     const file = path.resolve(root, `.${rel}`);
-    if (!file.startsWith(root + path.sep)) return { ok: false, error: `${url.pathname} is outside the site ${url.hostname}` };
+    if (!file.startsWith(root + path.sep))
+      return { ok: false, error: `${url.pathname} is outside the site ${url.hostname}` };
     let stat;
     try {
       stat = await fs.stat(file);
@@ -39,7 +40,11 @@ export class ResourceLoader {
       return { ok: false, error: `ERR_FILE_NOT_FOUND: ${url.hostname} has no page ${url.pathname}` };
     }
     if (!stat.isFile()) return { ok: false, error: `ERR_FILE_NOT_FOUND: ${url.pathname} is not a page` };
-    if (stat.size > MAX_PAGE_BYTES) return { ok: false, error: `The page is ${stat.size} bytes; pages of at most ${MAX_PAGE_BYTES} bytes are loaded.` };
+    if (stat.size > MAX_PAGE_BYTES)
+      return {
+        ok: false,
+        error: `The page is ${stat.size} bytes; pages of at most ${MAX_PAGE_BYTES} bytes are loaded.`,
+      };
     return { ok: true, status: 200, contentType: 'text/html', body: await fs.readFile(file, 'utf8') };
   }
 
@@ -49,7 +54,10 @@ export class ResourceLoader {
       res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
     } catch (e) {
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      return { ok: false, error: `The network request to ${url.host} failed: ${cause?.code ?? cause?.message ?? describeError(e)}` };
+      return {
+        ok: false,
+        error: `The network request to ${url.host} failed: ${cause?.code ?? cause?.message ?? describeError(e)}`,
+      };
     }
     const contentType = res.headers.get('content-type') ?? 'text/html';
     if (!/^text\/|html|xml/.test(contentType)) {
@@ -59,7 +67,10 @@ export class ResourceLoader {
     const declared = Number(res.headers.get('content-length') ?? 0);
     if (declared > MAX_PAGE_BYTES) {
       await res.body?.cancel();
-      return { ok: false, error: `The page is ${declared} bytes; pages of at most ${MAX_PAGE_BYTES} bytes are loaded.` };
+      return {
+        ok: false,
+        error: `The page is ${declared} bytes; pages of at most ${MAX_PAGE_BYTES} bytes are loaded.`,
+      };
     }
     const chunks: Uint8Array[] = [];
     let total = 0;

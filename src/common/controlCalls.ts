@@ -30,8 +30,12 @@ export const CONTROL_CALLS = {
 
 export type ControlMethod = keyof typeof CONTROL_CALLS;
 
-export function parseCall(method: unknown, args: unknown): { ok: true; method: ControlMethod; args: unknown[] } | { ok: false; reason: string } {
-  if (typeof method !== 'string' || !Object.hasOwn(CONTROL_CALLS, method)) return { ok: false, reason: `"${String(method).slice(0, 40)}" is not a control API method` };
+export function parseCall(
+  method: unknown,
+  args: unknown,
+): { ok: true; method: ControlMethod; args: unknown[] } | { ok: false; reason: string } {
+  if (typeof method !== 'string' || !Object.hasOwn(CONTROL_CALLS, method))
+    return { ok: false, reason: `"${String(method).slice(0, 40)}" is not a control API method` };
   const parsed = CONTROL_CALLS[method as ControlMethod].safeParse(args);
   if (!parsed.success) return { ok: false, reason: `bad arguments for ${method}: ${parsed.error.issues[0]?.message}` };
   return { ok: true, method: method as ControlMethod, args: parsed.data };

@@ -5,7 +5,6 @@
 
 export type Between = 'processes' | 'threads';
 
-
 export interface IpcCell {
   mechanism: string;
   between: Between;

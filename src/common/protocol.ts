@@ -7,9 +7,21 @@ import { z } from 'zod';
 
 const id = z.number().int().nonnegative();
 const pid = z.number().int().positive();
-const rect = z.object({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().nonnegative(), h: z.number().finite().nonnegative() });
+const rect = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  w: z.number().finite().nonnegative(),
+  h: z.number().finite().nonnegative(),
+});
 const size = z.object({ w: z.number().int().positive().max(8192), h: z.number().int().positive().max(8192) });
-const matrix = z.tuple([z.number().finite(), z.number().finite(), z.number().finite(), z.number().finite(), z.number().finite(), z.number().finite()]);
+const matrix = z.tuple([
+  z.number().finite(),
+  z.number().finite(),
+  z.number().finite(),
+  z.number().finite(),
+  z.number().finite(),
+  z.number().finite(),
+]);
 /** A surface is what the display compositor draws: a tab (`tab:3`) or a plugin instance (`plugin:7`). */
 const surfaceId = z.string().regex(/^(tab|plugin):\d+$/);
 const shortText = z.string().max(2048);
@@ -32,11 +44,21 @@ export type ThreadStats = z.infer<typeof ThreadStats>;
 /** Input the window sends a tab, in viewport pixels; wheel deltas in pixels. */
 export const InputEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('click'), x: z.number().finite(), y: z.number().finite() }),
-  z.object({ type: z.literal('wheel'), x: z.number().finite(), y: z.number().finite(), dx: z.number().finite().min(-10000).max(10000), dy: z.number().finite().min(-10000).max(10000) }),
+  z.object({
+    type: z.literal('wheel'),
+    x: z.number().finite(),
+    y: z.number().finite(),
+    dx: z.number().finite().min(-10000).max(10000),
+    dy: z.number().finite().min(-10000).max(10000),
+  }),
 ]);
 export type InputEvent = z.infer<typeof InputEvent>;
 
-export const RenderingOverlays = z.object({ tileBorders: z.boolean(), paintFlashing: z.boolean(), fpsMeter: z.boolean() });
+export const RenderingOverlays = z.object({
+  tileBorders: z.boolean(),
+  paintFlashing: z.boolean(),
+  fpsMeter: z.boolean(),
+});
 export type RenderingOverlays = z.infer<typeof RenderingOverlays>;
 
 /** Which raster thread drew each tile of a tab, as its compositor thread knows it. */
@@ -72,13 +94,29 @@ const PluginRequest = z.object({
   mimeType: z.string().max(128),
   size,
 });
-const ConsoleMessage = z.object({ type: z.literal('console'), tabId: id, level: z.enum(['log', 'info', 'warn', 'error']), message: shortText });
+const ConsoleMessage = z.object({
+  type: z.literal('console'),
+  tabId: id,
+  level: z.enum(['log', 'info', 'warn', 'error']),
+  message: shortText,
+});
 const TileReportReply = z.object({ type: z.literal('tile-report'), requestId: id, report: TileReport.nullable() });
-export const RendererToBrowser = z.discriminatedUnion('type', [...common, ResourceRequest, TabLoaded, PluginRequest, ConsoleMessage, TileReportReply]);
+export const RendererToBrowser = z.discriminatedUnion('type', [
+  ...common,
+  ResourceRequest,
+  TabLoaded,
+  PluginRequest,
+  ConsoleMessage,
+  TileReportReply,
+]);
 export type RendererToBrowser = z.infer<typeof RendererToBrowser>;
 
 // GPU (or in-process display compositor) → browser
-const DisplayReady = z.object({ type: z.literal('display-ready'), frameSinkAddress: z.string().max(256), displayPort: z.number().int().positive() });
+const DisplayReady = z.object({
+  type: z.literal('display-ready'),
+  frameSinkAddress: z.string().max(256),
+  displayPort: z.number().int().positive(),
+});
 const PresentationStats = z.object({
   type: z.literal('presentation-stats'),
   surfaces: z.array(z.object({ surfaceId, framesPresented: id })).max(4096),
@@ -96,7 +134,13 @@ export type PluginToBrowser = z.infer<typeof PluginToBrowser>;
 const Shutdown = z.object({ type: z.literal('shutdown') });
 
 // Browser → renderer
-export const RendererInit = z.object({ type: z.literal('init'), site: z.string(), rasterThreads: z.number().int().min(1).max(16), gpu: channel.nullable(), overlays: RenderingOverlays });
+export const RendererInit = z.object({
+  type: z.literal('init'),
+  site: z.string(),
+  rasterThreads: z.number().int().min(1).max(16),
+  gpu: channel.nullable(),
+  overlays: RenderingOverlays,
+});
 const TabInput = z.object({ type: z.literal('input'), tabId: id, inputId: id, event: InputEvent });
 const SetOverlays = z.object({ type: z.literal('overlays'), overlays: RenderingOverlays });
 const TileReportRequest = z.object({ type: z.literal('tile-report-request'), requestId: id, tabId: id });
@@ -113,8 +157,25 @@ const ResourceResponse = z.object({
 });
 const PluginAttached = z.object({ type: z.literal('plugin-attached'), tabId: id, instanceId: id, surfaceId });
 const PluginGone = z.object({ type: z.literal('plugin-gone'), tabId: id, instanceId: id, reason: z.string() });
-const CrashThread = z.object({ type: z.literal('crash-thread'), threadId: z.string(), how: z.enum(['exception', 'segfault']) });
-export const BrowserToRenderer = z.discriminatedUnion('type', [RendererInit, GpuChannel, OpenTab, CloseTab, ResourceResponse, PluginAttached, PluginGone, CrashThread, TabInput, SetOverlays, TileReportRequest, Shutdown]);
+const CrashThread = z.object({
+  type: z.literal('crash-thread'),
+  threadId: z.string(),
+  how: z.enum(['exception', 'segfault']),
+});
+export const BrowserToRenderer = z.discriminatedUnion('type', [
+  RendererInit,
+  GpuChannel,
+  OpenTab,
+  CloseTab,
+  ResourceResponse,
+  PluginAttached,
+  PluginGone,
+  CrashThread,
+  TabInput,
+  SetOverlays,
+  TileReportRequest,
+  Shutdown,
+]);
 export type BrowserToRenderer = z.infer<typeof BrowserToRenderer>;
 
 // Browser → GPU
@@ -122,15 +183,33 @@ export type BrowserToRenderer = z.infer<typeof BrowserToRenderer>;
  * A client may submit these surfaces, from tile pools its own process (pid) created, and show
  * these other surfaces inside them (a tab's plugins): no renderer can show another's plugin.
  */
-const AuthorizeClient = z.object({ type: z.literal('authorize-client'), token: channel.shape.token, pid, surfaces: z.array(surfaceId), embeds: z.array(surfaceId) });
+const AuthorizeClient = z.object({
+  type: z.literal('authorize-client'),
+  token: channel.shape.token,
+  pid,
+  surfaces: z.array(surfaceId),
+  embeds: z.array(surfaceId),
+});
 const RevokeClient = z.object({ type: z.literal('revoke-client'), token: channel.shape.token });
 const DropSurface = z.object({ type: z.literal('drop-surface'), surfaceId });
 const GpuInit = z.object({ type: z.literal('init'), displayToken: z.string() });
-export const BrowserToGpu = z.discriminatedUnion('type', [GpuInit, AuthorizeClient, RevokeClient, DropSurface, Shutdown]);
+export const BrowserToGpu = z.discriminatedUnion('type', [
+  GpuInit,
+  AuthorizeClient,
+  RevokeClient,
+  DropSurface,
+  Shutdown,
+]);
 export type BrowserToGpu = z.infer<typeof BrowserToGpu>;
 
 // Browser → plugin
-const CreateInstance = z.object({ type: z.literal('create-instance'), instanceId: id, surfaceId, size, gpu: channel.nullable() });
+const CreateInstance = z.object({
+  type: z.literal('create-instance'),
+  instanceId: id,
+  surfaceId,
+  size,
+  gpu: channel.nullable(),
+});
 const DestroyInstance = z.object({ type: z.literal('destroy-instance'), instanceId: id });
 export const BrowserToPlugin = z.discriminatedUnion('type', [CreateInstance, DestroyInstance, GpuChannel, Shutdown]);
 export type BrowserToPlugin = z.infer<typeof BrowserToPlugin>;
@@ -153,7 +232,14 @@ export const TileQuad = z.object({
 });
 export const SurfaceQuad = z.object({ kind: z.literal('surface'), surfaceId, rect, clip });
 /** A plain colour, filled or (with stroke) outlined: debug borders and paint flashing. */
-export const SolidQuad = z.object({ kind: z.literal('solid'), rect, transform: matrix, color: z.string().max(32), stroke: z.number().positive().max(16).optional(), clip });
+export const SolidQuad = z.object({
+  kind: z.literal('solid'),
+  rect,
+  transform: matrix,
+  color: z.string().max(32),
+  stroke: z.number().positive().max(16).optional(),
+  clip,
+});
 export const Quad = z.discriminatedUnion('kind', [TileQuad, SurfaceQuad, SolidQuad]);
 export type Quad = z.infer<typeof Quad>;
 
@@ -195,7 +281,10 @@ export interface DamageHeader {
 }
 
 /** Parses a message or returns why it is bad; never throws. */
-export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | { ok: false; reason: string } {
+export function parseMessage<T>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+): { ok: true; value: T } | { ok: false; reason: string } {
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };
   const issue = r.error.issues[0];

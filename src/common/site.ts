@@ -30,7 +30,10 @@ export function parseUserUrl(input: string): UrlParseResult {
   const text = input.trim();
   if (text.length === 0) return { ok: false, reason: 'The address is empty.' };
   if (text.length > MAX_URL_LENGTH) {
-    return { ok: false, reason: `The address is ${text.length} characters long; at most ${MAX_URL_LENGTH} are accepted.` };
+    return {
+      ok: false,
+      reason: `The address is ${text.length} characters long; at most ${MAX_URL_LENGTH} are accepted.`,
+    };
   }
   const hasScheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(text) && !/^[^/:]+:\d+(\/|$)/.test(text);
   const candidate = hasScheme ? text : `https://${text}`;

@@ -20,7 +20,16 @@ export function parseTilePoolName(name: string): { pid: number; serial: number }
 }
 
 /** Tile-border colours of the debug overlay, one per raster thread: thread k draws in colour k - 1. */
-export const RASTER_THREAD_COLORS = ['#e8710a', '#1a73e8', '#9334e6', '#188038', '#d01884', '#12b5cb', '#f9ab00', '#5f6368'];
+export const RASTER_THREAD_COLORS = [
+  '#e8710a',
+  '#1a73e8',
+  '#9334e6',
+  '#188038',
+  '#d01884',
+  '#12b5cb',
+  '#f9ab00',
+  '#5f6368',
+];
 
 export function rasterThreadColor(thread: number): string {
   return RASTER_THREAD_COLORS[(thread - 1) % RASTER_THREAD_COLORS.length];

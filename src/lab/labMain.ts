@@ -13,10 +13,20 @@ process.on('disconnect', () => process.exit(0));
 
 async function main(): Promise<void> {
   if (lab === 'ipc') {
-    send({ report: await runIpcLab({ quick, onProgress: (done, total, label) => send({ progress: { done, total, label } }) }) });
+    send({
+      report: await runIpcLab({
+        quick,
+        onProgress: (done, total, label) => send({ progress: { done, total, label } }),
+      }),
+    });
   } else if (lab === 'threads') {
     let step = 0;
-    send({ report: await runThreadsLab({ quick, onProgress: (label) => send({ progress: { done: step++, total: THREADS_STEPS, label } }) }) });
+    send({
+      report: await runThreadsLab({
+        quick,
+        onProgress: (label) => send({ progress: { done: step++, total: THREADS_STEPS, label } }),
+      }),
+    });
   } else {
     throw new Error(`unknown lab ${lab}`);
   }

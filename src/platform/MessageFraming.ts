@@ -20,7 +20,8 @@ export class MessageDecoder {
     const out: unknown[] = [];
     while (this.buffered.length >= 4) {
       const len = this.buffered.readUInt32BE(0);
-      if (len > MAX_FRAMED_MESSAGE) throw new Error(`message of ${len} bytes exceeds the ${MAX_FRAMED_MESSAGE}-byte limit`);
+      if (len > MAX_FRAMED_MESSAGE)
+        throw new Error(`message of ${len} bytes exceeds the ${MAX_FRAMED_MESSAGE}-byte limit`);
       if (this.buffered.length < 4 + len) break;
       const body = this.buffered.subarray(4, 4 + len).toString('utf8');
       this.buffered = this.buffered.subarray(4 + len);

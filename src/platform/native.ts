@@ -23,7 +23,10 @@ interface NativeAddon {
   pipePingPongThreadsC?(size: number, iterations: number): { median: number; p99: number };
   pipeDirection?(): { writeToReadEnd: string; readFromWriteEnd: string };
   spawnCostC?(count: number, threads: boolean): { median: number; p99: number };
-  shmRace?(size: number, milliseconds: number): Record<'unsynchronized' | 'seqlock', { reads: number; torn: number; retries: number }>;
+  shmRace?(
+    size: number,
+    milliseconds: number,
+  ): Record<'unsynchronized' | 'seqlock', { reads: number; torn: number; retries: number }>;
   // POSIX message queues (src/native/mq_native.cc), Linux only.
   mqOpen?(name: string, create: boolean, maxMessages: number, messageSize: number): object;
   mqSend?(handle: object, bytes: Uint8Array, timeoutMs: number): boolean;
@@ -40,6 +43,8 @@ export function native(): NativeAddon {
   if (!fs.existsSync(file)) {
     throw new Error(`Minium's native addon is missing (${file}); run "npm run build:native" (needs g++ and python3).`);
   }
+  // The addon's path is known only at run time (inside or outside the asar archive).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   addon = require(file) as NativeAddon;
   return addon;
 }

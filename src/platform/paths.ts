@@ -5,7 +5,8 @@ import * as path from 'node:path';
 function findAppRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'assets'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`Cannot find Minium's folder (package.json and assets/) above ${start}`);
+    if (path.dirname(dir) === dir)
+      throw new Error(`Cannot find Minium's folder (package.json and assets/) above ${start}`);
   }
 }
 

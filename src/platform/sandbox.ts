@@ -6,7 +6,11 @@
  */
 export function sandboxExecArgv(readableRoot: string): string[] {
   const flags = process.allowedNodeEnvironmentFlags;
-  const enable = flags.has('--permission') ? '--permission' : flags.has('--experimental-permission') ? '--experimental-permission' : null;
+  const enable = flags.has('--permission')
+    ? '--permission'
+    : flags.has('--experimental-permission')
+      ? '--experimental-permission'
+      : null;
   if (!enable) return [];
   return [
     enable,

@@ -8,7 +8,10 @@ import { findElectronBinary } from '../../src/shell/cli/electronBinary';
 import { waitFor } from '../integration/helpers';
 
 const binary = findElectronBinary();
-if (!binary.path) process.stdout.write(`SKIPPED Electron e2e tests: ${binary.why} (install it with a plain "npm install electron" where its download is reachable)\n`);
+if (!binary.path)
+  process.stdout.write(
+    `SKIPPED Electron e2e tests: ${binary.why} (install it with a plain "npm install electron" where its download is reachable)\n`,
+  );
 
 (binary.path ? describe : describe.skip)('Electron shell', () => {
   let app: ElectronApplication;
@@ -22,7 +25,10 @@ if (!binary.path) process.stdout.write(`SKIPPED Electron e2e tests: ${binary.why
     await win.waitForSelector('#demos option:nth-child(2)', { state: 'attached' });
     const url = await win.locator('#demos option').nth(3).getAttribute('value');
     await win.selectOption('#demos', url!);
-    await waitFor(async () => (await win.locator('.tab.active').getAttribute('data-state')) === 'live', 'the demo to be live');
+    await waitFor(
+      async () => (await win.locator('.tab.active').getAttribute('data-state')) === 'live',
+      'the demo to be live',
+    );
     const types = await app.evaluate(({ app: a }) => a.getAppMetrics().map((m) => `${m.type}:${m.serviceName ?? ''}`));
     expect(types.some((t) => t.startsWith('Utility:minium-renderer'))).toBe(true);
     expect(types.some((t) => t.startsWith('Utility:minium-gpu'))).toBe(true);

@@ -9,7 +9,11 @@ import { type Browser as Chromium, chromium, type Page } from 'playwright-core';
 import { startWebShell, waitFor } from '../integration/helpers';
 
 // The callbacks given to page.evaluate run in the page; these are the few DOM names they use.
-declare const document: { getElementById(id: string): { getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } } };
+declare const document: {
+  getElementById(id: string): {
+    getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+  };
+};
 
 const CHROMIUM = process.env.MINIUM_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = path.join(os.tmpdir(), 'minium-e2e');
@@ -19,12 +23,20 @@ let browser: Chromium;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`The e2e tests need Chromium at ${CHROMIUM} (apt-get install chromium, or set MINIUM_CHROMIUM).`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`The e2e tests need Chromium at ${CHROMIUM} (apt-get install chromium, or set MINIUM_CHROMIUM).`);
   fs.mkdirSync(SHOTS, { recursive: true });
   shell = await startWebShell();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
@@ -38,7 +50,11 @@ afterAll(async () => {
 
 /** A pixel of the tab's content canvas, as the window shows it. */
 const pixel = (x: number, y: number) =>
-  page.evaluate(([px, py]) => Array.from(document.getElementById('surface').getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3)), [x, y]);
+  page.evaluate(
+    ([px, py]) =>
+      Array.from(document.getElementById('surface').getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3)),
+    [x, y],
+  );
 
 const activeTab = () => page.locator('.tab.active');
 
@@ -47,7 +63,11 @@ async function openDemo(label: RegExp): Promise<string> {
   const option = page.locator('#demos option').filter({ hasText: label });
   const url = (await option.getAttribute('value'))!;
   await page.selectOption('#demos', url);
-  await waitFor(async () => (await page.inputValue('#address')) === url && (await activeTab().getAttribute('data-state')) === 'live', `${label} to be the live, active tab`);
+  await waitFor(
+    async () =>
+      (await page.inputValue('#address')) === url && (await activeTab().getAttribute('data-state')) === 'live',
+    `${label} to be the live, active tab`,
+  );
   return (await activeTab().getAttribute('data-tab-id'))!;
 }
 
@@ -74,10 +94,24 @@ test('open two sites, End process on one, see its sad tab, the other still anima
   await page.locator('#sad-tab').waitFor({ state: 'hidden' });
   expect(await activeTab().getAttribute('data-state')).toBe('live');
   const samples = new Set<string>();
-  await waitFor(async () => {
-    samples.add((await page.evaluate(() => Array.from(document.getElementById('surface').getContext('2d').getImageData(20, 200, 160, 160).data.filter((_: number, i: number) => i % 97 === 0)).join())));
-    return samples.size >= 3;
-  }, 'the spinning layer to move', 10000);
+  await waitFor(
+    async () => {
+      samples.add(
+        await page.evaluate(() =>
+          Array.from(
+            document
+              .getElementById('surface')
+              .getContext('2d')
+              .getImageData(20, 200, 160, 160)
+              .data.filter((_: number, i: number) => i % 97 === 0),
+          ).join(),
+        ),
+      );
+      return samples.size >= 3;
+    },
+    'the spinning layer to move',
+    10000,
+  );
   await page.screenshot({ path: path.join(SHOTS, '3-survivor.png') });
 
   await page.click(`.tab[data-tab-id="${newsId}"]`);
@@ -110,7 +144,17 @@ test('the Lab page runs the process-versus-thread lab in its own process and sho
 
 /** A region of the tab's canvas, sampled sparsely, as one string: equal strings, equal pixels. */
 const region = (x: number, y: number, w: number, h: number) =>
-  page.evaluate(([rx, ry, rw, rh]) => Array.from(document.getElementById('surface').getContext('2d').getImageData(rx, ry, rw, rh).data.filter((_: number, i: number) => i % 29 === 0)).join(), [x, y, w, h]);
+  page.evaluate(
+    ([rx, ry, rw, rh]) =>
+      Array.from(
+        document
+          .getElementById('surface')
+          .getContext('2d')
+          .getImageData(rx, ry, rw, rh)
+          .data.filter((_: number, i: number) => i % 29 === 0),
+      ).join(),
+    [x, y, w, h],
+  );
 
 test('the pipeline in the window: tile borders by raster thread, wheel scrolling, and a blocked main thread that does not stop the compositor', async () => {
   // Tile borders, switched on in the Rendering panel, in the colour of the thread that drew each tile.
@@ -118,7 +162,10 @@ test('the pipeline in the window: tile borders by raster thread, wheel scrolling
   await page.click('#rendering-toggle');
   await page.check('input[data-overlay="tileBorders"]');
   const threadColours = ['232,113,10', '26,115,232']; // raster-1, raster-2
-  await waitFor(async () => threadColours.includes((await pixel(257, 128)).join()), 'a tile border in a raster thread’s colour');
+  await waitFor(
+    async () => threadColours.includes((await pixel(257, 128)).join()),
+    'a tile border in a raster thread’s colour',
+  );
   await page.screenshot({ path: path.join(SHOTS, '6-tile-borders.png') });
   await page.uncheck('input[data-overlay="tileBorders"]');
   await page.click('#rendering-toggle');
@@ -130,7 +177,10 @@ test('the pipeline in the window: tile borders by raster thread, wheel scrolling
   await page.mouse.move(box.x + 400, box.y + 300);
   await page.mouse.wheel(0, 700);
   await waitFor(async () => (await pixel(900, 20)).join() === '255,255,255', 'the page to scroll past its header');
-  await waitFor(async () => /input → screen \d+ ms/.test((await page.textContent('#latency')) ?? ''), 'the input latency in the status bar');
+  await waitFor(
+    async () => /input → screen \d+ ms/.test((await page.textContent('#latency')) ?? ''),
+    'the input latency in the status bar',
+  );
 
   // Block the main thread with the page's own button: the spinner keeps turning, the rAF counter stops.
   await openDemo(/^Block the main thread/);

@@ -10,13 +10,22 @@ import type { Browser } from '../../src/browser/Browser';
 import { alive, captureSurface, openLive, startBrowser, tabOf, waitFor } from './helpers';
 
 const PAGES: Record<string, () => string> = {
-  '/malformed': () => '<title>Broken</title><body style="background: #00ff00"><div><p>unclosed <b>bold <i>both</b> italic<table><tr><td>cell</div>',
-  '/css': () => '<style>p { color: ; colour: red; display: flux; width: -5px; transform: spin(3) } @media screen { p { color: blue } } }}} </style><body style="background: rgb(0, 0, 255); margin: widely"><p>still here</p></body>',
-  '/script-error': () => '<body style="background: #ffffff"><p id="p">before</p><script>undefinedFunction();</script><script>document.body.style.background = "#ff0000"; console.log("second script ran")</script></body>',
+  '/malformed': () =>
+    '<title>Broken</title><body style="background: #00ff00"><div><p>unclosed <b>bold <i>both</b> italic<table><tr><td>cell</div>',
+  '/css': () =>
+    '<style>p { color: ; colour: red; display: flux; width: -5px; transform: spin(3) } @media screen { p { color: blue } } }}} </style><body style="background: rgb(0, 0, 255); margin: widely"><p>still here</p></body>',
+  '/script-error': () =>
+    '<body style="background: #ffffff"><p id="p">before</p><script>undefinedFunction();</script><script>document.body.style.background = "#ff0000"; console.log("second script ran")</script></body>',
   // Ten million bytes of paragraphs: more elements than Minium lays out.
-  '/ten-mb': () => '<!doctype html><title>Ten MB</title><body>' + '<p>The quick brown fox jumps over the lazy dog again and again.</p>\n'.repeat(Math.ceil(10_000_000 / 65)) + '</body>',
+  '/ten-mb': () =>
+    '<!doctype html><title>Ten MB</title><body>' +
+    '<p>The quick brown fox jumps over the lazy dog again and again.</p>\n'.repeat(Math.ceil(10_000_000 / 65)) +
+    '</body>',
   // Ten million bytes in one paragraph: laid out, all of it.
-  '/ten-mb-text': () => '<!doctype html><body style="background: #ffff00"><p>' + 'lorem ipsum dolor sit amet '.repeat(Math.ceil(10_000_000 / 27)) + '</p></body>',
+  '/ten-mb-text': () =>
+    '<!doctype html><body style="background: #ffff00"><p>' +
+    'lorem ipsum dolor sit amet '.repeat(Math.ceil(10_000_000 / 27)) +
+    '</p></body>',
   '/nested': () => '<!doctype html><body>' + '<div>'.repeat(100_000) + 'deep' + '</div>'.repeat(100_000) + '</body>',
 };
 
@@ -45,7 +54,8 @@ afterAll(async () => {
   server.close();
 });
 
-const pixel = async (surfaceId: string, x: number, y: number) => (await captureSurface(b.display().url!, surfaceId)).pixel(x, y).join();
+const pixel = async (surfaceId: string, x: number, y: number) =>
+  (await captureSurface(b.display().url!, surfaceId)).pixel(x, y).join();
 
 test('malformed HTML renders what a browser would: unclosed tags, misnested formatting, stray tables', async () => {
   const t = await openLive(b, `${base}/malformed`);
@@ -70,7 +80,11 @@ test('a script error goes to the tab’s console; later scripts run and the rend
 
 test('a 10 MB page of 150 000 paragraphs ends in a clear error page inside its tab', async () => {
   const t = await openLive(b, `${base}/ten-mb`);
-  await waitFor(() => b.consoleMessages(t.id).some((m) => /more than 50,000 elements/.test(m.message)), 'the reason in the console', 30000);
+  await waitFor(
+    () => b.consoleMessages(t.id).some((m) => /more than 50,000 elements/.test(m.message)),
+    'the reason in the console',
+    30000,
+  );
   expect(tabOf(b, t.id)).toMatchObject({ state: 'live', pid: t.pid });
   expect(await pixel(t.surfaceId, 900, 590)).toBe('248,249,250'); // the error page's background
 }, 60000);

@@ -21,21 +21,27 @@ test('process-per-site: tabs of one site share a renderer, other sites never do'
 test.each([
   ['SIGKILL', 'killed'],
   ['SIGSEGV', 'crashed'],
-] as const)('kill -%s a renderer: its tabs crash with reason %s, the other site keeps presenting frames', async (signal, reason) => {
-  const news = await openLive(b, 'https://news.example/');
-  const sports = await openLive(b, 'https://news.example/sports.html');
-  const orbit = await openLive(b, 'https://orbit.example/');
-  const victim = news.pid!;
-  expect(shmNamesOf(victim).length).toBeGreaterThan(0);
-  process.kill(victim, signal);
-  await waitFor(() => tabOf(b, news.id).state === 'crashed' && tabOf(b, sports.id).state === 'crashed', 'both news tabs to crash');
-  expect(tabOf(b, news.id)).toMatchObject({ state: 'crashed', crashReason: reason, pid: null });
-  expect(tabOf(b, sports.id).crashReason).toBe(reason);
-  expect(tabOf(b, orbit.id).state).toBe('live');
-  expect(await keepsPresenting(b, orbit.id, 20)).toBe(true);
-  expect(alive(orbit.pid!)).toBe(true);
-  expect(shmNamesOf(victim)).toEqual([]); // its tile pools were swept
-});
+] as const)(
+  'kill -%s a renderer: its tabs crash with reason %s, the other site keeps presenting frames',
+  async (signal, reason) => {
+    const news = await openLive(b, 'https://news.example/');
+    const sports = await openLive(b, 'https://news.example/sports.html');
+    const orbit = await openLive(b, 'https://orbit.example/');
+    const victim = news.pid!;
+    expect(shmNamesOf(victim).length).toBeGreaterThan(0);
+    process.kill(victim, signal);
+    await waitFor(
+      () => tabOf(b, news.id).state === 'crashed' && tabOf(b, sports.id).state === 'crashed',
+      'both news tabs to crash',
+    );
+    expect(tabOf(b, news.id)).toMatchObject({ state: 'crashed', crashReason: reason, pid: null });
+    expect(tabOf(b, sports.id).crashReason).toBe(reason);
+    expect(tabOf(b, orbit.id).state).toBe('live');
+    expect(await keepsPresenting(b, orbit.id, 20)).toBe(true);
+    expect(alive(orbit.pid!)).toBe(true);
+    expect(shmNamesOf(victim)).toEqual([]); // its tile pools were swept
+  },
+);
 
 test('End process (the Task Manager) then Reload brings up a new renderer', async () => {
   const news = await openLive(b, 'https://news.example/');
@@ -80,7 +86,10 @@ test('bad addresses are refused with a reason and nothing changes', async () => 
 test('cross-site navigation moves the tab to the new site’s renderer', async () => {
   const t = await openLive(b, 'https://news.example/');
   await b.navigate(t.id, 'https://orbit.example/');
-  const moved = await waitFor(() => tabOf(b, t.id).state === 'live' && tabOf(b, t.id).title === 'Orbit' && tabOf(b, t.id), 'the navigation');
+  const moved = await waitFor(
+    () => tabOf(b, t.id).state === 'live' && tabOf(b, t.id).title === 'Orbit' && tabOf(b, t.id),
+    'the navigation',
+  );
   expect(moved.pid).not.toBe(t.pid);
   expect(moved.site).toBe('https://orbit.example');
 });

@@ -37,7 +37,16 @@ const frame = (surfaceId: string, seq: number): SubmitFrame => ({
   size: { w: 300, h: 200 },
   pool: { name: pool.name, slots: 2 },
   background: '#ffffff',
-  quads: [{ kind: 'tile', slot: 0, version: 1, rect: { x: 0, y: 0, w: 100, h: 100 }, transform: [1, 0, 0, 1, 50, 50], opacity: 1 }],
+  quads: [
+    {
+      kind: 'tile',
+      slot: 0,
+      version: 1,
+      rect: { x: 0, y: 0, w: 100, h: 100 },
+      transform: [1, 0, 0, 1, 50, 50],
+      opacity: 1,
+    },
+  ],
   damage: { x: 0, y: 0, w: 300, h: 200 },
 });
 
@@ -96,8 +105,15 @@ test('a tab shows another surface (a plugin) only if it was granted to embed it'
     await acked;
     return client;
   };
-  const pluginClient = await submitAndAck(plugin, { ...frame('plugin:9', 1), size: { w: 100, h: 100 }, quads: [{ ...frame('x', 0).quads[0], transform: [1, 0, 0, 1, 0, 0] }] as SubmitFrame['quads'] });
-  const embedding = (surfaceId: string): SubmitFrame => ({ ...frame(surfaceId, 1), quads: [{ kind: 'surface', surfaceId: 'plugin:9', rect: { x: 150, y: 50, w: 100, h: 100 } }] });
+  const pluginClient = await submitAndAck(plugin, {
+    ...frame('plugin:9', 1),
+    size: { w: 100, h: 100 },
+    quads: [{ ...frame('x', 0).quads[0], transform: [1, 0, 0, 1, 0, 0] }] as SubmitFrame['quads'],
+  });
+  const embedding = (surfaceId: string): SubmitFrame => ({
+    ...frame(surfaceId, 1),
+    quads: [{ kind: 'surface', surfaceId: 'plugin:9', rect: { x: 150, y: 50, w: 100, h: 100 } }],
+  });
   const a = await submitAndAck(ours, embedding('tab:7'));
   const b = await submitAndAck(stranger, embedding('tab:8'));
   expect([...compositor.pixels('tab:7', { x: 200, y: 100, w: 1, h: 1 })!.data]).toEqual([220, 20, 60, 255]);

@@ -37,7 +37,11 @@ export async function openLive(b: Browser, url: string): Promise<TabInfo> {
 /** True when the tab presents new frames within the next moments. */
 export async function keepsPresenting(b: Browser, id: number, frames = 10): Promise<boolean> {
   const start = tabOf(b, id).framesPresented;
-  await waitFor(() => tabOf(b, id).framesPresented >= start + frames, `tab ${id} to present ${frames} more frames`, 10000);
+  await waitFor(
+    () => tabOf(b, id).framesPresented >= start + frames,
+    `tab ${id} to present ${frames} more frames`,
+    10000,
+  );
   return true;
 }
 
@@ -46,7 +50,10 @@ export function shmNamesOf(pid: number): string[] {
 }
 
 /** The whole picture of a surface, as a window gets it from the display compositor. */
-export function captureSurface(displayUrl: string, surfaceId: string): Promise<{ w: number; h: number; pixel: (x: number, y: number) => [number, number, number] }> {
+export function captureSurface(
+  displayUrl: string,
+  surfaceId: string,
+): Promise<{ w: number; h: number; pixel: (x: number, y: number) => [number, number, number] }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(displayUrl);
     const timer = setTimeout(() => (ws.terminate(), reject(new Error(`no picture of ${surfaceId}`))), 10000);
@@ -59,7 +66,15 @@ export function captureSurface(displayUrl: string, surfaceId: string): Promise<{
       clearTimeout(timer);
       ws.close();
       const px = data.subarray(4 + len);
-      resolve({ w: header.surface.w, h: header.surface.h, pixel: (x, y) => [px[(y * header.surface.w + x) * 4], px[(y * header.surface.w + x) * 4 + 1], px[(y * header.surface.w + x) * 4 + 2]] });
+      resolve({
+        w: header.surface.w,
+        h: header.surface.h,
+        pixel: (x, y) => [
+          px[(y * header.surface.w + x) * 4],
+          px[(y * header.surface.w + x) * 4 + 1],
+          px[(y * header.surface.w + x) * 4 + 2],
+        ],
+      });
     });
   });
 }
@@ -67,7 +82,10 @@ export function captureSurface(displayUrl: string, surfaceId: string): Promise<{
 /** `minium web --headless --port 0`, as a user starts it; resolves with the URL it prints first. */
 export async function startWebShell(): Promise<{ child: ChildProcess; base: string; token: string; url: string }> {
   const cli = path.join(__dirname, '../../src/shell/cli/main.js');
-  const child = spawn(process.execPath, [cli, 'web', '--headless', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MINIUM_CHILD_STDERR: 'quiet' } });
+  const child = spawn(process.execPath, [cli, 'web', '--headless', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, MINIUM_CHILD_STDERR: 'quiet' },
+  });
   const first = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the web shell exited with ${code}`)));

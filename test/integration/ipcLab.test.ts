@@ -1,4 +1,5 @@
 /** `minium lab ipc` as a person runs it: real processes, a progress bar, a table or JSON. */
+import { spawn } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,7 +11,10 @@ const leftovers = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('
 
 test('--quick --json measures the chosen mechanisms at every quick size and cleans up', () => {
   const before = leftovers();
-  const run = spawnSync(process.execPath, [CLI, 'lab', 'ipc', '--quick', '--json', '--only', 'pipe,tcp,sab'], { encoding: 'utf8', timeout: 120000 });
+  const run = spawnSync(process.execPath, [CLI, 'lab', 'ipc', '--quick', '--json', '--only', 'pipe,tcp,sab'], {
+    encoding: 'utf8',
+    timeout: 120000,
+  });
   expect(run.status).toBe(0);
   const report = JSON.parse(run.stdout) as IpcLabReport;
   expect(report.mechanisms.map((m) => m.id)).toEqual(['pipe', 'tcp', 'sab']);
@@ -36,8 +40,12 @@ test('an unknown mechanism or lab is a clear error', () => {
 
 test('Ctrl+C mid-run removes what the lab created', async () => {
   const before = leftovers();
-  const child = require('node:child_process').spawn(process.execPath, [CLI, 'lab', 'ipc', '--only', 'fifo,unix'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => /\d+\/\d+ (fifo|unix)/.test(d.toString()) && resolve()));
+  const child = spawn(process.execPath, [CLI, 'lab', 'ipc', '--only', 'fifo,unix'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await new Promise<void>((resolve) =>
+    child.stderr.on('data', (d: Buffer) => /\d+\/\d+ (fifo|unix)/.test(d.toString()) && resolve()),
+  );
   await new Promise((r) => setTimeout(r, 300));
   expect(leftovers().length).toBeGreaterThan(before.length);
   child.kill('SIGINT');

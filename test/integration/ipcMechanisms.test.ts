@@ -3,6 +3,8 @@
  * over 64 KiB included, come back byte for byte; streams arrive complete and in order; nothing
  * is left behind, also when the peer is killed.
  */
+import { runFifoServerDemo } from '../../src/lab/ipc/fifoServer';
+import { native } from '../../src/platform/native';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -35,7 +37,10 @@ describe.each(MECHANISMS.map((m) => [m.id, m] as const))('%s', (_id, mechanism) 
   test('a stream arrives complete and in order (checksummed)', async () => {
     const link = await mechanism.open(workDir);
     try {
-      for (const [size, count] of [[100, 500], [100_000, 12]] as const) {
+      for (const [size, count] of [
+        [100, 500],
+        [100_000, 12],
+      ] as const) {
         const payload = randomBytes(size);
         expect(await link.stream(payload, count)).toEqual(expectedTally(payload, count));
       }
@@ -53,21 +58,25 @@ describe.each(MECHANISMS.map((m) => [m.id, m] as const))('%s', (_id, mechanism) 
   });
 });
 
-test.each(MECHANISMS.filter((m) => m.between === 'processes').map((m) => [m.id, m] as const))('%s: a killed peer is a clear error, and clean-up still happens', async (_id, mechanism) => {
-  const link = await mechanism.open(workDir);
-  await link.roundTrip(randomBytes(10));
-  // Kill the peer from outside, as a person would.
-  const pid = findPeerPid();
-  process.kill(pid, 'SIGKILL');
-  await expect(link.roundTrip(randomBytes(10))).rejects.toThrow(/peer|closed|ended|lost|EPIPE|ECONNRESET/);
-  await link.close();
-  expect(fs.readdirSync(workDir)).toEqual([]);
-  expect(kernelObjects()).toEqual([]);
-});
+test.each(MECHANISMS.filter((m) => m.between === 'processes').map((m) => [m.id, m] as const))(
+  '%s: a killed peer is a clear error, and clean-up still happens',
+  async (_id, mechanism) => {
+    const link = await mechanism.open(workDir);
+    await link.roundTrip(randomBytes(10));
+    // Kill the peer from outside, as a person would.
+    const pid = findPeerPid();
+    process.kill(pid, 'SIGKILL');
+    await expect(link.roundTrip(randomBytes(10))).rejects.toThrow(/peer|closed|ended|lost|EPIPE|ECONNRESET/);
+    await link.close();
+    expect(fs.readdirSync(workDir)).toEqual([]);
+    expect(kernelObjects()).toEqual([]);
+  },
+);
 
 /** Shared-memory segments and message queues (where /dev/mqueue is mounted) this process created and has not removed. */
 function kernelObjects(): string[] {
-  const ours = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith(`minium-lab.${process.pid}.`)) : []);
+  const ours = (dir: string) =>
+    fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith(`minium-lab.${process.pid}.`)) : [];
   return [...ours('/dev/shm'), ...ours('/dev/mqueue')];
 }
 
@@ -98,7 +107,7 @@ test('the shared-memory segment exists while the link is open, and is gone after
 });
 
 test('SHM2: another process rewriting shared memory tears unsynchronized reads; a sequence lock tears none', () => {
-  const race = require('../../src/platform/native').native().shmRace(4096, 300);
+  const race = native().shmRace!(4096, 300);
   expect(race.seqlock.torn).toBe(0);
   expect(race.seqlock.reads).toBeGreaterThan(0);
   // Two processes must really run at once for a read to be torn: only then is it certain.
@@ -106,13 +115,15 @@ test('SHM2: another process rewriting shared memory tears unsynchronized reads; 
 });
 
 test('NPIPE1: one FIFO server answers every request of several client processes, none mixed up', async () => {
-  const { runFifoServerDemo } = require('../../src/lab/ipc/fifoServer');
   const result = await runFifoServerDemo(workDir, 3, 40);
   expect(result).toMatchObject({ clients: 3, requests: 120, answered: 120 });
   expect(fs.readdirSync(workDir)).toEqual([]);
 });
 
 test('PIPE1: a pipe is one-way: the kernel refuses writes into its read end and reads from its write end', () => {
-  const d = require('../../src/platform/native').native().pipeDirection();
-  expect(d).toEqual({ writeToReadEnd: expect.stringMatching(/bad file descriptor/i), readFromWriteEnd: expect.stringMatching(/bad file descriptor/i) });
+  const d = native().pipeDirection!();
+  expect(d).toEqual({
+    writeToReadEnd: expect.stringMatching(/bad file descriptor/i),
+    readFromWriteEnd: expect.stringMatching(/bad file descriptor/i),
+  });
 });

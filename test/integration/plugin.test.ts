@@ -12,7 +12,10 @@ const CLOCK_FACE: [number, number, number] = [0x20, 0x21, 0x24];
 
 test('kill the plugin process: the page lives on and its plugin area says the plugin crashed', async () => {
   const page = await openLive(b, 'https://plugins.example/');
-  const plugin = await waitFor(async () => (await b.listProcesses()).find((p) => p.role === 'plugin'), 'the plugin process');
+  const plugin = await waitFor(
+    async () => (await b.listProcesses()).find((p) => p.role === 'plugin'),
+    'the plugin process',
+  );
   expect(plugin.title).toBe('Plugin: Minium Clock');
   expect(plugin.tabs).toEqual([page.id]);
   expect(plugin.pid).not.toBe(page.pid);
@@ -34,9 +37,11 @@ test('kill the plugin process: the page lives on and its plugin area says the pl
   expect(alive(page.pid!)).toBe(true);
   expect(shmNamesOf(plugin.pid)).toEqual([]); // swept by the browser: the plugin could not
 
-
   await b.reload(page.id);
-  const back = await waitFor(async () => (await b.listProcesses()).find((p) => p.role === 'plugin'), 'a new plugin process');
+  const back = await waitFor(
+    async () => (await b.listProcesses()).find((p) => p.role === 'plugin'),
+    'a new plugin process',
+  );
   expect(back.pid).not.toBe(plugin.pid);
   expect(await keepsPresenting(b, page.id, 1)).toBe(true);
 });

@@ -1,4 +1,5 @@
 /** ChildProcessHost against real child processes: exit reasons, bad messages, the sandbox. */
+import * as fs from 'node:fs';
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import { ChildProcessHost, type Gone } from '../../src/browser/ChildProcessHost';
@@ -73,7 +74,7 @@ describe('ChildProcessHost with real processes', () => {
   test('every child names its role and its parent on its command line', async () => {
     const { h } = host('ready');
     await new Promise((r) => h.onReady(r));
-    const cmdline = require('node:fs').readFileSync(`/proc/${h.pid}/cmdline`, 'utf8').split('\0');
+    const cmdline = fs.readFileSync(`/proc/${h.pid}/cmdline`, 'utf8').split('\0');
     expect(cmdline).toContain('--minium-role=renderer');
     expect(cmdline).toContain(`--minium-parent-pid=${process.pid}`);
     h.kill();
@@ -82,7 +83,10 @@ describe('ChildProcessHost with real processes', () => {
 
 (sandboxAvailable() ? describe : describe.skip)('the renderer sandbox (Node permission model)', () => {
   test('a sandboxed child cannot write files, spawn processes or read outside the app', async () => {
-    const child = fork(path.join(__dirname, '../fixtures/sandboxProbe.js'), [], { execArgv: sandboxExecArgv(APP_ROOT), stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const child = fork(path.join(__dirname, '../fixtures/sandboxProbe.js'), [], {
+      execArgv: sandboxExecArgv(APP_ROOT),
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
     const report = await new Promise<Record<string, string>>((resolve, reject) => {
       child.once('message', (m) => resolve(m as Record<string, string>));
       child.once('exit', (code) => reject(new Error(`probe exited with ${code} before reporting`)));
@@ -95,8 +99,12 @@ describe('ChildProcessHost with real processes', () => {
   });
 
   test('without the flags the same probe may do all of it (the test can fail)', async () => {
-    const child = fork(path.join(__dirname, '../fixtures/sandboxProbe.js'), [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-    const report = await new Promise<Record<string, string>>((resolve) => child.once('message', (m) => resolve(m as Record<string, string>)));
+    const child = fork(path.join(__dirname, '../fixtures/sandboxProbe.js'), [], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    const report = await new Promise<Record<string, string>>((resolve) =>
+      child.once('message', (m) => resolve(m as Record<string, string>)),
+    );
     expect(report.writeFile).toBe('allowed');
     expect(report.spawn).toBe('allowed');
   });

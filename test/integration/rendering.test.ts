@@ -34,7 +34,11 @@ test('each tile is reported with the raster thread that drew it, and the tile-bo
   const shot = await captureSurface(b.display().url!, t.surfaceId);
   // The left edge of each tile's border, half-way down: only that tile's border covers it.
   const wrong = visible
-    .map((tile) => ({ tile: tile.rect, thread: tile.thread, seen: shot.pixel(tile.rect.x + 1, tile.rect.y + Math.floor(tile.rect.h / 2)) }))
+    .map((tile) => ({
+      tile: tile.rect,
+      thread: tile.thread,
+      seen: shot.pixel(tile.rect.x + 1, tile.rect.y + Math.floor(tile.rect.h / 2)),
+    }))
     .filter((x) => !close(x.seen, rgb(rasterThreadColor(x.thread!))));
   expect(wrong).toEqual([]);
 });
@@ -44,16 +48,32 @@ test('while page script blocks the main thread, the compositor keeps presenting 
   await waitFor(() => ticks(t.id) > 0, 'the page’s timer');
   const before = b.consoleMessages(t.id).length;
   await b.sendInput(t.id, { type: 'click', ...BLOCK_BUTTON });
-  await waitFor(() => b.consoleMessages(t.id).slice(before).some((m) => m.message.startsWith('blocking')), 'the block to start');
+  await waitFor(
+    () =>
+      b
+        .consoleMessages(t.id)
+        .slice(before)
+        .some((m) => m.message.startsWith('blocking')),
+    'the block to start',
+  );
   const frames = tabOf(b, t.id).framesPresented;
   const tickCount = ticks(t.id);
   await b.sendInput(t.id, { type: 'wheel', x: 480, y: 560, dx: 0, dy: 40 }); // the spinner stays on screen
   await new Promise((r) => setTimeout(r, 1500));
-  const during = { frames: tabOf(b, t.id).framesPresented - frames, ticks: ticks(t.id) - tickCount, scroll: (await b.tileReport(t.id)).scroll.y };
+  const during = {
+    frames: tabOf(b, t.id).framesPresented - frames,
+    ticks: ticks(t.id) - tickCount,
+    scroll: (await b.tileReport(t.id)).scroll.y,
+  };
   expect(during.frames).toBeGreaterThan(45); // the spinning layer, about 60 a second
   expect(during.ticks).toBe(0);
   expect(during.scroll).toBe(40);
-  expect(b.consoleMessages(t.id).slice(before).some((m) => m.message.startsWith('main thread free'))).toBe(false);
+  expect(
+    b
+      .consoleMessages(t.id)
+      .slice(before)
+      .some((m) => m.message.startsWith('main thread free')),
+  ).toBe(false);
   await waitFor(() => ticks(t.id) > tickCount, 'the page’s timer to run again', 10000);
 });
 
@@ -62,23 +82,42 @@ test('a page that listens for wheel events makes the compositor wait for the mai
   await waitFor(() => ticks(t.id) > 0, 'the page’s timer');
   // The click is hit-tested by the compositor thread and runs the button's listener on the main thread.
   const { inputId } = await b.sendInput(t.id, { type: 'click', ...WHEEL_TOGGLE });
-  await waitFor(() => new Promise<boolean>((resolve) => {
-    const off = b.onEvent((e) => e.type === 'input-presented' && e.inputId === inputId && (off(), resolve(true)));
-    setTimeout(() => (off(), resolve(false)), 2000);
-  }), 'the click’s effect on screen');
+  await waitFor(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const off = b.onEvent((e) => e.type === 'input-presented' && e.inputId === inputId && (off(), resolve(true)));
+        setTimeout(() => (off(), resolve(false)), 2000);
+      }),
+    'the click’s effect on screen',
+  );
   const before = b.consoleMessages(t.id).length;
   await b.sendInput(t.id, { type: 'click', ...BLOCK_BUTTON });
-  await waitFor(() => b.consoleMessages(t.id).slice(before).some((m) => m.message.startsWith('blocking')), 'the block to start');
+  await waitFor(
+    () =>
+      b
+        .consoleMessages(t.id)
+        .slice(before)
+        .some((m) => m.message.startsWith('blocking')),
+    'the block to start',
+  );
   await b.sendInput(t.id, { type: 'wheel', x: 480, y: 560, dx: 0, dy: 200 });
   await new Promise((r) => setTimeout(r, 1000));
   expect((await b.tileReport(t.id)).scroll.y).toBe(0); // the wheel event waits behind the blocked main thread
-  await waitFor(async () => (await b.tileReport(t.id)).scroll.y === 200, 'the scroll once the main thread is free', 10000);
+  await waitFor(
+    async () => (await b.tileReport(t.id)).scroll.y === 200,
+    'the scroll once the main thread is free',
+    10000,
+  );
 });
 
 test('a web worker’s result reaches the page: the fractal it computes appears in the tab', async () => {
   const t = await openLive(b, 'https://workers.example/fractal.html');
   // Inside the Mandelbrot set the worker's colour is black; before it answers the strip is empty.
-  await waitFor(async () => (await captureSurface(b.display().url!, t.surfaceId)).pixel(344, 287).join() === '0,0,0', 'the worker’s fractal in the page', 20000);
+  await waitFor(
+    async () => (await captureSurface(b.display().url!, t.surfaceId)).pixel(344, 287).join() === '0,0,0',
+    'the worker’s fractal in the page',
+    20000,
+  );
   const renderer = (await b.listProcesses()).find((p) => p.pid === t.pid)!;
   expect(renderer.threads.some((x) => x.kind === 'worker')).toBe(true);
 });

@@ -1,4 +1,5 @@
 /** MT2, MT3, RT6: an exception ends one thread; a fatal fault in any thread ends the whole process. */
+import * as fs from 'node:fs';
 import type { Browser } from '../../src/browser/Browser';
 import type { ProcessInfo } from '../../src/common/controlApi';
 import { keepsPresenting, openLive, startBrowser, tabOf, waitFor } from './helpers';
@@ -9,7 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => b.shutdown());
 
-const renderer = async (pid: number): Promise<ProcessInfo | undefined> => (await b.listProcesses()).find((p) => p.pid === pid);
+const renderer = async (pid: number): Promise<ProcessInfo | undefined> =>
+  (await b.listProcesses()).find((p) => p.pid === pid);
 
 test('a renderer runs real threads: io, main, compositor and the raster pool', async () => {
   const t = await openLive(b, 'https://orbit.example/');
@@ -18,7 +20,7 @@ test('a renderer runs real threads: io, main, compositor and the raster pool', a
     return r && r.threads.length > 0 && r;
   }, 'thread stats');
   expect(p.threads.map((x) => x.id).sort()).toEqual(['compositor', 'io', 'main', 'raster-1', 'raster-2']);
-  const tasks = require('node:fs').readdirSync(`/proc/${t.pid}/task`);
+  const tasks = fs.readdirSync(`/proc/${t.pid}/task`);
   expect(tasks.length).toBeGreaterThanOrEqual(5); // OS threads, not just JS objects
 });
 
@@ -26,7 +28,10 @@ test('an exception on the main thread ends that thread only; the compositor keep
   const orbit = await openLive(b, 'https://orbit.example/');
   await waitFor(async () => (await renderer(orbit.pid!))?.threads.some((x) => x.id === 'main'), 'thread stats');
   await b.crashThread(orbit.pid!, 'main', 'exception');
-  const main = await waitFor(async () => (await renderer(orbit.pid!))?.threads.find((x) => x.id === 'main' && x.state === 'ended'), 'the main thread to end');
+  const main = await waitFor(
+    async () => (await renderer(orbit.pid!))?.threads.find((x) => x.id === 'main' && x.state === 'ended'),
+    'the main thread to end',
+  );
   expect(main.error).toMatch(/uncaught exception on the main thread/);
   expect(tabOf(b, orbit.id)).toMatchObject({ state: 'live', pid: orbit.pid });
   expect(await keepsPresenting(b, orbit.id, 30)).toBe(true);

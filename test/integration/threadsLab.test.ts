@@ -4,10 +4,23 @@ import * as path from 'node:path';
 import type { ThreadsLabReport } from '../../src/common/labReports';
 
 test('--quick --json measures every pair and the blast radius of each fault', () => {
-  const run = spawnSync(process.execPath, [path.join(__dirname, '../../src/shell/cli/main.js'), 'lab', 'threads', '--quick', '--json'], { encoding: 'utf8', timeout: 120000 });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(__dirname, '../../src/shell/cli/main.js'), 'lab', 'threads', '--quick', '--json'],
+    { encoding: 'utf8', timeout: 120000 },
+  );
   expect(run.status).toBe(0);
   const r = JSON.parse(run.stdout) as ThreadsLabReport;
-  expect(r.pairs.map((p) => p.metric.split(':')[0])).toEqual(expect.arrayContaining(['start', 'end', 'memory per idle unit (runtime)', 'create + end one', 'switch', 'shared work']));
+  expect(r.pairs.map((p) => p.metric.split(':')[0])).toEqual(
+    expect.arrayContaining([
+      'start',
+      'end',
+      'memory per idle unit (runtime)',
+      'create + end one',
+      'switch',
+      'shared work',
+    ]),
+  );
   for (const p of r.pairs) {
     expect(p.process).toBeGreaterThan(0);
     expect(p.thread).toBeGreaterThan(0);

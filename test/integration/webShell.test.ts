@@ -39,9 +39,15 @@ test('the UI is served; the API wants the token', async () => {
 });
 
 test('bad requests get a 4xx with a JSON error, and lose nothing', async () => {
-  expect(await api('POST', '/api/tabs', '{not json')).toMatchObject({ status: 400, json: { error: { code: 'bad-request' } } });
+  expect(await api('POST', '/api/tabs', '{not json')).toMatchObject({
+    status: 400,
+    json: { error: { code: 'bad-request' } },
+  });
   expect(await api('POST', '/api/tabs', { url: 42 })).toMatchObject({ status: 400 });
-  expect(await api('POST', '/api/tabs', { url: 'ftp://x.example/' })).toMatchObject({ status: 400, json: { error: { code: 'bad-url' } } });
+  expect(await api('POST', '/api/tabs', { url: 'ftp://x.example/' })).toMatchObject({
+    status: 400,
+    json: { error: { code: 'bad-url' } },
+  });
   expect(await api('POST', '/api/tabs', { url: 'x'.repeat(70 * 1024) })).toMatchObject({ status: 413 });
   expect(await api('DELETE', '/api/tabs/77')).toMatchObject({ status: 404, json: { error: { code: 'no-such-tab' } } });
   expect(await api('POST', '/api/processes/1/kill')).toMatchObject({ status: 404 });
@@ -75,8 +81,13 @@ test('open tabs, list processes and demos, kill a renderer, see the events', asy
 
   const victim = tabs.find((t) => t.id === n.id)!.pid!;
   expect(await api('POST', `/api/processes/${victim}/kill`)).toMatchObject({ status: 200 });
-  await waitFor(() => events.some((e) => e.type === 'tab-updated' && e.tab.id === n.id && e.tab.state === 'crashed'), 'the crash event');
-  expect(events).toContainEqual(expect.objectContaining({ type: 'process-gone', pid: victim, role: 'renderer', reason: 'killed' }));
+  await waitFor(
+    () => events.some((e) => e.type === 'tab-updated' && e.tab.id === n.id && e.tab.state === 'crashed'),
+    'the crash event',
+  );
+  expect(events).toContainEqual(
+    expect.objectContaining({ type: 'process-gone', pid: victim, role: 'renderer', reason: 'killed' }),
+  );
   expect(events).toContainEqual(expect.objectContaining({ type: 'process-launched', role: 'renderer' }));
   const after = (await api('GET', '/api/tabs')).json as TabInfo[];
   expect(after.find((t) => t.id === a.id)!.state).toBe('live');
@@ -84,7 +95,9 @@ test('open tabs, list processes and demos, kill a renderer, see the events', asy
 });
 
 test('SIGKILL the browser process: every child exits within a second, no orphans', async () => {
-  const children = ((await api('GET', '/api/processes')).json as ProcessInfo[]).filter((p) => p.role !== 'browser').map((p) => p.pid);
+  const children = ((await api('GET', '/api/processes')).json as ProcessInfo[])
+    .filter((p) => p.role !== 'browser')
+    .map((p) => p.pid);
   expect(children.length).toBeGreaterThanOrEqual(2);
   const exited = new Promise((r) => shell.child.once('exit', r));
   shell.child.kill('SIGKILL');

@@ -6,7 +6,9 @@ import { ScriptContext } from '../../src/processes/renderer/script/ScriptContext
 function context() {
   const logs: string[] = [];
   const errors: string[] = [];
-  const ctx = new ScriptContext('', { console: (level, message) => void logs.push(`${level}: ${message}`) }, (m) => errors.push(m));
+  const ctx = new ScriptContext('', { console: (level, message) => void logs.push(`${level}: ${message}`) }, (m) =>
+    errors.push(m),
+  );
   return { ctx, logs, errors };
 }
 
@@ -22,7 +24,13 @@ describe('ScriptContext (page and worker scripts)', () => {
       'escape.js',
     );
     expect(errors).toEqual([]);
-    expect(logs).toEqual(['info: undefined undefined undefined undefined', 'info: blocked', 'info: blocked', 'info: blocked', 'info: blocked']);
+    expect(logs).toEqual([
+      'info: undefined undefined undefined undefined',
+      'info: blocked',
+      'info: blocked',
+      'info: blocked',
+      'info: blocked',
+    ]);
   });
 
   test('an error in a script is reported, not thrown; the context lives on', () => {
@@ -35,7 +43,10 @@ describe('ScriptContext (page and worker scripts)', () => {
 
   test('timers fire into the context and can be cleared', async () => {
     const { ctx, logs } = context();
-    ctx.run('setTimeout((x) => console.log("fired", x), 5, 42); const t = setTimeout(() => console.log("never"), 5); clearTimeout(t);', 't.js');
+    ctx.run(
+      'setTimeout((x) => console.log("fired", x), 5, 42); const t = setTimeout(() => console.log("never"), 5); clearTimeout(t);',
+      't.js',
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(logs).toEqual(['info: fired 42']);
     ctx.dispose();
@@ -44,7 +55,9 @@ describe('ScriptContext (page and worker scripts)', () => {
 
 describe('PageScripts (the DOM slice and workers)', () => {
   test('textContent changes the document and asks for a repaint; workers resolve against the page', () => {
-    const doc = parseDocument('<p id="s">old</p><script>document.getElementById("s").textContent = "new " + document.getElementById("s").textContent; new Worker("w.js").postMessage({n: 1});</script>');
+    const doc = parseDocument(
+      '<p id="s">old</p><script>document.getElementById("s").textContent = "new " + document.getElementById("s").textContent; new Worker("w.js").postMessage({n: 1});</script>',
+    );
     const started: string[] = [];
     const posted: string[] = [];
     let changed = 0;
@@ -71,8 +84,15 @@ describe('PageScripts (the DOM slice and workers)', () => {
   });
 
   test('only classic scripts run', () => {
-    const doc = parseDocument('<script type="module">a</script><script type="text/template">b</script><script src="x.js"></script><script>c</script>');
-    const s = new PageScripts(doc, 'https://a.example/', { changed: () => undefined, frameRequested: () => undefined, console: () => undefined, startWorker: () => ({ post: () => undefined, stop: () => undefined }) });
+    const doc = parseDocument(
+      '<script type="module">a</script><script type="text/template">b</script><script src="x.js"></script><script>c</script>',
+    );
+    const s = new PageScripts(doc, 'https://a.example/', {
+      changed: () => undefined,
+      frameRequested: () => undefined,
+      console: () => undefined,
+      startWorker: () => ({ post: () => undefined, stop: () => undefined }),
+    });
     expect(s.scripts()).toEqual([{ src: 'x.js' }, { code: 'c' }]);
   });
 });
@@ -122,13 +142,20 @@ describe('PageScripts DOM API', () => {
     expect(p.scripts.dispatch(p.find('b'), { type: 'click', clientX: 5, clientY: 6 })).toBe(false);
     expect(p.logs).toEqual(['error: Uncaught listener broke', 'info: inline click', 'info: outer saw b 5']);
     expect(p.scripts.listening.has('wheel')).toBe(true);
-    expect(p.scripts.dispatch(p.find('b'), { type: 'wheel', clientX: 0, clientY: 0, deltaX: 0, deltaY: 500 })).toBe(true);
-    expect(p.scripts.dispatch(p.find('b'), { type: 'wheel', clientX: 0, clientY: 0, deltaX: 0, deltaY: 5 })).toBe(false);
+    expect(p.scripts.dispatch(p.find('b'), { type: 'wheel', clientX: 0, clientY: 0, deltaX: 0, deltaY: 500 })).toBe(
+      true,
+    );
+    expect(p.scripts.dispatch(p.find('b'), { type: 'wheel', clientX: 0, clientY: 0, deltaX: 0, deltaY: 5 })).toBe(
+      false,
+    );
   });
 
   test('requestAnimationFrame asks the host for a frame and runs once per frame', () => {
     const p = page('<p>x</p>');
-    p.scripts.run('let n = 0; const f = (t) => { n++; console.log("frame", n, typeof t); if (n < 2) requestAnimationFrame(f); }; requestAnimationFrame(f);', 'raf.js');
+    p.scripts.run(
+      'let n = 0; const f = (t) => { n++; console.log("frame", n, typeof t); if (n < 2) requestAnimationFrame(f); }; requestAnimationFrame(f);',
+      'raf.js',
+    );
     expect(p.frames()).toBe(1);
     p.scripts.animationFrame(16);
     p.scripts.animationFrame(32);

@@ -4,23 +4,41 @@ import { TileManager } from '../../src/processes/renderer/compositor/TileManager
 import type { LayerAnimation, LayerData, PagePaint } from '../../src/processes/renderer/page/paint/Painter';
 import { SlotAllocator } from '../../src/viz/client/SlotAllocator';
 
-const layer = (over: Partial<LayerData>): LayerData => ({ id: 0, parent: null, bounds: { x: 0, y: 0, w: 800, h: 600 }, contentSize: { w: 800, h: 600 }, scrollable: false, items: [], transform: [], origin: { x: 0, y: 0 }, opacity: 1, ...over });
+const layer = (over: Partial<LayerData>): LayerData => ({
+  id: 0,
+  parent: null,
+  bounds: { x: 0, y: 0, w: 800, h: 600 },
+  contentSize: { w: 800, h: 600 },
+  scrollable: false,
+  items: [],
+  transform: [],
+  origin: { x: 0, y: 0 },
+  opacity: 1,
+  ...over,
+});
 const rect = (x: number, y: number, color = 'red') => ({ op: 'rect' as const, x, y, w: 10, h: 10, color });
 
 describe('TileManager', () => {
-  const everything = new Map([[0, { visible: { x: 0, y: 0, w: 800, h: 600 }, interest: { x: 0, y: 0, w: 800, h: 2000 } }]]);
+  const everything = new Map([
+    [0, { visible: { x: 0, y: 0, w: 800, h: 600 }, interest: { x: 0, y: 0, w: 800, h: 2000 } }],
+  ]);
 
   test('tiles on screen are drawn first, then those within a screen of it; far ones not at all', () => {
     const tm = new TileManager(new SlotAllocator(100), { name: 'p', slots: 100 }, () => undefined);
     tm.commit([layer({ contentSize: { w: 256, h: 256 * 12 } })]);
     let n = 0;
-    const jobs = tm.prepareTiles(new Map([[0, { visible: { x: 0, y: 600, w: 256, h: 300 }, interest: { x: 0, y: 0, w: 256, h: 1500 } }]]), () => ++n);
+    const jobs = tm.prepareTiles(
+      new Map([[0, { visible: { x: 0, y: 600, w: 256, h: 300 }, interest: { x: 0, y: 0, w: 256, h: 1500 } }]]),
+      () => ++n,
+    );
     expect(jobs.map((j) => j.task.tile.y)).toEqual([512, 768, 0, 256, 1024, 1280]);
   });
 
   test('a commit redraws only the tiles whose display items changed; the old pixels stay until then', () => {
     const drawn: string[] = [];
-    const tm = new TileManager(new SlotAllocator(100), { name: 'p', slots: 100 }, (_, t) => drawn.push(`${t.rect.x},${t.rect.y}`));
+    const tm = new TileManager(new SlotAllocator(100), { name: 'p', slots: 100 }, (_, t) =>
+      drawn.push(`${t.rect.x},${t.rect.y}`),
+    );
     tm.commit([layer({ items: [rect(10, 10), rect(300, 300)] })]);
     let n = 0;
     tm.prepareTiles(everything, () => ++n).forEach((j, i) => j.done(true, 1 + (i % 2)));
@@ -51,7 +69,15 @@ describe('TileManager', () => {
 
 describe('Animations', () => {
   const spin: LayerAnimation = {
-    spec: { name: 'spin', durationMs: 1000, delayMs: 0, easing: 'linear', iterations: Infinity, direction: 'normal', fill: 'none' },
+    spec: {
+      name: 'spin',
+      durationMs: 1000,
+      delayMs: 0,
+      easing: 'linear',
+      iterations: Infinity,
+      direction: 'normal',
+      fill: 'none',
+    },
     frames: [
       { offset: 0, transform: [{ fn: 'rotate', rad: 0 }], opacity: 1 },
       { offset: 1, transform: [{ fn: 'rotate', rad: 2 * Math.PI }], opacity: 0 },
@@ -86,7 +112,13 @@ describe('LayerTreeHostImpl (scrolling and hit testing on the compositor thread)
     wheelListeners: false,
     layers: [
       layer({ scrollable: true, contentSize: { w: 800, h: 2000 } }),
-      layer({ id: 5, parent: 0, scrollable: true, bounds: { x: 100, y: 100, w: 200, h: 100 }, contentSize: { w: 200, h: 300 } }),
+      layer({
+        id: 5,
+        parent: 0,
+        scrollable: true,
+        bounds: { x: 100, y: 100, w: 200, h: 100 },
+        contentSize: { w: 200, h: 300 },
+      }),
     ],
   };
   let host: LayerTreeHostImpl;

@@ -3,7 +3,12 @@ import { findElement, attr } from '../../src/processes/renderer/page/dom/Dom';
 import { parseStyleSheet } from '../../src/processes/renderer/page/css/CssParser';
 import { matches, parseSelector } from '../../src/processes/renderer/page/css/Selectors';
 import { StyleResolver } from '../../src/processes/renderer/page/css/StyleResolver';
-import { parseAnimation, parseColor, parseGradient, parseTransform } from '../../src/processes/renderer/page/css/Values';
+import {
+  parseAnimation,
+  parseColor,
+  parseGradient,
+  parseTransform,
+} from '../../src/processes/renderer/page/css/Values';
 import type { ComputedStyle } from '../../src/processes/renderer/page/css/ComputedStyle';
 
 const ctx = { fontSize: 16, rootFontSize: 16, viewport: { w: 800, h: 600 } };
@@ -20,7 +25,10 @@ function styles(html: string): Map<string, ComputedStyle> {
     if (id) out.set(id, s);
     for (const c of el.childNodes) if ('tagName' in c) walk(c, s);
   };
-  walk(findElement(doc, (e) => e.tagName === 'html'), null);
+  walk(
+    findElement(doc, (e) => e.tagName === 'html'),
+    null,
+  );
   return out;
 }
 
@@ -45,7 +53,9 @@ describe('CSS parser', () => {
 });
 
 describe('selectors', () => {
-  const doc = parseHtml('<div id="d" class="box big"><p id="p1">a</p><p id="p2" data-x="1"><span id="s">b</span></p></div>');
+  const doc = parseHtml(
+    '<div id="d" class="box big"><p id="p1">a</p><p id="p2" data-x="1"><span id="s">b</span></p></div>',
+  );
   const el = (id: string) => findElement(doc, (e) => attr(e, 'id') === id)!;
 
   test('type, class, id, attribute, descendant, child and sibling combinators', () => {
@@ -63,7 +73,8 @@ describe('selectors', () => {
       ['p:hover', 'p1', false],
       ['*', 's', true],
     ];
-    for (const [sel, id, expected] of cases) expect([sel, matches(el(id), parseSelector(sel)!)]).toEqual([sel, expected]);
+    for (const [sel, id, expected] of cases)
+      expect([sel, matches(el(id), parseSelector(sel)!)]).toEqual([sel, expected]);
   });
 
   test('specificity counts ids, classes and types; unknown pseudo-elements are invalid', () => {
@@ -96,7 +107,9 @@ describe('cascade', () => {
   });
 
   test('unsupported properties and unparsable values are ignored, keeping what came before', () => {
-    const s = styles('<p id="p" style="color: red; color: notacolour; width: 10px; width: banana; grid-template: none; display: flux">x</p>');
+    const s = styles(
+      '<p id="p" style="color: red; color: notacolour; width: 10px; width: banana; grid-template: none; display: flux">x</p>',
+    );
     const p = s.get('p')!;
     expect(p.color).toBe(parseColor('red'));
     expect(p.width).toEqual({ px: 10 });
@@ -114,7 +127,14 @@ describe('cascade', () => {
 
 describe('values', () => {
   test('gradients: angle or side, positioned and spread stops; bad stops make the gradient invalid', () => {
-    expect(parseGradient('linear-gradient(to right, red, blue 80%)')).toEqual({ kind: 'linear', angleDeg: 90, stops: [{ color: parseColor('red'), at: null }, { color: parseColor('blue'), at: 0.8 }] });
+    expect(parseGradient('linear-gradient(to right, red, blue 80%)')).toEqual({
+      kind: 'linear',
+      angleDeg: 90,
+      stops: [
+        { color: parseColor('red'), at: null },
+        { color: parseColor('blue'), at: 0.8 },
+      ],
+    });
     expect(parseGradient('linear-gradient(45deg, red, blue)')!).toMatchObject({ angleDeg: 45 });
     expect(parseGradient('radial-gradient(circle, red, blue)')).toMatchObject({ kind: 'radial', circle: true });
     expect(parseGradient('linear-gradient(red, notacolour)')).toBeNull();
@@ -127,7 +147,15 @@ describe('values', () => {
       { fn: 'scale', x: 2, y: 2 },
     ]);
     expect(parseTransform('rotate(banana)', ctx)).toBeNull();
-    expect(parseAnimation('spin 2s ease-in 0.5s infinite alternate')).toEqual({ name: 'spin', durationMs: 2000, delayMs: 500, easing: [0.42, 0, 1, 1], iterations: Infinity, direction: 'alternate', fill: 'none' });
+    expect(parseAnimation('spin 2s ease-in 0.5s infinite alternate')).toEqual({
+      name: 'spin',
+      durationMs: 2000,
+      delayMs: 500,
+      easing: [0.42, 0, 1, 1],
+      iterations: Infinity,
+      direction: 'alternate',
+      fill: 'none',
+    });
     expect(parseAnimation('spin')).toBeNull(); // no duration: no animation
   });
 });

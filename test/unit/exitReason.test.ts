@@ -13,7 +13,13 @@ describe('exitReason', () => {
     [{ code: 139 }, 'crashed'],
     [{ code: 137 }, 'killed'],
     [{ code: 1, neverReady: true }, 'launch-failed'],
-    [{ signal: 'SIGABRT', stderrTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' }, 'oom'],
+    [
+      {
+        signal: 'SIGABRT',
+        stderrTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      },
+      'oom',
+    ],
   ] as const)('%j → %s', (facts, reason) => {
     expect(exitReason({ ...base, ...facts })).toBe(reason);
   });

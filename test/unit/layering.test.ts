@@ -15,23 +15,51 @@ function sources(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+'([^']+)'|require\('([^']+)'\)/g)].map((m) => m[1] ?? m[2]);
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+'([^']+)'|require\('([^']+)'\)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
 }
 
 /** Which top-level folder of src/ an import lands in, or the package name. */
 function target(file: string, spec: string): string {
   if (!spec.startsWith('.')) return spec;
   const rel = path.relative(path.join(APP_ROOT, 'src'), path.resolve(path.dirname(file), spec));
-  return rel.startsWith('..') ? `outside:${path.relative(APP_ROOT, path.resolve(path.dirname(file), spec))}` : `src/${rel}`;
+  return rel.startsWith('..')
+    ? `outside:${path.relative(APP_ROOT, path.resolve(path.dirname(file), spec))}`
+    : `src/${rel}`;
 }
 
 const RULES: { files: string; forbidden: RegExp; why: string }[] = [
-  { files: 'src/common', forbidden: /^(src\/(?!common)|electron|node:(?!crypto))/, why: 'common/ is pure: it runs in every process and thread' },
-  { files: 'src/processes', forbidden: /^(src\/(browser|shell|bench)|electron$)/, why: 'child processes never reach into the browser kernel or a shell' },
-  { files: 'src/viz', forbidden: /^(src\/(browser|shell|processes)|electron$)/, why: 'the display compositor knows its clients only through the protocol' },
-  { files: 'src/browser', forbidden: /^(src\/(shell|processes)|electron$)/, why: 'the kernel is host-agnostic: no shell, no Electron, no child code' },
-  { files: 'src/lab', forbidden: /^(src\/(browser|shell|processes|viz)|electron$)/, why: 'the labs stand alone: they measure the runtime, not the browser' },
-  { files: 'renderer/src', forbidden: /^(electron|node:|outside:src\/(?!common\/(controlApi|labReports|tiles)))/, why: 'the UI runs in a window: no Electron, no Node, only the control API, lab report types and tile constants' },
+  {
+    files: 'src/common',
+    forbidden: /^(src\/(?!common)|electron|node:(?!crypto))/,
+    why: 'common/ is pure: it runs in every process and thread',
+  },
+  {
+    files: 'src/processes',
+    forbidden: /^(src\/(browser|shell|bench)|electron$)/,
+    why: 'child processes never reach into the browser kernel or a shell',
+  },
+  {
+    files: 'src/viz',
+    forbidden: /^(src\/(browser|shell|processes)|electron$)/,
+    why: 'the display compositor knows its clients only through the protocol',
+  },
+  {
+    files: 'src/browser',
+    forbidden: /^(src\/(shell|processes)|electron$)/,
+    why: 'the kernel is host-agnostic: no shell, no Electron, no child code',
+  },
+  {
+    files: 'src/lab',
+    forbidden: /^(src\/(browser|shell|processes|viz)|electron$)/,
+    why: 'the labs stand alone: they measure the runtime, not the browser',
+  },
+  {
+    files: 'renderer/src',
+    forbidden: /^(electron|node:|outside:src\/(?!common\/(controlApi|labReports|tiles)))/,
+    why: 'the UI runs in a window: no Electron, no Node, only the control API, lab report types and tile constants',
+  },
 ];
 
 describe('layering', () => {

@@ -22,7 +22,8 @@ describe('layout', () => {
   });
 
   test('flex: row with gap, flex grow shares the free space, justify and align', () => {
-    const b = layout(`<body style="margin: 0"><div id="f" style="display: flex; gap: 20px; height: 100px; align-items: center">
+    const b =
+      layout(`<body style="margin: 0"><div id="f" style="display: flex; gap: 20px; height: 100px; align-items: center">
       <div id="x" style="width: 100px; height: 40px"></div><div id="y" style="flex: 1; height: 10px"></div><div id="z" style="flex: 2; height: 10px"></div></div>
       <div style="display: flex; justify-content: space-between"><div id="l" style="width: 10px; height: 5px"></div><div id="r" style="width: 10px; height: 5px"></div></div></body>`);
     expect([b.get('x')!.x, b.get('x')!.y]).toEqual([0, 30]);
@@ -34,8 +35,12 @@ describe('layout', () => {
 
   test('text wraps at the container’s width, and inline-blocks sit side by side on a line', () => {
     const words = 'word '.repeat(60);
-    const narrow = layout(`<body style="margin: 0"><p id="p" style="width: 200px; font-size: 16px; line-height: 20px; margin: 0">${words}</p></body>`).get('p')!;
-    const wide = layout(`<body style="margin: 0"><p id="p" style="width: 600px; font-size: 16px; line-height: 20px; margin: 0">${words}</p></body>`).get('p')!;
+    const narrow = layout(
+      `<body style="margin: 0"><p id="p" style="width: 200px; font-size: 16px; line-height: 20px; margin: 0">${words}</p></body>`,
+    ).get('p')!;
+    const wide = layout(
+      `<body style="margin: 0"><p id="p" style="width: 600px; font-size: 16px; line-height: 20px; margin: 0">${words}</p></body>`,
+    ).get('p')!;
     expect(narrow.h).toBeGreaterThan(wide.h);
     expect(narrow.h % 20).toBe(0);
     const lines = narrow.children[0].inline!.fragments.length;
@@ -46,7 +51,8 @@ describe('layout', () => {
   });
 
   test('percentages, min and max', () => {
-    const b = layout(`<body style="margin: 0"><div id="o" style="width: 400px"><div id="i" style="width: 50%; height: 10px"></div>
+    const b =
+      layout(`<body style="margin: 0"><div id="o" style="width: 400px"><div id="i" style="width: 50%; height: 10px"></div>
       <div id="mx" style="max-width: 100px; height: 10px"></div><div id="mn" style="width: 10px; min-width: 60px; height: 10px"></div></div></body>`);
     expect(b.get('i')!.w).toBe(200);
     expect(b.get('mx')!.w).toBe(100);

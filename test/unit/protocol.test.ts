@@ -2,7 +2,13 @@ import { BrowserToRenderer, FrameSinkClientMessage, parseMessage, RendererToBrow
 
 describe('protocol', () => {
   test('accepts a well-formed renderer message', () => {
-    const r = parseMessage(RendererToBrowser, { type: 'resource-request', requestId: 1, tabId: 2, url: 'https://news.example/', destination: 'document' });
+    const r = parseMessage(RendererToBrowser, {
+      type: 'resource-request',
+      requestId: 1,
+      tabId: 2,
+      url: 'https://news.example/',
+      destination: 'document',
+    });
     expect(r.ok).toBe(true);
   });
 
@@ -11,7 +17,10 @@ describe('protocol', () => {
     ['hello', /expected object|Invalid input/i],
     [{ type: 'no-such-message' }, /.+/],
     [{ type: 'resource-request', requestId: -1, tabId: 2, url: 'x' }, /requestId/],
-    [{ type: 'stats', threads: new Array(65).fill({ id: 'a', name: 'a', kind: 'main', busy: 0, state: 'running' }) }, /threads/],
+    [
+      { type: 'stats', threads: new Array(65).fill({ id: 'a', name: 'a', kind: 'main', busy: 0, state: 'running' }) },
+      /threads/,
+    ],
     [{ type: 'stats', threads: [{ id: 'a', name: 'a', kind: 'main', busy: 7, state: 'running' }] }, /busy/],
   ])('rejects %j with a reason', (raw, reason) => {
     const r = parseMessage(RendererToBrowser, raw);
@@ -27,11 +36,22 @@ describe('protocol', () => {
       size: { w: 100, h: 100 },
       pool: { name: '/minium.123.1', slots: 4 },
       background: '#fff',
-      quads: [{ kind: 'tile', slot: 0, version: 1, rect: { x: 0, y: 0, w: 100, h: 100 }, transform: [1, 0, 0, 1, 0, 0], opacity: 1 }],
+      quads: [
+        {
+          kind: 'tile',
+          slot: 0,
+          version: 1,
+          rect: { x: 0, y: 0, w: 100, h: 100 },
+          transform: [1, 0, 0, 1, 0, 0],
+          opacity: 1,
+        },
+      ],
       damage: { x: 0, y: 0, w: 100, h: 100 },
     };
     expect(parseMessage(FrameSinkClientMessage, frame).ok).toBe(true);
-    expect(parseMessage(FrameSinkClientMessage, { ...frame, pool: { name: '../../etc/passwd', slots: 4 } }).ok).toBe(false);
+    expect(parseMessage(FrameSinkClientMessage, { ...frame, pool: { name: '../../etc/passwd', slots: 4 } }).ok).toBe(
+      false,
+    );
     expect(parseMessage(FrameSinkClientMessage, { ...frame, surfaceId: 'tab:1; drop' }).ok).toBe(false);
     expect(parseMessage(FrameSinkClientMessage, { ...frame, size: { w: 1e9, h: 1 } }).ok).toBe(false);
   });

@@ -37,7 +37,10 @@ export function blockingLink(t: BlockingTransport, close: () => Promise<void>): 
  * The peer's side: echo, tally, report, for ever. `receive` returns null when nothing came
  * within its slice; the peer then checks that the lab (its parent) still exists.
  */
-export function serveBlocking(receive: () => { kind: number; body: Buffer } | null, send: (kind: BlockingKind, body: Uint8Array) => void): never {
+export function serveBlocking(
+  receive: () => { kind: number; body: Buffer } | null,
+  send: (kind: BlockingKind, body: Uint8Array) => void,
+): never {
   const tallier = new Tallier();
   const lab = process.ppid;
   for (;;) {

@@ -84,10 +84,13 @@ export class DatagramLink implements Link {
       const acked = this.exchange(Kind.Data, payload);
       bytes += payload.length;
       inFlight.add(acked);
-      void acked.then(() => {
-        inFlight.delete(acked);
-        bytes -= payload.length;
-      }, () => undefined);
+      void acked.then(
+        () => {
+          inFlight.delete(acked);
+          bytes -= payload.length;
+        },
+        () => undefined,
+      );
     }
     await Promise.all(inFlight);
     const tally = new Promise<Tally>((resolve) => (this.tallyWaiter = resolve));
@@ -105,7 +108,11 @@ export class DatagramLink implements Link {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`udp: no answer to message ${id} within ${LOSS_TIMEOUT_MS} ms: a datagram was lost, and UDP does not retransmit`));
+        reject(
+          new Error(
+            `udp: no answer to message ${id} within ${LOSS_TIMEOUT_MS} ms: a datagram was lost, and UDP does not retransmit`,
+          ),
+        );
       }, LOSS_TIMEOUT_MS);
       this.pending.set(id, (body) => {
         clearTimeout(timer);

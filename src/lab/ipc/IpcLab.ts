@@ -43,7 +43,10 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
   const sizes = options.quick ? QUICK_SIZES : FULL_SIZES;
   const chosen = options.only?.length ? MECHANISMS.filter((m) => options.only!.includes(m.id)) : MECHANISMS;
   const unknown = options.only?.filter((id) => !MECHANISMS.some((m) => m.id === id)) ?? [];
-  if (unknown.length) throw new Error(`Unknown mechanism(s): ${unknown.join(', ')}. There are: ${MECHANISMS.map((m) => m.id).join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `Unknown mechanism(s): ${unknown.join(', ')}. There are: ${MECHANISMS.map((m) => m.id).join(', ')}`,
+    );
   const budgetMs = options.quick ? 120 : 1000;
   const streamBytes = options.quick ? 4 << 20 : 32 << 20;
   const cells: IpcCell[] = [];
@@ -55,19 +58,19 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
       let link: Link | null = null;
       try {
         for (const size of sizes) {
-        options.onProgress?.(done, total, `${mechanism.id} ${formatSize(size)}`);
-        const cell: IpcCell = { mechanism: mechanism.id, between: mechanism.between, size };
-        try {
-          link ??= await mechanism.open(workDir);
-          Object.assign(cell, await measure(link, size, budgetMs, streamBytes));
-        } catch (e) {
-          cell.error = e instanceof Error ? e.message : String(e);
-          await link?.close().catch(() => undefined);
-          link = null; // a fresh channel for the next size
+          options.onProgress?.(done, total, `${mechanism.id} ${formatSize(size)}`);
+          const cell: IpcCell = { mechanism: mechanism.id, between: mechanism.between, size };
+          try {
+            link ??= await mechanism.open(workDir);
+            Object.assign(cell, await measure(link, size, budgetMs, streamBytes));
+          } catch (e) {
+            cell.error = e instanceof Error ? e.message : String(e);
+            await link?.close().catch(() => undefined);
+            link = null; // a fresh channel for the next size
+          }
+          cells.push(cell);
+          done++;
         }
-        cells.push(cell);
-        done++;
-      }
       } finally {
         await link?.close().catch(() => undefined);
       }
@@ -77,7 +80,10 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
   const references = sizes.map((size) => measureReference(size, options.quick));
   const raceMs = options.quick ? 200 : 1000;
   const race = native().shmRace ? { size: 4096, milliseconds: raceMs, ...native().shmRace!(4096, raceMs) } : null;
-  const fifoServer = process.platform === 'win32' || (options.only?.length && !options.only.includes('fifo')) ? null : await withWorkDir((dir) => runFifoServerDemo(dir));
+  const fifoServer =
+    process.platform === 'win32' || (options.only?.length && !options.only.includes('fifo'))
+      ? null
+      : await withWorkDir((dir) => runFifoServerDemo(dir));
   options.onProgress?.(done, total, 'done');
   const report: Omit<IpcLabReport, 'verdicts'> = {
     lab: 'ipc',
@@ -96,16 +102,24 @@ export async function runIpcLab(options: IpcLabOptions): Promise<IpcLabReport> {
 
 function measureReference(size: number, quick: boolean): Reference {
   const n = native();
-  const iterations = Math.max(20, Math.min(quick ? 2000 : 20000, Math.floor((quick ? 64 : 512) * 2 ** 20 / size)));
+  const iterations = Math.max(20, Math.min(quick ? 2000 : 20000, Math.floor(((quick ? 64 : 512) * 2 ** 20) / size)));
   return {
     size,
     ...(n.shmPingPongC ? { shmC: n.shmPingPongC(size, iterations) } : {}),
     ...(n.pipePingPongC ? { pipeC: n.pipePingPongC(size, iterations) } : {}),
-    memcpyBytesPerSecond: n.memcpyBandwidth(size, Math.min(1e6, Math.max(10, Math.floor((quick ? 256 : 2048) * 2 ** 20 / size)))),
+    memcpyBytesPerSecond: n.memcpyBandwidth(
+      size,
+      Math.min(1e6, Math.max(10, Math.floor(((quick ? 256 : 2048) * 2 ** 20) / size))),
+    ),
   };
 }
 
-async function measure(link: Link, size: number, budgetMs: number, streamBytes: number): Promise<Pick<IpcCell, 'rtt' | 'throughput'>> {
+async function measure(
+  link: Link,
+  size: number,
+  budgetMs: number,
+  streamBytes: number,
+): Promise<Pick<IpcCell, 'rtt' | 'throughput'>> {
   const payload = randomBytes(size);
   const check = (back: Buffer) => {
     if (!back.equals(payload)) throw new Error(`a ${size}-byte message came back altered`);
@@ -129,7 +143,9 @@ async function measure(link: Link, size: number, budgetMs: number, streamBytes: 
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const expected = expectedTally(payload, count);
   if (tally.messages !== expected.messages || tally.bytes !== expected.bytes || tally.crc !== expected.crc) {
-    throw new Error(`the stream arrived incomplete or altered: ${JSON.stringify(tally)} instead of ${JSON.stringify(expected)}`);
+    throw new Error(
+      `the stream arrived incomplete or altered: ${JSON.stringify(tally)} instead of ${JSON.stringify(expected)}`,
+    );
   }
   return {
     rtt: { median: median(samples), p99: percentile(samples, 99), samples: samples.length },

@@ -5,7 +5,8 @@
 import type { Link, Tally } from './Link';
 import { Tallier } from './Tallier';
 
-export type LabMessage = { k: 'echo'; b: Uint8Array } | { k: 'data'; b: Uint8Array } | { k: 'end' } | { k: 'tally'; t: Tally };
+export type LabMessage =
+  { k: 'echo'; b: Uint8Array } | { k: 'data'; b: Uint8Array } | { k: 'end' } | { k: 'tally'; t: Tally };
 
 export interface Channel {
   post(m: LabMessage): void;

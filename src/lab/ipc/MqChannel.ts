@@ -14,7 +14,8 @@ export class MqChannel {
 
   static create(name: string): MqChannel {
     const n = native();
-    if (!n.mqOpen) throw new Error('POSIX message queues are not available on this system (Linux has them; macOS does not)');
+    if (!n.mqOpen)
+      throw new Error('POSIX message queues are not available on this system (Linux has them; macOS does not)');
     return new MqChannel(n.mqOpen(name, true, MQ_DEPTH, MQ_MESSAGE_SIZE));
   }
 

@@ -14,11 +14,20 @@ export interface Peer {
   stop(): Promise<void>;
 }
 
-export async function startPeer(mechanism: string, args: string[] = [], stdio: StdioOptions = ['ignore', 'ignore', 'inherit', 'ipc']): Promise<Peer> {
-  const child = fork(path.join(__dirname, 'peer.js'), [`--mechanism=${mechanism}`, ...args], { stdio, serialization: 'advanced' });
+export async function startPeer(
+  mechanism: string,
+  args: string[] = [],
+  stdio: StdioOptions = ['ignore', 'ignore', 'inherit', 'ipc'],
+): Promise<Peer> {
+  const child = fork(path.join(__dirname, 'peer.js'), [`--mechanism=${mechanism}`, ...args], {
+    stdio,
+    serialization: 'advanced',
+  });
   const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Record<string, unknown>));
-    child.once('exit', (code, signal) => reject(new Error(`the ${mechanism} peer exited (${signal ?? code}) before it was ready`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the ${mechanism} peer exited (${signal ?? code}) before it was ready`)),
+    );
   });
   const gone = new Promise<string>((resolve) => {
     const said = () => `the peer process ended (${child.signalCode ?? `exit ${child.exitCode}`})`;

@@ -65,10 +65,11 @@ export class StreamLink implements Link {
     if (this.failure) throw this.failure;
     let ok = true;
     for (const p of parts) ok = this.output.write(p) && ok;
-    if (!ok) await new Promise<void>((resolve, reject) => {
-      this.output.once('drain', resolve);
-      this.failed.push(reject);
-    });
+    if (!ok)
+      await new Promise<void>((resolve, reject) => {
+        this.output.once('drain', resolve);
+        this.failed.push(reject);
+      });
   }
 }
 
@@ -78,7 +79,8 @@ export function serveStream(input: Readable, output: Writable): void {
   const deframer = new Deframer((kind, body) => {
     if (kind === Kind.Echo) frame(Kind.Echo, body).forEach((p) => output.write(p));
     else if (kind === Kind.Data) tallier.add(body);
-    else if (kind === Kind.End) frame(Kind.Tally, Buffer.from(JSON.stringify(tallier.take()))).forEach((p) => output.write(p));
+    else if (kind === Kind.End)
+      frame(Kind.Tally, Buffer.from(JSON.stringify(tallier.take()))).forEach((p) => output.write(p));
   });
   input.on('data', (c: Buffer) => deframer.push(c));
 }

@@ -20,7 +20,8 @@ export async function openFifoWriter(path: string, timeoutMs = 5000): Promise<ne
       return new net.Socket({ fd: fs.openSync(path, O_WRONLY | O_NONBLOCK), readable: false, writable: true });
     } catch (e) {
       // ENXIO: nobody has the FIFO open for reading yet.
-      if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || Date.now() > deadline) throw new Error(`fifo: could not open ${path} for writing: ${(e as Error).message}`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || Date.now() > deadline)
+        throw new Error(`fifo: could not open ${path} for writing: ${(e as Error).message}`, { cause: e });
       await new Promise((r) => setTimeout(r, 5));
     }
   }

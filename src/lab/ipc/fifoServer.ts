@@ -44,20 +44,34 @@ export async function askFifoServer(dir: string, client: string, count: number):
 export async function runFifoServerDemo(workDir: string, clients = 3, requestsEach = 50): Promise<FifoServerResult> {
   const dir = path.join(workDir, 'fifo-server');
   execFileSync('mkdir', ['-p', dir]);
-  execFileSync('mkfifo', [path.join(dir, 'requests.fifo'), ...Array.from({ length: clients }, (_, i) => path.join(dir, `reply-${i + 1}.fifo`))]);
+  execFileSync('mkfifo', [
+    path.join(dir, 'requests.fifo'),
+    ...Array.from({ length: clients }, (_, i) => path.join(dir, `reply-${i + 1}.fifo`)),
+  ]);
   const t0 = performance.now();
   const server = await startPeer('fifo-server', [`--dir=${dir}`]);
   try {
     const answers = await Promise.all(
       Array.from({ length: clients }, async (_, i) => {
         const client = await startPeer('fifo-client', [`--dir=${dir}`, `--client=${i + 1}`, `--count=${requestsEach}`]);
-        const done = new Promise<number>((resolve) => client.child.once('message', (m) => resolve((m as { answered: number }).answered)));
-        const answered = await Promise.race([done, client.gone.then(() => 0), new Promise<number>((r) => setTimeout(() => r(0), 10000))]);
+        const done = new Promise<number>((resolve) =>
+          client.child.once('message', (m) => resolve((m as { answered: number }).answered)),
+        );
+        const answered = await Promise.race([
+          done,
+          client.gone.then(() => 0),
+          new Promise<number>((r) => setTimeout(() => r(0), 10000)),
+        ]);
         await client.stop();
         return answered;
       }),
     );
-    return { clients, requests: clients * requestsEach, answered: answers.reduce((a, b) => a + b, 0), milliseconds: performance.now() - t0 };
+    return {
+      clients,
+      requests: clients * requestsEach,
+      answered: answers.reduce((a, b) => a + b, 0),
+      milliseconds: performance.now() - t0,
+    };
   } finally {
     await server.stop();
     execFileSync('rm', ['-rf', dir]);

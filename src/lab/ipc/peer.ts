@@ -46,7 +46,9 @@ switch (argValue('mechanism')) {
     break;
   case 'fifo-client':
     ready();
-    void askFifoServer(argValue('dir')!, argValue('client')!, Number(argValue('count'))).then((answered) => process.send!({ answered }));
+    void askFifoServer(argValue('dir')!, argValue('client')!, Number(argValue('count'))).then((answered) =>
+      process.send!({ answered }),
+    );
     break;
   case 'udp': {
     const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 << 20, sendBufferSize: 4 << 20 });
@@ -57,7 +59,10 @@ switch (argValue('mechanism')) {
     break;
   }
   case 'ipc':
-    serveMessages({ post: (m) => process.send!(m), onMessage: (l) => process.on('message', (m) => l(m as LabMessage)) });
+    serveMessages({
+      post: (m) => process.send!(m),
+      onMessage: (l) => process.on('message', (m) => l(m as LabMessage)),
+    });
     ready();
     break;
   case 'file':

@@ -10,7 +10,10 @@ import { SabKind, sabViews, spinUntil } from './mechanisms/sharedArrayBuffer';
 const { mode, sab } = workerData as { mode: 'postmessage' | 'sab'; sab?: SharedArrayBuffer };
 
 if (mode === 'postmessage') {
-  serveMessages({ post: (m) => parentPort!.postMessage(m), onMessage: (l) => parentPort!.on('message', (m: LabMessage) => l(m)) });
+  serveMessages({
+    post: (m) => parentPort!.postMessage(m),
+    onMessage: (l) => parentPort!.on('message', (m: LabMessage) => l(m)),
+  });
 } else {
   const { ctrl, data } = sabViews(sab!);
   const tallier = new Tallier();

@@ -9,11 +9,13 @@ const mbs = (x: number) => `${Math.round(x / 1e6)} MB/s`;
 
 export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   const small = Math.min(...r.options.sizes);
-  const cell = (id: string, size = small): IpcCell | undefined => r.cells.find((c) => c.mechanism === id && c.size === size && !c.error);
+  const cell = (id: string, size = small): IpcCell | undefined =>
+    r.cells.find((c) => c.mechanism === id && c.size === size && !c.error);
   const rtt = (id: string, size = small) => cell(id, size)?.rtt?.median;
   const processes = r.cells.filter((c) => c.between === 'processes' && c.size === small && !c.error && c.rtt);
   const threads = r.cells.filter((c) => c.between === 'threads' && c.size === small && !c.error && c.rtt);
-  const fastest = (cs: IpcCell[]) => cs.reduce<IpcCell | undefined>((best, c) => (!best || c.rtt!.median < best.rtt!.median ? c : best), undefined);
+  const fastest = (cs: IpcCell[]) =>
+    cs.reduce<IpcCell | undefined>((best, c) => (!best || c.rtt!.median < best.rtt!.median ? c : best), undefined);
   const out: ClaimVerdict[] = [];
   const add = (id: string, verdict: Verdict, because: string) => out.push({ id, verdict, because });
   const measured = (ids: string[]) => ids.every((id) => cell(id));
@@ -22,59 +24,114 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   const bestThread = fastest(threads);
   if (bestProcess && bestThread) {
     const ratio = bestProcess.rtt!.median / bestThread.rtt!.median;
-    add('IPC3', ratio > 1.2 ? 'holds' : ratio >= 0.8 ? 'holds in part' : 'does not hold here',
-      `fastest between processes: ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)}; between threads: ${bestThread.mechanism} ${us(bestThread.rtt!.median)} (${ratio.toFixed(1)}×) for ${small}-byte round trips`);
+    add(
+      'IPC3',
+      ratio > 1.2 ? 'holds' : ratio >= 0.8 ? 'holds in part' : 'does not hold here',
+      `fastest between processes: ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)}; between threads: ${bestThread.mechanism} ${us(bestThread.rtt!.median)} (${ratio.toFixed(1)}×) for ${small}-byte round trips`,
+    );
   } else add('IPC3', 'not measured', 'needs both a process and a thread mechanism');
 
   const shm = rtt('shm');
   if (shm !== undefined && processes.length > 1) {
     const others = processes.filter((c) => c.mechanism !== 'shm');
     const next = fastest(others)!;
-    add('SHM1', shm < next.rtt!.median ? 'holds' : 'does not hold here',
-      `shared memory ${us(shm)} against the next fastest between processes, ${next.mechanism}, ${us(next.rtt!.median)}; no copy through the kernel, though JavaScript still copies in and out once`);
+    add(
+      'SHM1',
+      shm < next.rtt!.median ? 'holds' : 'does not hold here',
+      `shared memory ${us(shm)} against the next fastest between processes, ${next.mechanism}, ${us(next.rtt!.median)}; no copy through the kernel, though JavaScript still copies in and out once`,
+    );
   } else add('SHM1', 'not measured', 'run with shm and another process mechanism');
 
   if (r.race) {
     const u = r.race.unsynchronized;
     const s = r.race.seqlock;
-    add('SHM2', u.torn > 0 && s.torn === 0 ? 'holds' : s.torn === 0 ? 'holds in part' : 'does not hold here',
-      `without synchronization ${u.torn} of ${u.reads} reads were torn; with a sequence lock ${s.torn} of ${s.reads}, after ${s.retries} retries`);
+    add(
+      'SHM2',
+      u.torn > 0 && s.torn === 0 ? 'holds' : s.torn === 0 ? 'holds in part' : 'does not hold here',
+      `without synchronization ${u.torn} of ${u.reads} reads were torn; with a sequence lock ${s.torn} of ${s.reads}, after ${s.retries} retries`,
+    );
   }
 
   const mq = cell('mq', 4096);
   const shm4k = cell('shm', 4096);
   if (mq?.throughput && shm4k?.throughput) {
     const faster = mq.throughput.bytesPerSecond > shm4k.throughput.bytesPerSecond;
-    add('MQ2', faster ? 'holds' : 'does not hold here',
-      `4 KiB messages one way: message queue ${mbs(mq.throughput.bytesPerSecond)}, shared memory ${mbs(shm4k.throughput.bytesPerSecond)}. The hard part, synchronization, was written once in the ring; the SHM2 race shows what skipping it costs`);
+    add(
+      'MQ2',
+      faster ? 'holds' : 'does not hold here',
+      `4 KiB messages one way: message queue ${mbs(mq.throughput.bytesPerSecond)}, shared memory ${mbs(shm4k.throughput.bytesPerSecond)}. The hard part, synchronization, was written once in the ring; the SHM2 race shows what skipping it costs`,
+    );
   }
-  if (cell('mq')) add('MQ1', 'holds', `send and receive whole messages by name; the kernel queues and wakes (${us(rtt('mq')!)} per round trip)`);
+  if (cell('mq'))
+    add(
+      'MQ1',
+      'holds',
+      `send and receive whole messages by name; the kernel queues and wakes (${us(rtt('mq')!)} per round trip)`,
+    );
   for (const [id, ids, what] of [
-    ['SOCK1', ['tcp', 'udp', 'unix'], 'TCP, UDP and Unix-domain sockets all carried every message intact on this machine'],
-    ['PIPE1', ['pipe'], `one-way pipes (two for a round trip; writing into a read end: ${r.pipeDirection?.writeToReadEnd ?? '?'}), inherited by a forked child`],
+    [
+      'SOCK1',
+      ['tcp', 'udp', 'unix'],
+      'TCP, UDP and Unix-domain sockets all carried every message intact on this machine',
+    ],
+    [
+      'PIPE1',
+      ['pipe'],
+      `one-way pipes (two for a round trip; writing into a read end: ${r.pipeDirection?.writeToReadEnd ?? '?'}), inherited by a forked child`,
+    ],
     ['FILE1', ['file'], 'data written to files and read by the other process'],
     ['IPC1', ['ipc'], 'request and reply over the channel Minium’s own processes use'],
   ] as const) {
-    add(id, measured([...ids]) ? 'holds' : 'not measured', `${what}: ${ids.map((m) => (rtt(m) !== undefined ? `${m} ${us(rtt(m)!)}` : `${m} —`)).join(', ')}`);
+    add(
+      id,
+      measured([...ids]) ? 'holds' : 'not measured',
+      `${what}: ${ids.map((m) => (rtt(m) !== undefined ? `${m} ${us(rtt(m)!)}` : `${m} —`)).join(', ')}`,
+    );
   }
   if (cell('fifo')) {
     const s = r.fifoServer;
-    const server = s ? `; one server answered ${s.answered} of ${s.requests} requests from ${s.clients} client processes through one well-known FIFO` : '';
-    add('NPIPE1', 'holds in part', `a FIFO served unrelated processes by name (${us(rtt('fifo')!)})${server}, but POSIX FIFOs are one-way and never cross a network; Windows named pipes do`);
+    const server = s
+      ? `; one server answered ${s.answered} of ${s.requests} requests from ${s.clients} client processes through one well-known FIFO`
+      : '';
+    add(
+      'NPIPE1',
+      'holds in part',
+      `a FIFO served unrelated processes by name (${us(rtt('fifo')!)})${server}, but POSIX FIFOs are one-way and never cross a network; Windows named pipes do`,
+    );
   }
-  add('IPC2', processes.length >= 6 ? 'holds' : 'holds in part', `${new Set(processes.map((c) => c.mechanism)).size} kinds measured between real processes`);
-  add('MP5', processes.length > 0 ? 'holds' : 'not measured', `processes here talked only through the kernel or memory they mapped on purpose: ${processes.map((c) => c.mechanism).join(', ')}`);
+  add(
+    'IPC2',
+    processes.length >= 6 ? 'holds' : 'holds in part',
+    `${new Set(processes.map((c) => c.mechanism)).size} kinds measured between real processes`,
+  );
+  add(
+    'MP5',
+    processes.length > 0 ? 'holds' : 'not measured',
+    `processes here talked only through the kernel or memory they mapped on purpose: ${processes.map((c) => c.mechanism).join(', ')}`,
+  );
 
   const sab = rtt('sab');
   const post = rtt('postmessage');
   if (sab !== undefined && post !== undefined) {
-    add('MT6', 'holds in part', `worker_threads share only what is put in a SharedArrayBuffer (${us(sab)} per round trip); everything else is copied by postMessage (${us(post)}): each thread has its own heap`);
+    add(
+      'MT6',
+      'holds in part',
+      `worker_threads share only what is put in a SharedArrayBuffer (${us(sab)} per round trip); everything else is copied by postMessage (${us(post)}): each thread has its own heap`,
+    );
     if (bestProcess) {
-      add('TB4', 'holds in part', `threads need no kernel IPC (SharedArrayBuffer ${us(sab)} against ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)} between processes), but they still need an explicit channel: nothing else is shared`);
+      add(
+        'TB4',
+        'holds in part',
+        `threads need no kernel IPC (SharedArrayBuffer ${us(sab)} against ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)} between processes), but they still need an explicit channel: nothing else is shared`,
+      );
     }
   }
   if (r.race) {
-    add('TB6', 'holds in part', `shared memory needs synchronization to be correct (${r.race.unsynchronized.torn} torn reads without it, none with a sequence lock) — true of threads sharing a SharedArrayBuffer and of processes sharing a segment alike; threads that only post messages need none`);
+    add(
+      'TB6',
+      'holds in part',
+      `shared memory needs synchronization to be correct (${r.race.unsynchronized.torn} torn reads without it, none with a sequence lock) — true of threads sharing a SharedArrayBuffer and of processes sharing a segment alike; threads that only post messages need none`,
+    );
   }
   return out;
 }

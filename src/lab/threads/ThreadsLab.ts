@@ -17,11 +17,19 @@ import { threadsVerdicts } from './verdicts';
 /** How many steps report progress (for the progress bar). */
 export const THREADS_STEPS = 8;
 
-export async function runThreadsLab(options: { quick: boolean; onProgress?: (step: string) => void }): Promise<ThreadsLabReport> {
+export async function runThreadsLab(options: {
+  quick: boolean;
+  onProgress?: (step: string) => void;
+}): Promise<ThreadsLabReport> {
   const runs = options.quick ? 5 : 20;
   const say = options.onProgress ?? (() => undefined);
   const pairs: Pair[] = [];
-  const both = async (metric: string, unit: string, measure: (kind: UnitKind) => Promise<number | null>, note?: string) => {
+  const both = async (
+    metric: string,
+    unit: string,
+    measure: (kind: UnitKind) => Promise<number | null>,
+    note?: string,
+  ) => {
     say(metric);
     pairs.push({ metric, unit, process: await measure('process'), thread: await measure('thread'), note });
   };
@@ -52,13 +60,23 @@ export async function runThreadsLab(options: { quick: boolean; onProgress?: (ste
     return median(xs);
   });
 
-  await both('memory per idle unit (runtime)', 'MiB', (kind) => idleMemory(kind, options.quick ? 4 : 8),
-    'processes: proportional set size (shared pages split between sharers); threads: growth of the lab’s own resident set');
+  await both(
+    'memory per idle unit (runtime)',
+    'MiB',
+    (kind) => idleMemory(kind, options.quick ? 4 : 8),
+    'processes: proportional set size (shared pages split between sharers); threads: growth of the lab’s own resident set',
+  );
 
   const n = native();
   if (n.spawnCostC) {
     say('create + end (OS)');
-    pairs.push({ metric: 'create + end one: fork() vs pthread_create() (OS)', unit: 'µs', process: n.spawnCostC(runs * 20, false).median, thread: n.spawnCostC(runs * 20, true).median, note: 'fork() copies the page tables of this whole Node process' });
+    pairs.push({
+      metric: 'create + end one: fork() vs pthread_create() (OS)',
+      unit: 'µs',
+      process: n.spawnCostC(runs * 20, false).median,
+      thread: n.spawnCostC(runs * 20, true).median,
+      note: 'fork() copies the page tables of this whole Node process',
+    });
   }
   if (n.pipePingPongC && n.pipePingPongThreadsC) {
     say('context switch (OS)');
@@ -78,13 +96,24 @@ export async function runThreadsLab(options: { quick: boolean; onProgress?: (ste
   const t0 = performance.now();
   const expected = countPrimes(0, upTo);
   const alone = performance.now() - t0;
-  await both(`shared work: primes below ${upTo.toLocaleString('en')} on ${cores} units (one thread alone: ${alone.toFixed(0)} ms)`, 'ms', (kind) => sharedWork(kind, cores, upTo, expected),
-    'wall time including starting the units; speed-up is bounded by the cores');
+  await both(
+    `shared work: primes below ${upTo.toLocaleString('en')} on ${cores} units (one thread alone: ${alone.toFixed(0)} ms)`,
+    'ms',
+    (kind) => sharedWork(kind, cores, upTo, expected),
+    'wall time including starting the units; speed-up is bounded by the cores',
+  );
 
   say('blast radius');
   const blast = await blastRadius();
   const visibility = await memoryVisibility();
-  const report = { lab: 'threads' as const, date: new Date().toISOString(), machine: machineFacts(), pairs, blast, visibility };
+  const report = {
+    lab: 'threads' as const,
+    date: new Date().toISOString(),
+    machine: machineFacts(),
+    pairs,
+    blast,
+    visibility,
+  };
   return { ...report, verdicts: threadsVerdicts(report) };
 }
 
@@ -98,7 +127,9 @@ async function idleMemory(kind: UnitKind, count: number): Promise<number | null>
   await new Promise((r) => setTimeout(r, 300)); // let start-up garbage settle
   let perUnit: number;
   if (kind === 'process') {
-    const pss = units.map((u) => /Pss:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${u.pid}/smaps_rollup`, 'utf8'))?.[1]).map(Number);
+    const pss = units
+      .map((u) => /Pss:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${u.pid}/smaps_rollup`, 'utf8'))?.[1])
+      .map(Number);
     perUnit = (pss.reduce((a, b) => a + b, 0) * 1024) / count;
   } else {
     perUnit = (process.memoryUsage().rss - before) / count;
@@ -135,7 +166,11 @@ async function memoryVisibility(): Promise<Visibility[]> {
     // A SharedArrayBuffer can only be handed to a thread; a process gets none to look at.
     u.send(kind === 'thread' ? { do: 'look', shared } : { do: 'look' });
     const seen = await u.next();
-    out.push({ kind, sawLabGlobal: Boolean(seen.sawGlobal), sawSharedBuffer: seen.sawShared === null ? null : seen.sawShared === 42 });
+    out.push({
+      kind,
+      sawLabGlobal: Boolean(seen.sawGlobal),
+      sawSharedBuffer: seen.sawShared === null ? null : seen.sawShared === 42,
+    });
     u.send({ do: 'end' });
     await u.exited;
   }
@@ -156,14 +191,26 @@ async function blastRadius(): Promise<BlastRadius[]> {
   const pong = await Promise.race([sibling.next(), new Promise((r) => setTimeout(() => r(null), 2000))]);
   sibling.send({ do: 'end' });
   await sibling.exited;
-  out.push({ fault: 'uncaught exception in a thread', outcome: `the thread ended (${ended.error ?? `exit ${ended.code}`})`, labSurvived: true, siblingsSurvived: pong !== null });
+  out.push({
+    fault: 'uncaught exception in a thread',
+    outcome: `the thread ended (${ended.error ?? `exit ${ended.code}`})`,
+    labSurvived: true,
+    siblingsSurvived: pong !== null,
+  });
 
   // A memory fault in one thread of a process: the kernel ends the process, every thread in it.
   const host = startUnit('process', 'segv-thread');
   await host.next();
   const died = await Promise.race([host.exited, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
   if (!died) host.kill();
-  out.push({ fault: 'memory fault (SIGSEGV) in one thread of a process', outcome: died ? `the whole process ended by ${died.signal ?? `exit ${died.code}`}, its other thread with it` : 'the process did not end (unexpected)', labSurvived: true, siblingsSurvived: false });
+  out.push({
+    fault: 'memory fault (SIGSEGV) in one thread of a process',
+    outcome: died
+      ? `the whole process ended by ${died.signal ?? `exit ${died.code}`}, its other thread with it`
+      : 'the process did not end (unexpected)',
+    labSurvived: true,
+    siblingsSurvived: false,
+  });
 
   // A fatal signal in a process: its siblings and the lab carry on.
   const a = startUnit('process');
@@ -175,6 +222,11 @@ async function blastRadius(): Promise<BlastRadius[]> {
   const bPong = await Promise.race([b.next(), new Promise((r) => setTimeout(() => r(null), 2000))]);
   b.send({ do: 'end' });
   await b.exited;
-  out.push({ fault: 'fatal signal (SIGSEGV) to a process', outcome: `that process ended by ${aEnd.signal}`, labSurvived: true, siblingsSurvived: bPong !== null });
+  out.push({
+    fault: 'fatal signal (SIGSEGV) to a process',
+    outcome: `that process ended by ${aEnd.signal}`,
+    labSurvived: true,
+    siblingsSurvived: bPong !== null,
+  });
   return out;
 }

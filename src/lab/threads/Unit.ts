@@ -28,7 +28,8 @@ export function startUnit(kind: UnitKind, mode?: string): Unit {
     if (w) w(m as Record<string, unknown>);
     else queue.push(m as Record<string, unknown>);
   };
-  const next = () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<Record<string, unknown>>((r) => waiting.push(r)));
+  const next = () =>
+    queue.length ? Promise.resolve(queue.shift()!) : new Promise<Record<string, unknown>>((r) => waiting.push(r));
   if (kind === 'process') {
     const child = fork(SCRIPT, mode ? [`--mode=${mode}`] : [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     child.on('message', deliver);

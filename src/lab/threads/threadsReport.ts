@@ -6,16 +6,27 @@ const fmt = (x: number | null) => (x === null ? '—' : x < 10 ? x.toFixed(2) : 
 export function formatThreadsReport(r: ThreadsLabReport): string {
   const width = Math.max(...r.pairs.map((p) => p.metric.length)) + 2;
   return [
-    `Machine: ${Object.entries(r.machine).map(([k, v]) => `${k} ${v}`).join(' · ')}`,
+    `Machine: ${Object.entries(r.machine)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' · ')}`,
     '',
     `${''.padEnd(width)}${'process'.padStart(12)}${'thread'.padStart(12)}  ratio`,
-    ...r.pairs.map((p) => `${p.metric.padEnd(width)}${`${fmt(p.process)} ${p.unit}`.padStart(12)}${`${fmt(p.thread)} ${p.unit}`.padStart(12)}  ${p.process && p.thread ? `${(p.process / p.thread).toFixed(1)}×` : ''}`),
+    ...r.pairs.map(
+      (p) =>
+        `${p.metric.padEnd(width)}${`${fmt(p.process)} ${p.unit}`.padStart(12)}${`${fmt(p.thread)} ${p.unit}`.padStart(12)}  ${p.process && p.thread ? `${(p.process / p.thread).toFixed(1)}×` : ''}`,
+    ),
     '',
     'Blast radius:',
-    ...r.blast.map((b) => `  ${b.fault}: ${b.outcome}; lab ${b.labSurvived ? 'carried on' : 'died'}; siblings ${b.siblingsSurvived ? 'carried on' : 'died too'}`),
+    ...r.blast.map(
+      (b) =>
+        `  ${b.fault}: ${b.outcome}; lab ${b.labSurvived ? 'carried on' : 'died'}; siblings ${b.siblingsSurvived ? 'carried on' : 'died too'}`,
+    ),
     '',
     'What each unit saw of the lab’s memory:',
-    ...r.visibility.map((v) => `  a ${v.kind}: the lab’s global ${v.sawLabGlobal ? 'yes' : 'no'}; a shared buffer ${v.sawSharedBuffer === null ? 'cannot be handed to it' : v.sawSharedBuffer ? 'yes' : 'no'}`),
+    ...r.visibility.map(
+      (v) =>
+        `  a ${v.kind}: the lab’s global ${v.sawLabGlobal ? 'yes' : 'no'}; a shared buffer ${v.sawSharedBuffer === null ? 'cannot be handed to it' : v.sawSharedBuffer ? 'yes' : 'no'}`,
+    ),
     '',
     'Claims (CLAIMS.md):',
     ...r.verdicts.map((v) => `  ${v.id.padEnd(7)} ${v.verdict.padEnd(19)} ${v.because}`),

@@ -7,12 +7,20 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { native } from '../../platform/native';
 import { countPrimes } from './primes';
 
-type Order = { do: 'end' } | { do: 'primes'; from: number; to: number } | { do: 'throw' } | { do: 'ping' } | { do: 'look'; shared?: SharedArrayBuffer };
+type Order =
+  | { do: 'end' }
+  | { do: 'primes'; from: number; to: number }
+  | { do: 'throw' }
+  | { do: 'ping' }
+  | { do: 'look'; shared?: SharedArrayBuffer };
 
 const send = (m: unknown) => (isMainThread ? process.send!(m) : parentPort!.postMessage(m));
-const on = (l: (m: Order) => void) => (isMainThread ? process.on('message', (m) => l(m as Order)) : parentPort!.on('message', l));
+const on = (l: (m: Order) => void) =>
+  isMainThread ? process.on('message', (m) => l(m as Order)) : parentPort!.on('message', l);
 
-const mode = isMainThread ? process.argv.find((a) => a.startsWith('--mode='))?.slice(7) : (workerData as { mode?: string } | null)?.mode;
+const mode = isMainThread
+  ? process.argv.find((a) => a.startsWith('--mode='))?.slice(7)
+  : (workerData as { mode?: string } | null)?.mode;
 
 if (mode === 'segv-thread') {
   // A process with two threads: one faults, and the kernel ends the whole process, the other thread with it.
@@ -33,11 +41,14 @@ if (mode === 'segv-thread') {
     else if (m.do === 'ping') send({ pong: true });
     else if (m.do === 'look') {
       // What of the lab's memory can this unit see? Its global variable, and a shared buffer's content.
-      send({ sawGlobal: typeof (globalThis as { miniumMarker?: unknown }).miniumMarker !== 'undefined', sawShared: m.shared ? new Int32Array(m.shared)[0] : null });
-    }
-    else if (m.do === 'throw') setImmediate(() => {
-      throw new Error('an uncaught exception in this thread');
-    });
+      send({
+        sawGlobal: typeof (globalThis as { miniumMarker?: unknown }).miniumMarker !== 'undefined',
+        sawShared: m.shared ? new Int32Array(m.shared)[0] : null,
+      });
+    } else if (m.do === 'throw')
+      setImmediate(() => {
+        throw new Error('an uncaught exception in this thread');
+      });
   });
   if (isMainThread) process.on('disconnect', () => process.exit(0));
   send({ ready: true });

@@ -13,7 +13,16 @@ export function threadsVerdicts(r: Omit<ThreadsLabReport, 'verdicts'>): ClaimVer
   const out: ClaimVerdict[] = [];
   const claim = (ids: string[], pair: Pair | undefined, what: string) => {
     const c = costlier(pair);
-    for (const id of ids) out.push(c ? { id, verdict: c.verdict, because: `${what}: process ${pair!.process!.toFixed(2)} ${pair!.unit}, thread ${pair!.thread!.toFixed(2)} ${pair!.unit} (${c.ratio.toFixed(1)}×)` } : { id, verdict: 'not measured', because: `${what}: not measured here` });
+    for (const id of ids)
+      out.push(
+        c
+          ? {
+              id,
+              verdict: c.verdict,
+              because: `${what}: process ${pair!.process!.toFixed(2)} ${pair!.unit}, thread ${pair!.thread!.toFixed(2)} ${pair!.unit} (${c.ratio.toFixed(1)}×)`,
+            }
+          : { id, verdict: 'not measured', because: `${what}: not measured here` },
+      );
   };
   claim(['MP3', 'TB3'], find('memory per idle unit'), 'memory per idle unit');
   claim(['MT4'], find('create + end one') ?? find('start:'), 'creating and ending one');
@@ -24,18 +33,27 @@ export function threadsVerdicts(r: Omit<ThreadsLabReport, 'verdicts'>): ClaimVer
   if (proc && thread) {
     out.push({
       id: 'TB1',
-      verdict: !proc.sawLabGlobal && !thread.sawLabGlobal && thread.sawSharedBuffer ? 'holds in part' : 'does not hold here',
+      verdict:
+        !proc.sawLabGlobal && !thread.sawLabGlobal && thread.sawSharedBuffer ? 'holds in part' : 'does not hold here',
       because: `a process saw none of the lab's memory; a worker thread did not see the lab's global variable either (each worker_thread has its own heap), only the SharedArrayBuffer handed to it (${thread.sawSharedBuffer ? 'it read 42' : 'it did not'}): separate for processes, shared only on purpose for threads`,
     });
   }
   const threadFault = r.blast.find((b) => b.fault.startsWith('memory fault'));
   const exception = r.blast.find((b) => b.fault.startsWith('uncaught exception'));
   const processFault = r.blast.find((b) => b.fault.startsWith('fatal signal'));
-  if (threadFault) out.push({ id: 'MT3', verdict: threadFault.outcome.startsWith('the whole process') ? 'holds' : 'does not hold here', because: `${threadFault.fault}: ${threadFault.outcome}` });
+  if (threadFault)
+    out.push({
+      id: 'MT3',
+      verdict: threadFault.outcome.startsWith('the whole process') ? 'holds' : 'does not hold here',
+      because: `${threadFault.fault}: ${threadFault.outcome}`,
+    });
   if (exception && processFault) {
     out.push({
       id: 'TB2',
-      verdict: processFault.siblingsSurvived && threadFault?.outcome.startsWith('the whole process') ? 'holds' : 'holds in part',
+      verdict:
+        processFault.siblingsSurvived && threadFault?.outcome.startsWith('the whole process')
+          ? 'holds'
+          : 'holds in part',
       because: `a process's fatal signal spared its siblings (${processFault.siblingsSurvived}); a thread's memory fault took its whole process; an exception ended only its thread (${exception.siblingsSurvived ? 'sibling carried on' : 'sibling died'}): JavaScript's exceptions make threads safer than the claim says`,
     });
   }

@@ -4,7 +4,10 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 export class LoopLoad {
   private last: EventLoopUtilization;
 
-  constructor(private readonly read: (prev?: EventLoopUtilization) => EventLoopUtilization = (p) => performance.eventLoopUtilization(p)) {
+  constructor(
+    private readonly read: (prev?: EventLoopUtilization) => EventLoopUtilization = (p) =>
+      performance.eventLoopUtilization(p),
+  ) {
     this.last = read();
   }
 

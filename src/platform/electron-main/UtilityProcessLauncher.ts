@@ -30,7 +30,10 @@ export class UtilityProcessLauncher implements ChildLauncher {
       serviceName,
       stdio: ['ignore', 'inherit', 'pipe'],
     });
-    const stderr = new StderrTail(child.stderr as unknown as Readable, () => `${options.serviceName} ${child.pid ?? '?'}`);
+    const stderr = new StderrTail(
+      child.stderr as unknown as Readable,
+      () => `${options.serviceName} ${child.pid ?? '?'}`,
+    );
     const exitListeners: ((e: ChildExit) => void)[] = [];
     let pid: number | undefined;
     child.on('spawn', () => {

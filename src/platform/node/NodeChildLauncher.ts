@@ -32,7 +32,11 @@ export class NodeChildLauncher implements ChildLauncher {
       },
       send: (message) => {
         if (!child.connected) return false;
-        child.send(message as object, (err) => err && process.stderr.write(`[browser] send to ${options.serviceName} ${child.pid}: ${err.message}\n`));
+        child.send(
+          message as object,
+          (err) =>
+            err && process.stderr.write(`[browser] send to ${options.serviceName} ${child.pid}: ${err.message}\n`),
+        );
         return true;
       },
       onMessage: (l) => child.on('message', l),

@@ -16,18 +16,27 @@ let viz: VizService | null = null;
 parent.onMessage(async (raw) => {
   const parsed = parseMessage(BrowserToGpu, raw);
   if (!parsed.ok) {
-    parent.send({ type: 'log', level: 'error', message: `ignored a malformed message from the browser: ${parsed.reason}` });
+    parent.send({
+      type: 'log',
+      level: 'error',
+      message: `ignored a malformed message from the browser: ${parsed.reason}`,
+    });
     return;
   }
   const m = parsed.value;
   if (m.type === 'init') {
-    viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, m.displayToken, (message) => parent.send({ type: 'log', level: 'warn', message }));
+    viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, m.displayToken, (message) =>
+      parent.send({ type: 'log', level: 'warn', message }),
+    );
     viz.compositor.onInputPresented((p) => parent.send({ type: 'input-presented', ...p }));
     const endpoints = await viz.start();
     parent.send({ type: 'display-ready', ...endpoints });
     setInterval(() => {
       parent.send({ type: 'presentation-stats', surfaces: viz!.compositor.stats() });
-      parent.send({ type: 'stats', threads: [{ id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running' }] });
+      parent.send({
+        type: 'stats',
+        threads: [{ id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running' }],
+      });
     }, 250).unref();
   } else if (m.type === 'shutdown') {
     viz?.close();

@@ -27,7 +27,8 @@ sink.onAck(({ surfaceId, seq }) => instances.get(Number(surfaceId.slice('plugin:
 
 parent.onMessage((raw) => {
   const parsed = parseMessage(BrowserToPlugin, raw);
-  if (!parsed.ok) return parent.send({ type: 'log', level: 'error', message: `ignored a malformed message: ${parsed.reason}` });
+  if (!parsed.ok)
+    return parent.send({ type: 'log', level: 'error', message: `ignored a malformed message: ${parsed.reason}` });
   const m = parsed.value;
   switch (m.type) {
     case 'create-instance':
@@ -49,5 +50,12 @@ parent.onMessage((raw) => {
 // However the process ends on its own (shutdown, the browser gone), its tile pools are unlinked.
 process.on('exit', () => instances.forEach((i) => i.dispose()));
 setInterval(() => instances.forEach((i) => i.tick()), FRAME_MS);
-setInterval(() => parent.send({ type: 'stats', threads: [{ id: 'main', name: 'plugin main', kind: 'plugin', busy: load.sample(), state: 'running' }] }), 500).unref();
+setInterval(
+  () =>
+    parent.send({
+      type: 'stats',
+      threads: [{ id: 'main', name: 'plugin main', kind: 'plugin', busy: load.sample(), state: 'running' }],
+    }),
+  500,
+).unref();
 parent.send({ type: 'ready', pid: process.pid });

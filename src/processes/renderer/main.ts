@@ -10,7 +10,15 @@ import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadSta
 import type { ThreadKind } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
-import type { FetchRequest, FromCompositor, FromMain, ResourceResult, ToCompositor, ToMain, ToWorker } from './threadMessages';
+import type {
+  FetchRequest,
+  FromCompositor,
+  FromMain,
+  ResourceResult,
+  ToCompositor,
+  ToMain,
+  ToWorker,
+} from './threadMessages';
 import { native } from '../../platform/native';
 import { crashThisThread } from './threads/crash';
 
@@ -30,9 +38,22 @@ let mainThread: Worker | null = null;
 let compositorThread: Worker | null = null;
 const MAX_ENDED_SHOWN = 8;
 
-function spawnThread(id: string, kind: ThreadKind, file: string, workerData: object, transferList: MessagePort[], onEnded?: () => void): Worker {
+function spawnThread(
+  id: string,
+  kind: ThreadKind,
+  file: string,
+  workerData: object,
+  transferList: MessagePort[],
+  onEnded?: () => void,
+): Worker {
   const worker = new Worker(path.join(__dirname, 'threads', file), { workerData, transferList: transferList as never });
-  const record: ThreadRecord = { id, kind, worker, load: new LoopLoad((p) => worker.performance.eventLoopUtilization(p)), state: 'running' };
+  const record: ThreadRecord = {
+    id,
+    kind,
+    worker,
+    load: new LoopLoad((p) => worker.performance.eventLoopUtilization(p)),
+    state: 'running',
+  };
   threads.push(record);
   worker.on('error', (e) => {
     record.error = e instanceof Error ? e.message : String(e);
@@ -79,9 +100,18 @@ function relayFetch(m: FetchRequest, answer: (requestId: number, result: Resourc
 
 /** A page's `new Worker(url)`: a real thread, talking to the main thread over the port it brings. */
 function startWebWorker(m: Extract<FromMain, { type: 'start-worker' }>): void {
-  const worker = spawnThread(m.workerId, 'worker', 'worker.js', { workerId: m.workerId, tabId: m.tabId, url: m.url, port: m.port }, [m.port]);
+  const worker = spawnThread(
+    m.workerId,
+    'worker',
+    'worker.js',
+    { workerId: m.workerId, tabId: m.tabId, url: m.url, port: m.port },
+    [m.port],
+  );
   worker.on('message', (w: FetchRequest | { type: 'log' }) => {
-    if (w.type === 'fetch') relayFetch(w, (requestId, result) => worker.postMessage({ type: 'resource', requestId, result } satisfies ToWorker));
+    if (w.type === 'fetch')
+      relayFetch(w, (requestId, result) =>
+        worker.postMessage({ type: 'resource', requestId, result } satisfies ToWorker),
+      );
   });
 }
 
@@ -91,7 +121,9 @@ function start(rasterThreads: number): void {
   compositorThread.on('message', (m: FromCompositor) => {
     if (m.type === 'tile-report') send({ type: 'tile-report', requestId: m.requestId, report: m.report });
   });
-  compositorThread.postMessage({ type: 'main-port', port: compositorSide } satisfies ToCompositor as never, [compositorSide]);
+  compositorThread.postMessage({ type: 'main-port', port: compositorSide } satisfies ToCompositor as never, [
+    compositorSide,
+  ]);
   mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide]);
   mainThread.on('message', (m: FromMain) => {
     switch (m.type) {
@@ -100,7 +132,13 @@ function start(rasterThreads: number): void {
       case 'loaded':
         return send({ type: 'tab-loaded', tabId: m.tabId, title: m.title });
       case 'plugin-request':
-        return send({ type: 'plugin-request', tabId: m.tabId, instanceId: m.instanceId, mimeType: m.mimeType, size: m.size });
+        return send({
+          type: 'plugin-request',
+          tabId: m.tabId,
+          instanceId: m.instanceId,
+          mimeType: m.mimeType,
+          size: m.size,
+        });
       case 'start-worker':
         return startWebWorker(m);
       case 'stop-worker':

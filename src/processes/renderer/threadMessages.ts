@@ -23,10 +23,17 @@ export type ToMain =
   | { type: 'plugin-attached'; tabId: number; instanceId: number; surfaceId: string }
   | { type: 'plugin-gone'; tabId: number; instanceId: number; reason: string };
 
-export type ResourceResult = { ok: true; status: number; contentType: string; body: string } | { ok: false; error: string };
+export type ResourceResult =
+  { ok: true; status: number; contentType: string; body: string } | { ok: false; error: string };
 
 /** Main or worker thread → IO thread: load a URL through the browser process. */
-export type FetchRequest = { type: 'fetch'; requestId: number; tabId: number; url: string; destination: 'document' | 'script' };
+export type FetchRequest = {
+  type: 'fetch';
+  requestId: number;
+  tabId: number;
+  url: string;
+  destination: 'document' | 'script';
+};
 
 /** IO thread → worker thread. */
 export type ToWorker = { type: 'resource'; requestId: number; result: ResourceResult };
@@ -52,7 +59,18 @@ export type MainToCompositor =
 /** Compositor thread → main thread: input it hit-tested and cannot handle alone. */
 export type CompositorToMain =
   | { type: 'click'; tabId: number; layer: number; x: number; y: number; inputId: number }
-  | { type: 'wheel'; tabId: number; layer: number; x: number; y: number; viewportX: number; viewportY: number; dx: number; dy: number; inputId: number };
+  | {
+      type: 'wheel';
+      tabId: number;
+      layer: number;
+      x: number;
+      y: number;
+      viewportX: number;
+      viewportY: number;
+      dx: number;
+      dy: number;
+      inputId: number;
+    };
 
 /** IO thread → compositor thread. */
 export type ToCompositor =
@@ -65,7 +83,10 @@ export type ToCompositor =
   | { type: 'tile-report'; requestId: number; tabId: number };
 
 /** Compositor thread → IO thread. */
-export type FromCompositor = { type: 'log'; message: string } | { type: 'pool'; name: string } | { type: 'tile-report'; requestId: number; report: TileReport | null };
+export type FromCompositor =
+  | { type: 'log'; message: string }
+  | { type: 'pool'; name: string }
+  | { type: 'tile-report'; requestId: number; report: TileReport | null };
 
 /** Compositor → raster thread, and the answer. */
 export interface RasterTask {
@@ -76,4 +97,6 @@ export interface RasterTask {
   items: DisplayItem[];
 }
 /** The raster thread names itself (its index), so the report of who drew a tile comes from the thread that did. */
-export type RasterResult = { taskId: number; thread: number; ok: true; ms: number } | { taskId: number; thread: number; ok: false; error: string };
+export type RasterResult =
+  | { taskId: number; thread: number; ok: true; ms: number }
+  | { taskId: number; thread: number; ok: false; error: string };

@@ -64,7 +64,9 @@ async function main(argv: string[]): Promise<void> {
         child.on('exit', (code) => process.exit(code ?? 0));
         return;
       }
-      process.stderr.write(`Minium: starting the web shell (Node ${process.version}): ${values.shell === 'web' ? 'asked for with --shell web' : electron.why}.\n`);
+      process.stderr.write(
+        `Minium: starting the web shell (Node ${process.version}): ${values.shell === 'web' ? 'asked for with --shell web' : electron.why}.\n`,
+      );
       return web();
     }
     case 'web':
@@ -72,7 +74,11 @@ async function main(argv: string[]): Promise<void> {
     case 'bench':
       return runBenchmarks(positionals[0] ?? 'all', values.json ?? false);
     case 'lab':
-      return runLab(positionals[0], { quick: values.quick ?? false, json: values.json ?? false, only: values.only?.split(',').filter(Boolean) });
+      return runLab(positionals[0], {
+        quick: values.quick ?? false,
+        json: values.json ?? false,
+        only: values.only?.split(',').filter(Boolean),
+      });
     case 'help':
     case '--help':
       process.stdout.write(USAGE);

@@ -11,13 +11,19 @@ const bar = (done: number, total: number, label: string) => {
   if (done === total) process.stderr.write('\n');
 };
 
-export async function runLab(which: string | undefined, options: { quick: boolean; json: boolean; only?: string[] }): Promise<void> {
+export async function runLab(
+  which: string | undefined,
+  options: { quick: boolean; json: boolean; only?: string[] },
+): Promise<void> {
   if (which !== 'ipc' && which !== 'threads') throw new Error(`Unknown lab "${which ?? ''}"; there are: ipc, threads`);
   // Ctrl+C: the 'exit' handlers remove what the lab created, and the peers end with their channel.
   process.once('SIGINT', () => process.exit(130));
   if (which === 'threads') {
     let step = 0;
-    const report = await runThreadsLab({ quick: options.quick, onProgress: (label) => bar(step++, THREADS_STEPS, label) });
+    const report = await runThreadsLab({
+      quick: options.quick,
+      onProgress: (label) => bar(step++, THREADS_STEPS, label),
+    });
     bar(THREADS_STEPS, THREADS_STEPS, 'done');
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatThreadsReport(report)}\n`);
     process.exit(0);

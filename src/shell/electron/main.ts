@@ -21,18 +21,24 @@ async function main(): Promise<void> {
     width: 1400,
     height: 900,
     title: 'Minium',
-    webPreferences: { preload: path.join(__dirname, 'preload.js'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
   });
 
   ipcMain.handle('minium:call', async (event, method: unknown, ...args: unknown[]) => {
     // Only our own window's own page may drive the kernel.
-    if (event.sender !== win.webContents || !event.senderFrame?.url.startsWith('file://')) throw new Error('minium:call from an unexpected sender');
+    if (event.sender !== win.webContents || !event.senderFrame?.url.startsWith('file://'))
+      throw new Error('minium:call from an unexpected sender');
     const call = parseCall(method, args);
     if (!call.ok) throw new Error(call.reason);
     try {
       return await (browser[call.method] as (...a: unknown[]) => unknown)(...call.args);
     } catch (e) {
-      throw new Error(describeError(e));
+      throw new Error(describeError(e), { cause: e });
     }
   });
   browser.onEvent((e) => {

@@ -46,17 +46,32 @@ export class ControlServer {
     const id = (s: string) => Number(s);
     const body = <T>(schema: z.ZodType<T>, raw: unknown): T => {
       const r = schema.safeParse(raw);
-      if (!r.success) throw errors.badRequest(`Bad request body: ${r.error.issues[0]?.message} at ${r.error.issues[0]?.path.join('.') || 'the top level'}.`);
+      if (!r.success)
+        throw errors.badRequest(
+          `Bad request body: ${r.error.issues[0]?.message} at ${r.error.issues[0]?.path.join('.') || 'the top level'}.`,
+        );
       return r.data;
     };
     this.routes = [
       { method: 'GET', pattern: /^\/api\/tabs$/, handler: () => api.listTabs() },
       { method: 'POST', pattern: /^\/api\/tabs$/, handler: (_, b) => api.openTab(body(UrlBody, b).url) },
-      { method: 'DELETE', pattern: /^\/api\/tabs\/(\d+)$/, handler: async ([t]) => (await api.closeTab(id(t)), { closed: id(t) }) },
-      { method: 'POST', pattern: /^\/api\/tabs\/(\d+)\/navigate$/, handler: ([t], b) => api.navigate(id(t), body(UrlBody, b).url) },
+      {
+        method: 'DELETE',
+        pattern: /^\/api\/tabs\/(\d+)$/,
+        handler: async ([t]) => (await api.closeTab(id(t)), { closed: id(t) }),
+      },
+      {
+        method: 'POST',
+        pattern: /^\/api\/tabs\/(\d+)\/navigate$/,
+        handler: ([t], b) => api.navigate(id(t), body(UrlBody, b).url),
+      },
       { method: 'POST', pattern: /^\/api\/tabs\/(\d+)\/reload$/, handler: ([t]) => api.reload(id(t)) },
       { method: 'GET', pattern: /^\/api\/processes$/, handler: () => api.listProcesses() },
-      { method: 'POST', pattern: /^\/api\/processes\/(\d+)\/kill$/, handler: async ([p]) => (await api.killProcess(id(p)), { killed: id(p) }) },
+      {
+        method: 'POST',
+        pattern: /^\/api\/processes\/(\d+)\/kill$/,
+        handler: async ([p]) => (await api.killProcess(id(p)), { killed: id(p) }),
+      },
       {
         method: 'POST',
         pattern: /^\/api\/processes\/(\d+)\/threads\/([\w.-]+)\/crash$/,
@@ -64,12 +79,24 @@ export class ControlServer {
       },
       { method: 'GET', pattern: /^\/api\/demos$/, handler: () => api.listDemos() },
       { method: 'GET', pattern: /^\/api\/display$/, handler: () => api.display() },
-      { method: 'POST', pattern: /^\/api\/labs\/(ipc|threads)$/, handler: ([lab], b) => api.runLab(lab as 'ipc' | 'threads', body(LabBody, b).quick) },
-      { method: 'POST', pattern: /^\/api\/tabs\/(\d+)\/input$/, handler: ([t], b) => api.sendInput(id(t), body(InputEvent, b)) },
+      {
+        method: 'POST',
+        pattern: /^\/api\/labs\/(ipc|threads)$/,
+        handler: ([lab], b) => api.runLab(lab as 'ipc' | 'threads', body(LabBody, b).quick),
+      },
+      {
+        method: 'POST',
+        pattern: /^\/api\/tabs\/(\d+)\/input$/,
+        handler: ([t], b) => api.sendInput(id(t), body(InputEvent, b)),
+      },
       { method: 'GET', pattern: /^\/api\/tabs\/(\d+)\/console$/, handler: ([t]) => api.consoleMessages(id(t)) },
       { method: 'GET', pattern: /^\/api\/tabs\/(\d+)\/tiles$/, handler: ([t]) => api.tileReport(id(t)) },
       { method: 'GET', pattern: /^\/api\/overlays$/, handler: () => api.renderingOverlays() },
-      { method: 'POST', pattern: /^\/api\/overlays$/, handler: (_, b) => api.setRenderingOverlays(body(RenderingOverlays, b)) },
+      {
+        method: 'POST',
+        pattern: /^\/api\/overlays$/,
+        handler: (_, b) => api.setRenderingOverlays(body(RenderingOverlays, b)),
+      },
     ];
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.on('upgrade', (req, socket, head) => {
@@ -113,7 +140,8 @@ export class ControlServer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     try {
       // Only this machine's own names: a page on another origin cannot reach us through DNS rebinding.
-      if (!/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(req.headers.host ?? '')) throw errors.badRequest('Unexpected Host header.');
+      if (!/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(req.headers.host ?? ''))
+        throw errors.badRequest('Unexpected Host header.');
       const asset = STATIC[url.pathname];
       if (req.method === 'GET' && asset) return this.serveStatic(res, asset);
       if (!url.pathname.startsWith('/api/')) throw errors.notFound(url.pathname);
@@ -121,14 +149,18 @@ export class ControlServer {
       const route = this.routes.find((r) => r.pattern.test(url.pathname) && r.method === req.method);
       if (!route) {
         const other = this.routes.some((r) => r.pattern.test(url.pathname));
-        throw other ? new MiniumError('method-not-allowed', 405, `${req.method} is not allowed on ${url.pathname}.`) : errors.notFound(url.pathname);
+        throw other
+          ? new MiniumError('method-not-allowed', 405, `${req.method} is not allowed on ${url.pathname}.`)
+          : errors.notFound(url.pathname);
       }
       const params = route.pattern.exec(url.pathname)!.slice(1);
       const body = req.method === 'POST' ? await readJson(req) : undefined;
       send(res, 200, await route.handler(params, body));
     } catch (e) {
       if (e instanceof MiniumError) return send(res, e.status, { error: { code: e.code, message: e.message } });
-      process.stderr.write(`[browser] ${req.method} ${url.pathname} failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.stderr.write(
+        `[browser] ${req.method} ${url.pathname} failed: ${e instanceof Error ? e.stack : String(e)}\n`,
+      );
       send(res, 500, { error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } });
     }
   }
@@ -136,7 +168,10 @@ export class ControlServer {
   private serveStatic(res: http.ServerResponse, asset: { file: string; type: string }): void {
     const file = path.join(UI_DIR, asset.file);
     fs.readFile(file, (err, data) => {
-      if (err) return send(res, 404, { error: { code: 'not-found', message: `${asset.file} is missing: run "npm run build".` } });
+      if (err)
+        return send(res, 404, {
+          error: { code: 'not-found', message: `${asset.file} is missing: run "npm run build".` },
+        });
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
       res.end(data);
     });

@@ -18,7 +18,12 @@ export interface WebShellOptions {
 
 export async function runWebShell(options: WebShellOptions): Promise<void> {
   const token = randomBytes(16).toString('hex');
-  const browser = new Browser({ launcher: new NodeChildLauncher(), rasterThreads: options.rasterThreads, processLimit: options.processLimit, sandbox: options.sandbox });
+  const browser = new Browser({
+    launcher: new NodeChildLauncher(),
+    rasterThreads: options.rasterThreads,
+    processLimit: options.processLimit,
+    sandbox: options.sandbox,
+  });
   await browser.start();
   const server = new ControlServer(browser, token);
   const port = await server.listen(options.port);
@@ -39,7 +44,9 @@ export async function runWebShell(options: WebShellOptions): Promise<void> {
   if (options.headless) return;
   const chromium = findChromium();
   if (!hasDisplay() || !chromium) {
-    process.stderr.write(`Minium: ${!chromium ? 'no Chromium-based browser was found (set MINIUM_CHROMIUM)' : 'no display'}; open the URL above in a Chromium-based browser.\n`);
+    process.stderr.write(
+      `Minium: ${!chromium ? 'no Chromium-based browser was found (set MINIUM_CHROMIUM)' : 'no display'}; open the URL above in a Chromium-based browser.\n`,
+    );
     return;
   }
   process.stderr.write(`Minium: opening the UI in ${chromium} (--app mode). Close the window to quit.\n`);

@@ -72,7 +72,10 @@ export class DisplayCompositor {
     if (surfaceId.startsWith('plugin:')) this.redrawEmbedders(surfaceId, 0);
   }
 
-  pixels(surfaceId: string, rect?: Rect): { rect: Rect; surface: { w: number; h: number }; data: Uint8ClampedArray } | null {
+  pixels(
+    surfaceId: string,
+    rect?: Rect,
+  ): { rect: Rect; surface: { w: number; h: number }; data: Uint8ClampedArray } | null {
     const s = this.surfaces.get(surfaceId);
     if (!s?.frame) return null;
     const full = { x: 0, y: 0, w: s.canvas.width, h: s.canvas.height };
@@ -97,7 +100,16 @@ export class DisplayCompositor {
     }
     if (!s) {
       const canvas = createCanvas(frame.size.w, frame.size.h);
-      s = { id: frame.surfaceId, canvas, ctx: canvas.getContext('2d'), frame: null, pool: null, tiles: new Map(), framesPresented: 0, mayEmbed: () => false };
+      s = {
+        id: frame.surfaceId,
+        canvas,
+        ctx: canvas.getContext('2d'),
+        frame: null,
+        pool: null,
+        tiles: new Map(),
+        framesPresented: 0,
+        mayEmbed: () => false,
+      };
       this.surfaces.set(frame.surfaceId, s);
     }
     if (s.pool?.name !== frame.pool.name) {
@@ -168,7 +180,8 @@ export class DisplayCompositor {
     for (const s of this.surfaces.values()) {
       if (!s.frame) continue;
       let damage: Rect = { x: 0, y: 0, w: 0, h: 0 };
-      for (const q of s.frame.quads) if (q.kind === 'surface' && q.surfaceId === pluginSurface) damage = union(damage, roundOut(q.rect));
+      for (const q of s.frame.quads)
+        if (q.kind === 'surface' && q.surfaceId === pluginSurface) damage = union(damage, roundOut(q.rect));
       if (!isEmpty(damage)) this.composite(s, damage, seq);
     }
   }

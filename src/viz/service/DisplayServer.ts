@@ -28,7 +28,12 @@ export class DisplayServer {
     private readonly compositor: DisplayCompositor,
     private readonly token: string,
   ) {
-    this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload: 64 * 1024, verifyClient: (info: { req: IncomingMessage }) => this.authorized(info.req) });
+    this.wss = new WebSocketServer({
+      host: '127.0.0.1',
+      port: 0,
+      maxPayload: 64 * 1024,
+      verifyClient: (info: { req: IncomingMessage }) => this.authorized(info.req),
+    });
     this.wss.on('connection', (socket) => this.connect(socket));
     compositor.onDamage((d) => this.damage(d));
   }
@@ -93,7 +98,9 @@ export class DisplayServer {
     const json = Buffer.from(JSON.stringify(header));
     const prefix = Buffer.alloc(4);
     prefix.writeUInt32BE(json.length);
-    v.socket.send(Buffer.concat([prefix, json, Buffer.from(px.data.buffer, px.data.byteOffset, px.data.byteLength)]), { binary: true });
+    v.socket.send(Buffer.concat([prefix, json, Buffer.from(px.data.buffer, px.data.byteOffset, px.data.byteLength)]), {
+      binary: true,
+    });
   }
 }
 

@@ -3,6 +3,7 @@
  * pass through the browser process. The browser only brokers it, by telling this server which
  * token may submit which surfaces (as Chromium's browser establishes GPU channels).
  */
+import * as os from 'node:os';
 import * as net from 'node:net';
 import { FrameSinkClientMessage, parseMessage } from '../../common/protocol';
 import { describeError } from '../../common/errors';
@@ -14,7 +15,7 @@ export function frameSinkAddress(owner: string): string {
   // Linux: an abstract socket, no file to clean up. Elsewhere a named pipe or a socket file.
   if (process.platform === 'linux') return `\0minium-${owner}-${process.pid}`;
   if (process.platform === 'win32') return `\\\\.\\pipe\\minium-${owner}-${process.pid}`;
-  return `${require('node:os').tmpdir()}/minium-${owner}-${process.pid}.sock`;
+  return `${os.tmpdir()}/minium-${owner}-${process.pid}.sock`;
 }
 
 export class FrameSinkServer {
@@ -97,7 +98,8 @@ export class FrameSinkServer {
           return drop(`may not submit to ${m.surfaceId}`);
         }
         // Pool names carry their creator's PID: a client may show only pixels of its own process.
-        if (parseTilePoolName(m.pool.name)?.pid !== grant.pid) return drop(`tile pool ${m.pool.name} belongs to another process`);
+        if (parseTilePoolName(m.pool.name)?.pid !== grant.pid)
+          return drop(`tile pool ${m.pool.name} belongs to another process`);
         try {
           // Asked at drawing time, so a grant that arrives later takes effect without a new frame.
           const client = token;

@@ -38,7 +38,6 @@ export const fileMechanism: Mechanism = {
     const notify = (n: Note) => {
       if (!peer.child.connected) throw gone ?? new Error('file: the peer process ended');
       peer.child.send(n, () => undefined); // a failure here is reported by the exit handler
-
     };
     const link: Link = {
       async roundTrip(payload) {

@@ -7,4 +7,16 @@ import { messageQueue } from './messageQueue';
 import { anonymousPipe, namedPipe, tcpSocket, unixSocket } from './streams';
 
 /** Every mechanism the IPC lab measures, processes first, then threads for contrast. */
-export const MECHANISMS: Mechanism[] = [sharedMemory, anonymousPipe, namedPipe, unixSocket, tcpSocket, udpSocket, fileMechanism, messageQueue, nodeIpc, threadPostMessage, sharedArrayBuffer];
+export const MECHANISMS: Mechanism[] = [
+  sharedMemory,
+  anonymousPipe,
+  namedPipe,
+  unixSocket,
+  tcpSocket,
+  udpSocket,
+  fileMechanism,
+  messageQueue,
+  nodeIpc,
+  threadPostMessage,
+  sharedArrayBuffer,
+];

@@ -54,11 +54,13 @@ export const sharedArrayBuffer: Mechanism = {
         const back = Atomics.load(ctrl, 1);
         if (back === to) return;
         if (gone) throw new Error(`sab: ${gone}`);
-        if (Atomics.wait(ctrl, 1, back, WAIT_MS) === 'timed-out' && Atomics.load(ctrl, 1) !== to) throw new Error(`sab: the peer thread did not answer within ${WAIT_MS} ms`);
+        if (Atomics.wait(ctrl, 1, back, WAIT_MS) === 'timed-out' && Atomics.load(ctrl, 1) !== to)
+          throw new Error(`sab: the peer thread did not answer within ${WAIT_MS} ms`);
       }
     };
     const hand = (kind: SabKind, payload: Uint8Array | null): number => {
-      if (payload && payload.length > CAPACITY) throw new Error(`sab: ${payload.length} bytes exceed the ${CAPACITY}-byte buffer`);
+      if (payload && payload.length > CAPACITY)
+        throw new Error(`sab: ${payload.length} bytes exceed the ${CAPACITY}-byte buffer`);
       if (payload) data.set(payload);
       ctrl[2] = payload?.length ?? 0;
       ctrl[3] = kind;

@@ -23,7 +23,13 @@ export const anonymousPipe: Mechanism = {
   },
 };
 
-async function socketLink(id: string, connect: () => net.Socket, label: string, stop: () => Promise<void>, peerGone: Promise<string>): Promise<StreamLink> {
+async function socketLink(
+  id: string,
+  connect: () => net.Socket,
+  label: string,
+  stop: () => Promise<void>,
+  peerGone: Promise<string>,
+): Promise<StreamLink> {
   const socket = connect();
   socket.setNoDelay(true);
   await new Promise<void>((resolve, reject) => {
@@ -49,7 +55,8 @@ export const unixSocket: Mechanism = {
   claims: ['SOCK1', 'MP5', 'IPC2'],
   note: 'A socket addressed by a file path on this machine (a named pipe on Windows): the kernel copies bytes between the processes without any network stack.',
   async open(workDir) {
-    const where = process.platform === 'win32' ? `\\\\.\\pipe\\minium-lab-${process.pid}` : path.join(workDir, 'lab.sock');
+    const where =
+      process.platform === 'win32' ? `\\\\.\\pipe\\minium-lab-${process.pid}` : path.join(workDir, 'lab.sock');
     const peer = await startPeer('unix', [`--path=${where}`]);
     return socketLink(
       'unix',
@@ -83,7 +90,10 @@ export const namedPipe: Mechanism = {
   claims: ['NPIPE1', 'MP5', 'IPC2'],
   note: 'A POSIX FIFO has a name in the file system, so unrelated processes can open it; it is one-way (two are used), and it never crosses a network. Windows named pipes are two-way and can be opened from another machine: that part of the claim holds for them only.',
   async open(workDir) {
-    if (process.platform === 'win32') throw new Error('POSIX FIFOs do not exist on Windows; see the Unix-domain socket row, which is a Windows named pipe there');
+    if (process.platform === 'win32')
+      throw new Error(
+        'POSIX FIFOs do not exist on Windows; see the Unix-domain socket row, which is a Windows named pipe there',
+      );
     const toPeer = path.join(workDir, 'to-peer.fifo');
     const fromPeer = path.join(workDir, 'from-peer.fifo');
     execFileSync('mkfifo', [toPeer, fromPeer]);

@@ -30,7 +30,10 @@ export function sampleAnimation(anim: LayerAnimation, elapsedMs: number): Animat
     iteration = Math.floor(t / spec.durationMs);
     progress = (t % spec.durationMs) / spec.durationMs;
   }
-  const reversed = spec.direction === 'reverse' || (spec.direction === 'alternate' && iteration % 2 === 1) || (spec.direction === 'alternate-reverse' && iteration % 2 === 0);
+  const reversed =
+    spec.direction === 'reverse' ||
+    (spec.direction === 'alternate' && iteration % 2 === 1) ||
+    (spec.direction === 'alternate-reverse' && iteration % 2 === 0);
   if (reversed) progress = 1 - progress;
   let i = 0;
   while (i < frames.length - 2 && progress > frames[i + 1].offset) i++;
@@ -38,7 +41,10 @@ export function sampleAnimation(anim: LayerAnimation, elapsedMs: number): Animat
   const b = frames[Math.min(i + 1, frames.length - 1)];
   const span = b.offset - a.offset;
   const local = span > 0 ? ease(spec.easing, Math.max(0, Math.min(1, (progress - a.offset) / span))) : 1;
-  return { transform: interpolateTransform(a.transform, b.transform, local), opacity: a.opacity + (b.opacity - a.opacity) * local };
+  return {
+    transform: interpolateTransform(a.transform, b.transform, local),
+    opacity: a.opacity + (b.opacity - a.opacity) * local,
+  };
 }
 
 /** A timing function at progress x (per keyframe interval, as CSS applies it). */

@@ -33,7 +33,13 @@ export class HeadsUpDisplay {
   }
 
   /** Redraws when due; returns the meter's rectangle if it changed. */
-  update(now: number, viewport: { w: number; h: number }, slots: SlotAllocator, pool: SharedMemoryRegion, version: () => number): Rect | null {
+  update(
+    now: number,
+    viewport: { w: number; h: number },
+    slots: SlotAllocator,
+    pool: SharedMemoryRegion,
+    version: () => number,
+  ): Rect | null {
     if (now - this.drawnAt < REDRAW_MS) return null;
     const slot = slots.allocate();
     if (slot === null) return null;

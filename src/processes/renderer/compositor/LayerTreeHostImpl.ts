@@ -4,7 +4,16 @@
  * of compositor animations, which layer is under a point, and the frame sent to the display
  * compositor each vsync with the region that changed.
  */
-import { EMPTY_RECT, intersect, isEmpty, type Matrix, type Rect, roundOut, transformRect, union } from '../../../common/geometry';
+import {
+  EMPTY_RECT,
+  intersect,
+  isEmpty,
+  type Matrix,
+  type Rect,
+  roundOut,
+  transformRect,
+  union,
+} from '../../../common/geometry';
 import type { Quad, RenderingOverlays, SubmitFrame } from '../../../common/protocol';
 import { rasterThreadColor, TILE_BYTES, tilePoolName } from '../../../common/tiles';
 import { SharedMemoryRegion } from '../../../platform/native';
@@ -65,7 +74,8 @@ export class LayerTreeHostImpl {
     this.pool = SharedMemoryRegion.create(tilePoolName(process.pid, ++poolSerial), POOL_SLOTS * TILE_BYTES);
     this.tiles = new TileManager(this.slots, { name: this.pool.name, slots: POOL_SLOTS }, (layer, tile) => {
       this.rasterDamage.push({ layer, rect: tile.rect });
-      if (this.overlays.paintFlashing) this.flashing.push({ layer, rect: tile.rect, until: performance.now() + FLASH_MS });
+      if (this.overlays.paintFlashing)
+        this.flashing.push({ layer, rect: tile.rect, until: performance.now() + FLASH_MS });
     });
   }
 
@@ -139,7 +149,10 @@ export class LayerTreeHostImpl {
 
   private clampScroll(l: LayerData): { x: number; y: number } {
     const s = this.scroll.get(l.id) ?? { x: 0, y: 0 };
-    const c = { x: Math.round(Math.max(0, Math.min(s.x, l.contentSize.w - l.bounds.w))), y: Math.round(Math.max(0, Math.min(s.y, l.contentSize.h - l.bounds.h))) };
+    const c = {
+      x: Math.round(Math.max(0, Math.min(s.x, l.contentSize.w - l.bounds.w))),
+      y: Math.round(Math.max(0, Math.min(s.y, l.contentSize.h - l.bounds.h))),
+    };
     this.scroll.set(l.id, c);
     return c;
   }
@@ -161,7 +174,10 @@ export class LayerTreeHostImpl {
       if (!g || !inv) continue;
       const visible = intersect(transformRect(inv, intersect(g.clip, this.fullViewport())), content);
       const { w, h } = this.viewport;
-      const interest = intersect({ x: visible.x - w / 2, y: visible.y - h, w: visible.w + w, h: visible.h + 2 * h }, content);
+      const interest = intersect(
+        { x: visible.x - w / 2, y: visible.y - h, w: visible.w + w, h: visible.h + 2 * h },
+        content,
+      );
       visibility.set(l.id, { visible, interest: isEmpty(visible) ? EMPTY_RECT : interest });
     }
     return this.tiles.prepareTiles(visibility, nextTaskId);
@@ -175,7 +191,8 @@ export class LayerTreeHostImpl {
     let damage = this.damage;
     for (const [id, g] of this.geometry) {
       const old = previous.get(id);
-      if (old?.signature !== g.signature) damage = union(damage, union(old ? this.drawnRect(id, old) : EMPTY_RECT, this.drawnRect(id, g)));
+      if (old?.signature !== g.signature)
+        damage = union(damage, union(old ? this.drawnRect(id, old) : EMPTY_RECT, this.drawnRect(id, g)));
     }
     for (const d of this.rasterDamage.splice(0)) {
       const g = this.geometry.get(d.layer);
@@ -224,7 +241,13 @@ export class LayerTreeHostImpl {
       const g = this.geometry.get(l.id);
       if (!g) continue;
       if (l.plugin) {
-        if (l.plugin.surfaceId) quads.push({ kind: 'surface', surfaceId: l.plugin.surfaceId, rect: transformRect(g.layerToScreen, { x: 0, y: 0, w: l.bounds.w, h: l.bounds.h }), clip: g.clip });
+        if (l.plugin.surfaceId)
+          quads.push({
+            kind: 'surface',
+            surfaceId: l.plugin.surfaceId,
+            rect: transformRect(g.layerToScreen, { x: 0, y: 0, w: l.bounds.w, h: l.bounds.h }),
+            clip: g.clip,
+          });
         continue;
       }
       for (const t of this.tiles.tiles(l.id)) {
@@ -232,22 +255,51 @@ export class LayerTreeHostImpl {
         used.push(t.slot); // every resident tile keeps its slot, on screen or not
         const onScreen = !isEmpty(intersect(transformRect(g.contentToScreen, t.rect), g.clip));
         if (!onScreen) continue;
-        quads.push({ kind: 'tile', slot: t.slot, version: t.version, rect: t.rect, transform: g.contentToScreen, opacity: Math.max(0, Math.min(1, g.opacity)), clip: g.clip });
+        quads.push({
+          kind: 'tile',
+          slot: t.slot,
+          version: t.version,
+          rect: t.rect,
+          transform: g.contentToScreen,
+          opacity: Math.max(0, Math.min(1, g.opacity)),
+          clip: g.clip,
+        });
         if (this.overlays.tileBorders && t.rasteredBy !== null) {
           const inset = { x: t.rect.x + 1, y: t.rect.y + 1, w: t.rect.w - 2, h: t.rect.h - 2 };
-          borders.push({ kind: 'solid', rect: inset, transform: g.contentToScreen, color: rasterThreadColor(t.rasteredBy), stroke: 2, clip: g.clip });
+          borders.push({
+            kind: 'solid',
+            rect: inset,
+            transform: g.contentToScreen,
+            color: rasterThreadColor(t.rasteredBy),
+            stroke: 2,
+            clip: g.clip,
+          });
         }
       }
     }
     quads.push(...borders);
     for (const f of this.flashing) {
       const g = this.geometry.get(f.layer);
-      if (g && f.until > now) quads.push({ kind: 'solid', rect: f.rect, transform: g.contentToScreen, color: 'rgba(0, 200, 0, 0.35)', clip: g.clip });
+      if (g && f.until > now)
+        quads.push({
+          kind: 'solid',
+          rect: f.rect,
+          transform: g.contentToScreen,
+          color: 'rgba(0, 200, 0, 0.35)',
+          clip: g.clip,
+        });
     }
     if (this.overlays.fpsMeter && this.hud.slot !== null) {
       const r = this.hud.rect(this.viewport);
       used.push(this.hud.slot);
-      quads.push({ kind: 'tile', slot: this.hud.slot, version: this.hud.version, rect: { x: 0, y: 0, w: r.w, h: r.h }, transform: [1, 0, 0, 1, r.x, r.y], opacity: 1 });
+      quads.push({
+        kind: 'tile',
+        slot: this.hud.slot,
+        version: this.hud.version,
+        rect: { x: 0, y: 0, w: r.w, h: r.h },
+        transform: [1, 0, 0, 1, r.x, r.y],
+        opacity: 1,
+      });
     }
     return { quads, used };
   }
@@ -264,14 +316,25 @@ export class LayerTreeHostImpl {
       const start = this.animationStart.get(l.id);
       const sample = l.animation && start ? sampleAnimation(l.animation, now - start.at) : null;
       const transform = sample?.transform ?? l.transform;
-      const local = multiply(multiply(translation(l.bounds.x + l.origin.x, l.bounds.y + l.origin.y), toMatrix(transform)), translation(-l.origin.x, -l.origin.y));
-      const layerToScreen = parent ? multiply(parent.contentToScreen, local) : [1, 0, 0, 1, 0, 0] as Matrix;
+      const local = multiply(
+        multiply(translation(l.bounds.x + l.origin.x, l.bounds.y + l.origin.y), toMatrix(transform)),
+        translation(-l.origin.x, -l.origin.y),
+      );
+      const layerToScreen = parent ? multiply(parent.contentToScreen, local) : ([1, 0, 0, 1, 0, 0] as Matrix);
       const s = l.scrollable ? this.scrollOffset(l.id) : { x: 0, y: 0 };
       const contentToScreen = multiply(layerToScreen, translation(-s.x, -s.y));
       const parentClip = parent?.clip ?? viewport;
-      const clip = l.scrollable ? intersect(parentClip, roundOut(transformRect(layerToScreen, { x: 0, y: 0, w: l.bounds.w, h: l.bounds.h }))) : parentClip;
+      const clip = l.scrollable
+        ? intersect(parentClip, roundOut(transformRect(layerToScreen, { x: 0, y: 0, w: l.bounds.w, h: l.bounds.h })))
+        : parentClip;
       const opacity = (parent?.opacity ?? 1) * (sample?.opacity ?? l.opacity);
-      next.set(l.id, { layerToScreen, contentToScreen, clip, opacity, signature: JSON.stringify([contentToScreen, clip, opacity]) });
+      next.set(l.id, {
+        layerToScreen,
+        contentToScreen,
+        clip,
+        opacity,
+        signature: JSON.stringify([contentToScreen, clip, opacity]),
+      });
     }
     this.geometry = next;
   }

@@ -77,7 +77,17 @@ export class TileManager {
             continue;
           }
           // Old pixels stay on screen until the new ones are drawn, as Chromium keeps stale tiles.
-          next.set(k, { rect, key, items, slot: prev?.slot ?? null, version: prev?.version ?? 0, dirty: true, pendingTask: null, rasteredBy: prev?.rasteredBy ?? null, rasteredAt: prev?.rasteredAt ?? 0 });
+          next.set(k, {
+            rect,
+            key,
+            items,
+            slot: prev?.slot ?? null,
+            version: prev?.version ?? 0,
+            dirty: true,
+            pendingTask: null,
+            rasteredBy: prev?.rasteredBy ?? null,
+            rasteredAt: prev?.rasteredAt ?? 0,
+          });
         }
       }
       for (const t of old.values()) if (t.slot !== null) this.slots.release(t.slot);
@@ -102,11 +112,17 @@ export class TileManager {
       if (!v) continue;
       for (const tile of tiling.values()) {
         if (!tile.dirty || tile.pendingTask !== null) continue;
-        const priority = !isEmpty(intersect(tile.rect, v.visible)) ? 0 : !isEmpty(intersect(tile.rect, v.interest)) ? 1 : -1;
+        const priority = !isEmpty(intersect(tile.rect, v.visible))
+          ? 0
+          : !isEmpty(intersect(tile.rect, v.interest))
+            ? 1
+            : -1;
         if (priority >= 0) candidates.push({ layer, tile, priority });
       }
     }
-    candidates.sort((a, b) => a.priority - b.priority || a.tile.rect.y - b.tile.rect.y || a.tile.rect.x - b.tile.rect.x);
+    candidates.sort(
+      (a, b) => a.priority - b.priority || a.tile.rect.y - b.tile.rect.y || a.tile.rect.x - b.tile.rect.x,
+    );
     const jobs: RasterJob[] = [];
     for (const c of candidates) {
       const slot = this.slots.allocate() ?? (c.priority === 0 ? this.evictOne(visibility) : null);
@@ -141,7 +157,8 @@ export class TileManager {
       task: { taskId, pool: this.pool, slot, tile: tile.rect, items: tile.items },
       done: (ok, thread) => {
         // A commit that changed the tile's items replaced the tile object: these pixels are stale.
-        const current = tile.pendingTask === taskId && this.tilings.get(layer)?.get(`${tile.rect.x},${tile.rect.y}`) === tile;
+        const current =
+          tile.pendingTask === taskId && this.tilings.get(layer)?.get(`${tile.rect.x},${tile.rect.y}`) === tile;
         tile.pendingTask = null;
         if (!current || !ok) {
           if (current) tile.dirty = true; // try again, on another thread
@@ -159,7 +176,9 @@ export class TileManager {
 
   /** Which raster thread drew each tile, for the tile-border overlay and the tests. */
   owners(): { layer: number; rect: Rect; thread: number | null }[] {
-    return [...this.tilings].flatMap(([layer, tiling]) => [...tiling.values()].map((t) => ({ layer, rect: t.rect, thread: t.rasteredBy })));
+    return [...this.tilings].flatMap(([layer, tiling]) =>
+      [...tiling.values()].map((t) => ({ layer, rect: t.rect, thread: t.rasteredBy })),
+    );
   }
 }
 

@@ -60,7 +60,10 @@ export class FrameView {
     const rootStyle = resolver.compute(html, null);
     styles.set(html, rootStyle);
     for (const el of elements(html)) {
-      if (++count > MAX_ELEMENTS) throw new Error(`The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; Minium lays out at most that many.`);
+      if (++count > MAX_ELEMENTS)
+        throw new Error(
+          `The page has more than ${MAX_ELEMENTS.toLocaleString('en')} elements; Minium lays out at most that many.`,
+        );
       const parent = styles.get(el.parentNode as Element);
       // Children of an element that is not rendered are not styled either.
       if (!parent || parent.display === 'none') continue;
@@ -73,7 +76,8 @@ export class FrameView {
   hitTest(layer: number, x: number, y: number): Element | null {
     for (let i = this.hits.length - 1; i >= 0; i--) {
       const h = this.hits[i];
-      if (h.layer === layer && x >= h.rect.x && y >= h.rect.y && x < h.rect.x + h.rect.w && y < h.rect.y + h.rect.h) return h.el;
+      if (h.layer === layer && x >= h.rect.x && y >= h.rect.y && x < h.rect.x + h.rect.w && y < h.rect.y + h.rect.h)
+        return h.el;
     }
     return this.layerOwners.get(layer) ?? null;
   }

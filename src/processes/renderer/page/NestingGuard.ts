@@ -7,7 +7,29 @@
 export const MAX_NESTING_DEPTH = 4096;
 
 // Void elements never open a level; these close themselves implicitly when a sibling starts.
-const NO_DEPTH = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
+const NO_DEPTH = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'tr',
+  'td',
+  'th',
+]);
 
 export function nestingDepth(html: string): number {
   let depth = 0;
@@ -25,6 +47,8 @@ export function nestingDepth(html: string): number {
 export function assertBuildable(html: string): void {
   const depth = nestingDepth(html);
   if (depth > MAX_NESTING_DEPTH) {
-    throw new Error(`The page nests elements ${depth} levels deep; Minium builds documents of at most ${MAX_NESTING_DEPTH} levels (Blink stops nesting at 512).`);
+    throw new Error(
+      `The page nests elements ${depth} levels deep; Minium builds documents of at most ${MAX_NESTING_DEPTH} levels (Blink stops nesting at 512).`,
+    );
   }
 }

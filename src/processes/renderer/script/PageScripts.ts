@@ -7,7 +7,19 @@
 import { parseFragment, serialize } from 'parse5';
 import { parseDeclarations } from '../page/css/CssParser';
 import { matches, parseSelectorList } from '../page/css/Selectors';
-import { attr, type Document, type Element, elements, findElement, isElement, parentElement, type ParentNode, setAttr, setTextContent, textContent } from '../page/dom/Dom';
+import {
+  attr,
+  type Document,
+  type Element,
+  elements,
+  findElement,
+  isElement,
+  parentElement,
+  type ParentNode,
+  setAttr,
+  setTextContent,
+  textContent,
+} from '../page/dom/Dom';
 import { PAGE_ENVIRONMENT } from './environments';
 import { type HostValue, type Primitive, ScriptContext } from './ScriptContext';
 
@@ -56,13 +68,15 @@ export class PageScripts {
     this.context = new ScriptContext(
       PAGE_ENVIRONMENT,
       {
-        console: (level, message) => host.console(level === 'info' || level === 'warn' || level === 'error' ? level : 'log', String(message)),
+        console: (level, message) =>
+          host.console(level === 'info' || level === 'warn' || level === 'error' ? level : 'log', String(message)),
         reportError: (message) => host.console('error', `Uncaught ${String(message)}`),
         getElementById: (id) => this.handle(findElement(doc, (e) => attr(e, 'id') === String(id))),
         querySelector: (scope, sel) => this.handle(this.query(scope, String(sel), true)[0]),
         querySelectorAll: (scope, sel) => this.query(scope, String(sel), false).map((e) => this.handle(e)),
         getAttr: (h, name) => attr(el(h), String(name)) ?? null,
-        setAttr: (h, name, value) => this.mutate(() => setAttr(el(h), String(name).toLowerCase(), value === null ? null : String(value))),
+        setAttr: (h, name, value) =>
+          this.mutate(() => setAttr(el(h), String(name).toLowerCase(), value === null ? null : String(value))),
         tagName: (h) => el(h).tagName.toUpperCase(),
         getText: (h) => textContent(el(h)),
         setText: (h, value) => this.mutate(() => setTextContent(el(h), String(value))),
@@ -71,7 +85,10 @@ export class PageScripts {
         getStyle: (h, prop) => inlineStyle(el(h)).get(String(prop)) ?? '',
         setStyle: (h, prop, value) => this.mutate(() => setInlineStyle(el(h), String(prop), String(value))),
         parent: (h) => this.handle(parentElement(el(h)) ?? undefined),
-        children: (h) => el(h).childNodes.filter(isElement).map((c) => this.handle(c)),
+        children: (h) =>
+          el(h)
+            .childNodes.filter(isElement)
+            .map((c) => this.handle(c)),
         path: (h) => this.path(el(h)),
         getTitle: () => {
           const title = findElement(doc, (e) => e.tagName === 'title');
@@ -177,13 +194,18 @@ export class PageScripts {
     if (this.workers.size >= MAX_WORKERS) throw new Error(`a page may run at most ${MAX_WORKERS} workers`);
     const resolved = new URL(url, this.baseUrl).href;
     const id = ++this.nextWorker;
-    this.workers.set(id, this.host.startWorker(resolved, (json) => this.context.deliver('message', id, json)));
+    this.workers.set(
+      id,
+      this.host.startWorker(resolved, (json) => this.context.deliver('message', id, json)),
+    );
     return id;
   }
 }
 
 function inlineStyle(el: Element): Map<string, string> {
-  return new Map(parseDeclarations(attr(el, 'style') ?? '').map((d) => [d.property, d.value + (d.important ? ' !important' : '')]));
+  return new Map(
+    parseDeclarations(attr(el, 'style') ?? '').map((d) => [d.property, d.value + (d.important ? ' !important' : '')]),
+  );
 }
 
 function setInlineStyle(el: Element, prop: string, value: string): void {
@@ -194,7 +216,8 @@ function setInlineStyle(el: Element, prop: string, value: string): void {
 }
 
 function setInnerHtml(el: Element, html: string): void {
-  if (html.length > MAX_HTML) throw new Error(`innerHTML of ${html.length} characters is more than Minium takes (${MAX_HTML})`);
+  if (html.length > MAX_HTML)
+    throw new Error(`innerHTML of ${html.length} characters is more than Minium takes (${MAX_HTML})`);
   const fragment = parseFragment(html);
   for (const child of el.childNodes) (child as { parentNode: unknown }).parentNode = null;
   el.childNodes = fragment.childNodes;

@@ -124,7 +124,9 @@ export class ScriptContext {
 /** Describes an error thrown by script code, reading it defensively: it comes from another realm. */
 function describe(e: unknown): string {
   try {
-    return e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e) ? String((e as { message: unknown }).message) : String(e);
+    return e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e)
+      ? String((e as { message: unknown }).message)
+      : String(e);
   } catch {
     return 'an error that could not be described';
   }

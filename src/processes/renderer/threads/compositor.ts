@@ -60,9 +60,21 @@ function onInput(m: Extract<ToCompositor, { type: 'input' }>): void {
   if (!host) return;
   const e = m.event;
   const hit = host.hitTest(e.x, e.y);
-  if (e.type === 'click') return toMain({ type: 'click', tabId: m.tabId, layer: hit.layer, x: hit.x, y: hit.y, inputId: m.inputId });
+  if (e.type === 'click')
+    return toMain({ type: 'click', tabId: m.tabId, layer: hit.layer, x: hit.x, y: hit.y, inputId: m.inputId });
   if (host.wheelListeners) {
-    return toMain({ type: 'wheel', tabId: m.tabId, layer: hit.layer, x: hit.x, y: hit.y, viewportX: e.x, viewportY: e.y, dx: e.dx, dy: e.dy, inputId: m.inputId });
+    return toMain({
+      type: 'wheel',
+      tabId: m.tabId,
+      layer: hit.layer,
+      x: hit.x,
+      y: hit.y,
+      viewportX: e.x,
+      viewportY: e.y,
+      dx: e.dx,
+      dy: e.dy,
+      inputId: m.inputId,
+    });
   }
   if (!host.scrollAt(e.x, e.y, e.dx, e.dy, m.inputId)) host.addLatency(m.inputId);
 }
@@ -106,7 +118,15 @@ parentPort!.on('message', (m: ToCompositor) => {
       toIo({
         type: 'tile-report',
         requestId: m.requestId,
-        report: host ? { tabId: m.tabId, rasterThreads: Math.max(1, raster.threadCount), scroll: host.scrollOffset(), framesPerSecond: host.framesPerSecond, tiles: host.tileOwners().slice(0, 20000) } : null,
+        report: host
+          ? {
+              tabId: m.tabId,
+              rasterThreads: Math.max(1, raster.threadCount),
+              scroll: host.scrollOffset(),
+              framesPerSecond: host.framesPerSecond,
+              tiles: host.tileOwners().slice(0, 20000),
+            }
+          : null,
       });
       break;
     }

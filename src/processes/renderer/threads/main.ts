@@ -111,7 +111,13 @@ function render(tab: Tab): void {
   if (isFirst) toIo({ type: 'loaded', tabId: tab.tabId, title: page.title || tab.url });
   for (const layer of page.layers) {
     if (layer.plugin && !known.has(layer.plugin.instanceId)) {
-      toIo({ type: 'plugin-request', tabId: tab.tabId, instanceId: layer.plugin.instanceId, mimeType: layer.plugin.mimeType, size: { w: Math.max(1, Math.round(layer.bounds.w)), h: Math.max(1, Math.round(layer.bounds.h)) } });
+      toIo({
+        type: 'plugin-request',
+        tabId: tab.tabId,
+        instanceId: layer.plugin.instanceId,
+        mimeType: layer.plugin.mimeType,
+        size: { w: Math.max(1, Math.round(layer.bounds.w)), h: Math.max(1, Math.round(layer.bounds.h)) },
+      });
     }
   }
 }
@@ -130,7 +136,10 @@ async function load(tab: Tab, html: string): Promise<void> {
   try {
     dom = parseHtml(html);
   } catch (e) {
-    tab.view = newView(tab, parseHtml(errorPage(tab.url, `The page could not be built: ${e instanceof Error ? e.message : String(e)}`)));
+    tab.view = newView(
+      tab,
+      parseHtml(errorPage(tab.url, `The page could not be built: ${e instanceof Error ? e.message : String(e)}`)),
+    );
     return render(tab);
   }
   tab.view = newView(tab, dom);
@@ -171,7 +180,13 @@ async function runScripts(tab: Tab, dom: Dom): Promise<void> {
     const result = await fetchResource(tab.tabId, url, 'script');
     if (tab.closed) return;
     if (result.ok) scripts.run(result.body, url);
-    else toIo({ type: 'console', tabId: tab.tabId, level: 'error', message: `could not load script ${url}: ${result.error}` });
+    else
+      toIo({
+        type: 'console',
+        tabId: tab.tabId,
+        level: 'error',
+        message: `could not load script ${url}: ${result.error}`,
+      });
   }
 }
 
@@ -179,9 +194,27 @@ async function runScripts(tab: Tab, dom: Dom): Promise<void> {
 function onInput(m: CompositorToMain): void {
   const tab = tabs.get(m.tabId);
   if (!tab?.view) return;
-  const target: Element | undefined = tab.view.hitTest(m.layer, m.x, m.y) ?? findElement(tab.view.doc, (e) => e.tagName === 'body');
-  const prevented = target && tab.scripts ? tab.scripts.dispatch(target, m.type === 'click' ? { type: 'click', clientX: m.x, clientY: m.y } : { type: 'wheel', clientX: m.viewportX, clientY: m.viewportY, deltaX: m.dx, deltaY: m.dy }) : false;
-  if (m.type === 'wheel' && !prevented) return commit({ type: 'scroll-by', tabId: m.tabId, x: m.viewportX, y: m.viewportY, dx: m.dx, dy: m.dy, inputId: m.inputId });
+  const target: Element | undefined =
+    tab.view.hitTest(m.layer, m.x, m.y) ?? findElement(tab.view.doc, (e) => e.tagName === 'body');
+  const prevented =
+    target && tab.scripts
+      ? tab.scripts.dispatch(
+          target,
+          m.type === 'click'
+            ? { type: 'click', clientX: m.x, clientY: m.y }
+            : { type: 'wheel', clientX: m.viewportX, clientY: m.viewportY, deltaX: m.dx, deltaY: m.dy },
+        )
+      : false;
+  if (m.type === 'wheel' && !prevented)
+    return commit({
+      type: 'scroll-by',
+      tabId: m.tabId,
+      x: m.viewportX,
+      y: m.viewportY,
+      dx: m.dx,
+      dy: m.dy,
+      inputId: m.inputId,
+    });
   if (tab.dirty) tab.latency.push(m.inputId);
   else commit({ type: 'input-handled', tabId: m.tabId, inputId: m.inputId });
 }
@@ -197,7 +230,16 @@ function close(tabId: number): void {
 
 function sadPluginItems(w: number, h: number, reason: string) {
   const font = '13px "Minium Sans"';
-  const text = (t: string, y: number, f = font, size = 13, color = '#5f6368') => ({ op: 'text' as const, x: 12, y, w: measure(t, f), text: t, font: f, size, color });
+  const text = (t: string, y: number, f = font, size = 13, color = '#5f6368') => ({
+    op: 'text' as const,
+    x: 12,
+    y,
+    w: measure(t, f),
+    text: t,
+    font: f,
+    size,
+    color,
+  });
   return [
     { op: 'rect' as const, x: 0, y: 0, w, h, color: '#fce8e6' },
     { op: 'stroke' as const, x: 1, y: 1, w: w - 2, h: h - 2, color: '#d93025', width: 2 },
@@ -213,7 +255,20 @@ parentPort!.on('message', (m: ToMain) => {
   switch (m.type) {
     case 'open-tab': {
       close(m.tabId);
-      const tab: Tab = { tabId: m.tabId, url: m.url, viewport: m.viewport, view: null, paint: null, scripts: null, dirty: false, frameRequested: false, latency: [], pluginSurfaces: new Map(), deadPlugins: new Map(), closed: false };
+      const tab: Tab = {
+        tabId: m.tabId,
+        url: m.url,
+        viewport: m.viewport,
+        view: null,
+        paint: null,
+        scripts: null,
+        dirty: false,
+        frameRequested: false,
+        latency: [],
+        pluginSurfaces: new Map(),
+        deadPlugins: new Map(),
+        closed: false,
+      };
       tabs.set(m.tabId, tab);
       void fetchResource(m.tabId, m.url, 'document').then((result) => {
         if (!tab.closed) void load(tab, result.ok ? result.body : errorPage(tab.url, result.error));

@@ -10,7 +10,12 @@ import { ScriptContext } from '../script/ScriptContext';
 import type { CrashOrder, ToWorker } from '../threadMessages';
 import { crashThisThread } from './crash';
 
-const { workerId, tabId, url, port } = workerData as { workerId: string; tabId: number; url: string; port: MessagePort };
+const { workerId, tabId, url, port } = workerData as {
+  workerId: string;
+  tabId: number;
+  url: string;
+  port: MessagePort;
+};
 const log = (message: string) => parentPort!.postMessage({ type: 'log', message: `${workerId} (${url}): ${message}` });
 const context = new ScriptContext(
   WORKER_ENVIRONMENT,

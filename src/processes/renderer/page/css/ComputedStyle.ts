@@ -51,7 +51,19 @@ export interface ComputedStyle {
   willChange: boolean;
 }
 
-export const INHERITED = ['color', 'fontSize', 'bold', 'italic', 'monospace', 'lineHeight', 'textAlign', 'whiteSpace', 'textDecoration', 'visibility', 'listStyle'] as const;
+export const INHERITED = [
+  'color',
+  'fontSize',
+  'bold',
+  'italic',
+  'monospace',
+  'lineHeight',
+  'textAlign',
+  'whiteSpace',
+  'textDecoration',
+  'visibility',
+  'listStyle',
+] as const;
 
 export function initialStyle(): ComputedStyle {
   const zero = { px: 0 };

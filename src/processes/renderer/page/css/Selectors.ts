@@ -24,7 +24,17 @@ export interface Selector {
   text: string;
 }
 
-const NEVER = new Set(['hover', 'active', 'focus', 'focus-visible', 'focus-within', 'visited', 'target', 'checked', 'disabled']);
+const NEVER = new Set([
+  'hover',
+  'active',
+  'focus',
+  'focus-visible',
+  'focus-within',
+  'visited',
+  'target',
+  'checked',
+  'disabled',
+]);
 const IDENT = /^-?[_a-zA-Z][\w-]*/;
 
 export function parseSelectorList(text: string): Selector[] | null {

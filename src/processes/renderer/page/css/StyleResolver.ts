@@ -5,7 +5,14 @@
  */
 import { attr, classesOf, type Document, type Element, elements, textContent } from '../dom/Dom';
 import { type ComputedStyle, inheritFrom, initialStyle } from './ComputedStyle';
-import { type Declaration, type Keyframe, parseDeclarations, parseStyleSheet, type StyleRule, type StyleSheet } from './CssParser';
+import {
+  type Declaration,
+  type Keyframe,
+  parseDeclarations,
+  parseStyleSheet,
+  type StyleRule,
+  type StyleSheet,
+} from './CssParser';
 import { bucketKey, matches, type Selector } from './Selectors';
 import { applyDeclaration } from './properties';
 import { UA_STYLE_SHEET } from './uaStyleSheet';
@@ -75,7 +82,8 @@ export class StyleResolver {
     const parentStyle = parent ?? initialStyle();
     const ctx = { fontSize: parentStyle.fontSize, rootFontSize, viewport: this.viewport };
     // font-size first: every `em` of the element's other declarations refers to it.
-    for (const d of ordered) if (d.property === 'font-size' || d.property === 'font') applyDeclaration(style, parentStyle, d, ctx);
+    for (const d of ordered)
+      if (d.property === 'font-size' || d.property === 'font') applyDeclaration(style, parentStyle, d, ctx);
     const own = { ...ctx, fontSize: style.fontSize };
     for (const d of ordered) if (d.property !== 'font-size') applyDeclaration(style, parentStyle, d, own);
     return style;
@@ -88,7 +96,13 @@ export class StyleResolver {
     const out: Candidate[] = [];
     for (const key of new Set(keys)) {
       for (const f of this.buckets.get(key) ?? []) {
-        if (matches(el, f.selector)) out.push({ decls: f.rule.declarations, origin: f.origin, specificity: f.selector.specificity, order: f.rule.order });
+        if (matches(el, f.selector))
+          out.push({
+            decls: f.rule.declarations,
+            origin: f.origin,
+            specificity: f.selector.specificity,
+            order: f.rule.order,
+          });
       }
     }
     return out;

@@ -25,7 +25,14 @@ export function parseLength(value: string, ctx: LengthContext, allowAuto = true)
   const m = /^(-?\d*\.?\d+)(px|em|rem|%|vw|vh|pt)$/.exec(v);
   if (!m) return null;
   const n = Number(m[1]);
-  const px = { px: n, em: n * ctx.fontSize, rem: n * ctx.rootFontSize, vw: (n * ctx.viewport.w) / 100, vh: (n * ctx.viewport.h) / 100, pt: (n * 4) / 3 }[m[2] as 'px'];
+  const px = {
+    px: n,
+    em: n * ctx.fontSize,
+    rem: n * ctx.rootFontSize,
+    vw: (n * ctx.viewport.w) / 100,
+    vh: (n * ctx.viewport.h) / 100,
+    pt: (n * 4) / 3,
+  }[m[2] as 'px'];
   if (m[2] === '%') return Math.abs(n) <= 10_000 ? { pct: n } : null;
   return Math.abs(px) <= MAX_LENGTH ? { px } : null;
 }
@@ -56,9 +63,23 @@ export interface ColorStop {
   at: number | null;
 }
 
-export type Gradient = { kind: 'linear'; angleDeg: number; stops: ColorStop[] } | { kind: 'radial'; circle: boolean; stops: ColorStop[] };
+export type Gradient =
+  { kind: 'linear'; angleDeg: number; stops: ColorStop[] } | { kind: 'radial'; circle: boolean; stops: ColorStop[] };
 
-const SIDES: Record<string, number> = { top: 0, right: 90, bottom: 180, left: 270, 'top right': 45, 'right top': 45, 'bottom right': 135, 'right bottom': 135, 'bottom left': 225, 'left bottom': 225, 'top left': 315, 'left top': 315 };
+const SIDES: Record<string, number> = {
+  top: 0,
+  right: 90,
+  bottom: 180,
+  left: 270,
+  'top right': 45,
+  'right top': 45,
+  'bottom right': 135,
+  'right bottom': 135,
+  'bottom left': 225,
+  'left bottom': 225,
+  'top left': 315,
+  'left top': 315,
+};
 
 export function parseGradient(value: string): Gradient | null {
   const m = /^(linear|radial)-gradient\((.*)\)$/is.exec(value.trim());
@@ -70,7 +91,8 @@ export function parseGradient(value: string): Gradient | null {
     const a = parseAngle(args[0]);
     const side = /^to\s+(.+)$/i.exec(args[0]);
     if (a !== null) angleDeg = a * (180 / Math.PI);
-    else if (side && SIDES[side[1].toLowerCase().replace(/\s+/g, ' ')] !== undefined) angleDeg = SIDES[side[1].toLowerCase().replace(/\s+/g, ' ')];
+    else if (side && SIDES[side[1].toLowerCase().replace(/\s+/g, ' ')] !== undefined)
+      angleDeg = SIDES[side[1].toLowerCase().replace(/\s+/g, ' ')];
     if (a !== null || side) args.shift();
   } else if (/^(circle|ellipse)\b|^at\s/i.test(args[0])) {
     circle = /^circle/i.test(args.shift()!);
@@ -90,7 +112,9 @@ function parseAngle(v: string | undefined): number | null {
   const m = v ? /^(-?\d*\.?\d+)(deg|rad|turn|grad)$/i.exec(v.trim()) : null;
   if (!m) return v?.trim() === '0' ? 0 : null;
   const n = Number(m[1]);
-  return { deg: (n * Math.PI) / 180, rad: n, turn: n * 2 * Math.PI, grad: (n * Math.PI) / 200 }[m[2].toLowerCase() as 'deg'];
+  return { deg: (n * Math.PI) / 180, rad: n, turn: n * 2 * Math.PI, grad: (n * Math.PI) / 200 }[
+    m[2].toLowerCase() as 'deg'
+  ];
 }
 
 /** One transform function; translations may be percentages of the box, resolved at paint time. */
@@ -132,7 +156,8 @@ export function parseTransform(value: string, ctx: LengthContext): TransformFn[]
       if (a !== null && b !== null) fn = { fn: 'skew', x: name === 'skewy' ? 0 : a, y: name === 'skewy' ? a : b };
     } else if (name === 'matrix') {
       const ns = args.map(num);
-      if (ns.length === 6 && ns.every((n) => n !== null)) fn = { fn: 'matrix', m: ns as [number, number, number, number, number, number] };
+      if (ns.length === 6 && ns.every((n) => n !== null))
+        fn = { fn: 'matrix', m: ns as [number, number, number, number, number, number] };
     }
     if (!fn) return null;
     out.push(fn);
@@ -164,7 +189,15 @@ const EASINGS: Record<string, Easing> = {
 /** The `animation` shorthand (its first animation: Minium runs one animation per element). */
 export function parseAnimation(value: string): AnimationSpec | null {
   const first = splitOutside(value, ',')[0].trim();
-  const spec: AnimationSpec = { name: '', durationMs: 0, delayMs: 0, easing: EASINGS.ease, iterations: 1, direction: 'normal', fill: 'none' };
+  const spec: AnimationSpec = {
+    name: '',
+    durationMs: 0,
+    delayMs: 0,
+    easing: EASINGS.ease,
+    iterations: 1,
+    direction: 'normal',
+    fill: 'none',
+  };
   let times = 0;
   for (const token of first.match(/[\w-]+\([^)]*\)|[^\s]+/g) ?? []) {
     const t = token.toLowerCase();

@@ -5,11 +5,27 @@
 import type { ComputedStyle, Display } from './ComputedStyle';
 import { initialStyle } from './ComputedStyle';
 import type { Declaration } from './CssParser';
-import { type Length, type LengthContext, parseAnimation, parseColor, parseGradient, parseLength, parseTransform } from './Values';
+import {
+  type Length,
+  type LengthContext,
+  parseAnimation,
+  parseColor,
+  parseGradient,
+  parseLength,
+  parseTransform,
+} from './Values';
 
 type Setter = (s: ComputedStyle, v: string, ctx: LengthContext) => void;
 const EDGES = ['top', 'right', 'bottom', 'left'] as const;
-const FONT_SIZES: Record<string, number> = { 'xx-small': 9, 'x-small': 10, small: 13, medium: 16, large: 18, 'x-large': 24, 'xx-large': 32 };
+const FONT_SIZES: Record<string, number> = {
+  'xx-small': 9,
+  'x-small': 10,
+  small: 13,
+  medium: 16,
+  large: 18,
+  'x-large': 24,
+  'xx-large': 32,
+};
 
 /** A length's number, px or percent alike, for sign checks; auto counts as 0. */
 function amount(l: Length): number {
@@ -87,10 +103,29 @@ function border(sides: number[]): Setter {
 }
 
 function display(s: ComputedStyle, v: string): void {
-  const d = oneOf(v, ['block', 'inline', 'inline-block', 'flex', 'inline-flex', 'list-item', 'none', 'grid', 'table', 'table-row', 'table-cell', 'contents'] as const);
+  const d = oneOf(v, [
+    'block',
+    'inline',
+    'inline-block',
+    'flex',
+    'inline-flex',
+    'list-item',
+    'none',
+    'grid',
+    'table',
+    'table-row',
+    'table-cell',
+    'contents',
+  ] as const);
   if (!d) return;
   // Unsupported layout modes degrade to the closest one Minium has.
-  const mapped: Record<string, Display> = { grid: 'block', table: 'block', 'table-row': 'flex', 'table-cell': 'inline-block', contents: 'inline' };
+  const mapped: Record<string, Display> = {
+    grid: 'block',
+    table: 'block',
+    'table-row': 'flex',
+    'table-cell': 'inline-block',
+    contents: 'inline',
+  };
   s.display = mapped[d] ?? (d as Display);
 }
 
@@ -175,7 +210,8 @@ const SETTERS: Record<string, Setter> = {
     if (/^(italic|oblique|normal)$/i.test(v)) s.italic = !/^normal$/i.test(v);
   },
   'font-family': (s, v) => {
-    s.monospace = /monospace|mono|courier|consolas/i.test(v.split(',')[0]) || /^\s*monospace\s*$/i.test(v.split(',').pop() ?? '');
+    s.monospace =
+      /monospace|mono|courier|consolas/i.test(v.split(',')[0]) || /^\s*monospace\s*$/i.test(v.split(',').pop() ?? '');
   },
   font: (s, v, ctx) => {
     // `font: bold 14px/1.5 sans-serif`: style and weight words, then size[/line-height], then family.
@@ -243,9 +279,24 @@ const SETTERS: Record<string, Setter> = {
   },
   'flex-direction': keyword('flexDirection', ['row', 'column', 'row-reverse', 'column-reverse']),
   'flex-wrap': keyword('flexWrap', ['nowrap', 'wrap']),
-  'flex-flow': (s, v) => v.split(/\s+/).forEach((p) => (SETTERS['flex-direction'](s, p, {} as LengthContext), SETTERS['flex-wrap'](s, p, {} as LengthContext))),
-  'justify-content': (s, v) => keyword('justifyContent', ['flex-start', 'flex-end', 'center', 'space-between', 'space-around', 'space-evenly'])(s, v.replace(/^(start|left)$/, 'flex-start').replace(/^(end|right)$/, 'flex-end'), {} as LengthContext),
-  'align-items': (s, v) => keyword('alignItems', ['stretch', 'flex-start', 'flex-end', 'center', 'baseline'])(s, v.replace(/^start$/, 'flex-start').replace(/^end$/, 'flex-end'), {} as LengthContext),
+  'flex-flow': (s, v) =>
+    v
+      .split(/\s+/)
+      .forEach(
+        (p) => (SETTERS['flex-direction'](s, p, {} as LengthContext), SETTERS['flex-wrap'](s, p, {} as LengthContext)),
+      ),
+  'justify-content': (s, v) =>
+    keyword('justifyContent', ['flex-start', 'flex-end', 'center', 'space-between', 'space-around', 'space-evenly'])(
+      s,
+      v.replace(/^(start|left)$/, 'flex-start').replace(/^(end|right)$/, 'flex-end'),
+      {} as LengthContext,
+    ),
+  'align-items': (s, v) =>
+    keyword('alignItems', ['stretch', 'flex-start', 'flex-end', 'center', 'baseline'])(
+      s,
+      v.replace(/^start$/, 'flex-start').replace(/^end$/, 'flex-end'),
+      {} as LengthContext,
+    ),
   'align-self': keyword('alignSelf', ['auto', 'stretch', 'flex-start', 'flex-end', 'center', 'baseline']),
   flex,
   'flex-grow': (s, v) => /^\d*\.?\d+$/.test(v) && (s.flexGrow = Number(v)),
@@ -255,7 +306,8 @@ const SETTERS: Record<string, Setter> = {
   'row-gap': gap(['rowGap']),
   'column-gap': gap(['columnGap']),
   'grid-gap': gap(['rowGap', 'columnGap']),
-  overflow: (s, v) => keyword('overflow', ['visible', 'hidden', 'scroll', 'auto'])(s, v.split(/\s+/).pop()!, {} as LengthContext),
+  overflow: (s, v) =>
+    keyword('overflow', ['visible', 'hidden', 'scroll', 'auto'])(s, v.split(/\s+/).pop()!, {} as LengthContext),
   'overflow-y': keyword('overflow', ['visible', 'hidden', 'scroll', 'auto']),
   transform: (s, v, ctx) => {
     const t = parseTransform(v, ctx);
@@ -288,7 +340,12 @@ for (const [i, side] of EDGES.entries()) {
   };
 }
 
-export function applyDeclaration(style: ComputedStyle, parent: ComputedStyle, d: Declaration, ctx: LengthContext): void {
+export function applyDeclaration(
+  style: ComputedStyle,
+  parent: ComputedStyle,
+  d: Declaration,
+  ctx: LengthContext,
+): void {
   const v = d.value.trim();
   const lower = v.toLowerCase();
   if (lower === 'inherit' || lower === 'initial' || lower === 'unset') {

@@ -113,7 +113,15 @@ export class InlineLayout {
       }
       if (item.kind === 'atomic') {
         const size = item.size(available);
-        out.push({ text: '', width: size.w, spaceBefore: pendingSpace ? this.width(' ', fontOf(item.style)) : 0, style: item.style, el: item.el, atomic: { index, h: size.h }, wraps: true });
+        out.push({
+          text: '',
+          width: size.w,
+          spaceBefore: pendingSpace ? this.width(' ', fontOf(item.style)) : 0,
+          style: item.style,
+          el: item.el,
+          atomic: { index, h: size.h },
+          wraps: true,
+        });
         pendingSpace = false;
         return;
       }
@@ -121,11 +129,24 @@ export class InlineLayout {
       const spaceWidth = this.width(' ', font);
       const ws = item.style.whiteSpace;
       if (ws === 'pre' || ws === 'pre-wrap') {
-        item.text.replace(/\t/g, '        ').split('\n').forEach((line, i) => {
-          if (i > 0) out.push({ text: '', width: 0, spaceBefore: 0, style: null, el: null, forcedBreak: true, wraps: true });
-          const words = ws === 'pre' ? [line] : line.split(/(?<= )/);
-          for (const w of words) if (w) out.push({ text: w, width: this.width(w, font), spaceBefore: 0, style: item.style, el: item.el, wraps: ws === 'pre-wrap' });
-        });
+        item.text
+          .replace(/\t/g, '        ')
+          .split('\n')
+          .forEach((line, i) => {
+            if (i > 0)
+              out.push({ text: '', width: 0, spaceBefore: 0, style: null, el: null, forcedBreak: true, wraps: true });
+            const words = ws === 'pre' ? [line] : line.split(/(?<= )/);
+            for (const w of words)
+              if (w)
+                out.push({
+                  text: w,
+                  width: this.width(w, font),
+                  spaceBefore: 0,
+                  style: item.style,
+                  el: item.el,
+                  wraps: ws === 'pre-wrap',
+                });
+          });
         pendingSpace = false;
         return;
       }
@@ -133,7 +154,14 @@ export class InlineLayout {
       words.forEach((w, i) => {
         if (i > 0) pendingSpace = true;
         if (!w) return;
-        out.push({ text: w, width: this.width(w, font), spaceBefore: pendingSpace ? spaceWidth : 0, style: item.style, el: item.el, wraps: ws !== 'nowrap' });
+        out.push({
+          text: w,
+          width: this.width(w, font),
+          spaceBefore: pendingSpace ? spaceWidth : 0,
+          style: item.style,
+          el: item.el,
+          wraps: ws !== 'nowrap',
+        });
         pendingSpace = false;
       });
     });
@@ -169,7 +197,15 @@ export class InlineLayout {
       for (const p of line) {
         x += p.spaceBefore;
         if (p.atomic) {
-          fragments.push({ kind: 'atomic', x, y: baseline - p.atomic.h, w: p.width, h: p.atomic.h, el: p.el!, itemIndex: p.atomic.index });
+          fragments.push({
+            kind: 'atomic',
+            x,
+            y: baseline - p.atomic.h,
+            w: p.width,
+            h: p.atomic.h,
+            el: p.el!,
+            itemIndex: p.atomic.index,
+          });
           run = null;
         } else if (p.style && p.text) {
           // Words of one element on one line become one fragment: fewer items to paint.
@@ -178,7 +214,17 @@ export class InlineLayout {
             run.w = x + p.width - run.x;
           } else {
             const m = metrics(p.style);
-            run = { kind: 'text', x, top: baseline - m.ascent, baseline, w: p.width, h: m.ascent + m.descent, text: p.text, style: p.style, el: p.el! };
+            run = {
+              kind: 'text',
+              x,
+              top: baseline - m.ascent,
+              baseline,
+              w: p.width,
+              h: m.ascent + m.descent,
+              text: p.text,
+              style: p.style,
+              el: p.el!,
+            };
             fragments.push(run);
           }
         }

@@ -8,7 +8,17 @@
  * parser flattens them at 512: Yoga's WebAssembly stack overflows at about 180 levels (and is
  * unusable after that), so Minium's limit is lower. Recursion here is bounded by it.
  */
-import Yoga, { Align, Direction, Edge, FlexDirection, Gutter, Justify, Overflow, PositionType, Wrap } from 'yoga-layout/sync';
+import Yoga, {
+  Align,
+  Direction,
+  Edge,
+  FlexDirection,
+  Gutter,
+  Justify,
+  Overflow,
+  PositionType,
+  Wrap,
+} from 'yoga-layout/sync';
 import type { ComputedStyle } from '../css/ComputedStyle';
 import { resolveLength, type Length } from '../css/Values';
 import { attr, type Element, isElement, isText, type Node } from '../dom/Dom';
@@ -78,18 +88,25 @@ export class LayoutTree {
     const box = newBox('block', el, style);
     let inline: Box | null = null;
     const flushInline = () => {
-      if (inline && inline.items.some((i) => i.kind !== 'text' || /\S/.test(i.text) || i.style.whiteSpace.startsWith('pre'))) box.children.push(inline);
+      if (
+        inline &&
+        inline.items.some((i) => i.kind !== 'text' || /\S/.test(i.text) || i.style.whiteSpace.startsWith('pre'))
+      )
+        box.children.push(inline);
       inline = null;
     };
     const inlineBox = () => (inline ??= newBox('inline', null, style));
     // Inline descendants are flattened into items; block descendants become child boxes.
     const walk = (parent: Element, parentStyle: ComputedStyle, d: number) => {
-      for (const child of parent.childNodes) this.addChild(child, parentStyle, styleOf, d, box, walk, inlineBox, flushInline);
+      for (const child of parent.childNodes)
+        this.addChild(child, parentStyle, styleOf, d, box, walk, inlineBox, flushInline);
     };
     walk(el, style, depth);
     flushInline();
     if (style.display === 'list-item' && style.listStyle !== 'none') {
-      const index = el.parentNode ? el.parentNode.childNodes.filter((n) => isElement(n) && n.tagName === 'li').indexOf(el) : 0;
+      const index = el.parentNode
+        ? el.parentNode.childNodes.filter((n) => isElement(n) && n.tagName === 'li').indexOf(el)
+        : 0;
       box.marker = style.listStyle === 'decimal' ? `${index + 1}.` : '•';
     }
     return box;
@@ -195,10 +212,28 @@ export class LayoutTree {
     }
     if (box.kind === 'replaced') return node;
     const flex = s.display === 'flex' || s.display === 'inline-flex';
-    node.setFlexDirection(flex ? { row: FlexDirection.Row, column: FlexDirection.Column, 'row-reverse': FlexDirection.RowReverse, 'column-reverse': FlexDirection.ColumnReverse }[s.flexDirection] : FlexDirection.Column);
+    node.setFlexDirection(
+      flex
+        ? {
+            row: FlexDirection.Row,
+            column: FlexDirection.Column,
+            'row-reverse': FlexDirection.RowReverse,
+            'column-reverse': FlexDirection.ColumnReverse,
+          }[s.flexDirection]
+        : FlexDirection.Column,
+    );
     if (flex) {
       node.setFlexWrap(s.flexWrap === 'wrap' ? Wrap.Wrap : Wrap.NoWrap);
-      node.setJustifyContent({ 'flex-start': Justify.FlexStart, 'flex-end': Justify.FlexEnd, center: Justify.Center, 'space-between': Justify.SpaceBetween, 'space-around': Justify.SpaceAround, 'space-evenly': Justify.SpaceEvenly }[s.justifyContent]);
+      node.setJustifyContent(
+        {
+          'flex-start': Justify.FlexStart,
+          'flex-end': Justify.FlexEnd,
+          center: Justify.Center,
+          'space-between': Justify.SpaceBetween,
+          'space-around': Justify.SpaceAround,
+          'space-evenly': Justify.SpaceEvenly,
+        }[s.justifyContent],
+      );
       node.setAlignItems(ALIGN[s.alignItems]);
       node.setGap(Gutter.Row, s.rowGap);
       node.setGap(Gutter.Column, s.columnGap);
@@ -248,7 +283,8 @@ export class LayoutTree {
     // Yoga sizes border boxes; CSS's default content-box adds padding and border to width and height.
     const extraW = s.boxSizing === 'content-box' ? pl + pr + bl + br : 0;
     const extraH = s.boxSizing === 'content-box' ? pt + pb + bt + bb : 0;
-    const size = (l: Length, extra: number): number | `${number}%` | undefined => (l === 'auto' ? undefined : 'px' in l ? l.px + extra : `${l.pct}%`);
+    const size = (l: Length, extra: number): number | `${number}%` | undefined =>
+      l === 'auto' ? undefined : 'px' in l ? l.px + extra : `${l.pct}%`;
     const w = size(s.width, extraW);
     const h = size(s.height, extraH);
     if (box.kind === 'replaced') {
@@ -312,16 +348,44 @@ export class LayoutTree {
   }
 }
 
-const ALIGN = { auto: Align.Auto, stretch: Align.Stretch, 'flex-start': Align.FlexStart, 'flex-end': Align.FlexEnd, center: Align.Center, baseline: Align.Baseline };
+const ALIGN = {
+  auto: Align.Auto,
+  stretch: Align.Stretch,
+  'flex-start': Align.FlexStart,
+  'flex-end': Align.FlexEnd,
+  center: Align.Center,
+  baseline: Align.Baseline,
+};
 
 function newBox(kind: Box['kind'], el: Element | null, style: ComputedStyle): Box {
   const px = (l: Length) => (l !== 'auto' && 'px' in l ? l.px : 0);
-  return { kind, el, style, children: [], items: [], atomics: new Map(), inline: null, x: 0, y: 0, w: 0, h: 0, margin: el ? [px(style.margin[0]), px(style.margin[1]), px(style.margin[2]), px(style.margin[3])] : [0, 0, 0, 0], padding: [0, 0, 0, 0], yoga: null };
+  return {
+    kind,
+    el,
+    style,
+    children: [],
+    items: [],
+    atomics: new Map(),
+    inline: null,
+    x: 0,
+    y: 0,
+    w: 0,
+    h: 0,
+    margin: el ? [px(style.margin[0]), px(style.margin[1]), px(style.margin[2]), px(style.margin[3])] : [0, 0, 0, 0],
+    padding: [0, 0, 0, 0],
+    yoga: null,
+  };
 }
 
 function isReplaced(el: Element): boolean {
   const type = attr(el, 'type') ?? '';
-  return el.tagName === 'img' || el.tagName === 'canvas' || el.tagName === 'input' || el.tagName === 'textarea' || ((el.tagName === 'embed' || el.tagName === 'object') && type.startsWith(PLUGIN_TYPE_PREFIX));
+  return (
+    el.tagName === 'img' ||
+    el.tagName === 'canvas' ||
+    el.tagName === 'input' ||
+    el.tagName === 'textarea' ||
+    ((el.tagName === 'embed' || el.tagName === 'object') && type.startsWith(PLUGIN_TYPE_PREFIX))
+  );
 }
 
 /** CSS margin collapsing in block flow: between siblings, and a first or last child through its parent. */
@@ -337,7 +401,8 @@ function collapseMargins(box: Box): void {
     stack.pop();
     const b = top.box;
     const s = b.style;
-    if (b.kind !== 'block' || s.display === 'flex' || s.display === 'inline-flex' || s.display === 'inline-block') continue;
+    if (b.kind !== 'block' || s.display === 'flex' || s.display === 'inline-flex' || s.display === 'inline-block')
+      continue;
     const flow = b.children.filter((c) => c.el && c.style.position !== 'absolute');
     for (let i = 1; i < flow.length; i++) {
       const prev = flow[i - 1].margin[2];
@@ -347,7 +412,10 @@ function collapseMargins(box: Box): void {
     const first = b.children[0];
     const last = b.children[b.children.length - 1];
     const isRoot = b.el?.tagName === 'html';
-    const separated = (i: number) => s.borderWidth[i] > 0 || (s.padding[i] !== 'auto' && 'px' in s.padding[i] ? (s.padding[i] as { px: number }).px : 1) > 0 || s.overflow !== 'visible';
+    const separated = (i: number) =>
+      s.borderWidth[i] > 0 ||
+      (s.padding[i] !== 'auto' && 'px' in s.padding[i] ? (s.padding[i] as { px: number }).px : 1) > 0 ||
+      s.overflow !== 'visible';
     if (!isRoot && first?.el && !separated(0)) {
       b.margin[0] = Math.max(b.margin[0], first.margin[0]);
       first.margin[0] = 0;

@@ -12,7 +12,17 @@ export type DisplayItem = Clipped &
     | { op: 'rect'; x: number; y: number; w: number; h: number; color: string; radius?: number }
     | { op: 'gradient'; x: number; y: number; w: number; h: number; gradient: Gradient; radius?: number }
     | { op: 'stroke'; x: number; y: number; w: number; h: number; color: string; width: number; radius?: number }
-    | { op: 'text'; x: number; y: number; w: number; text: string; font: string; size: number; color: string; decoration?: 'underline' | 'line-through' }
+    | {
+        op: 'text';
+        x: number;
+        y: number;
+        w: number;
+        text: string;
+        font: string;
+        size: number;
+        color: string;
+        decoration?: 'underline' | 'line-through';
+      }
   );
 
 export function itemBounds(item: DisplayItem): Rect {

@@ -96,14 +96,34 @@ export class Painter {
     return { title, background: this.background, layers: this.layers, wheelListeners: false };
   }
 
-  private newLayer(parent: Builder | null, bounds: Rect, ox: number, oy: number, scrollable: boolean, el?: Element): Builder {
-    const data: LayerData = { id: el ? this.ctx.layerIdFor(el) : 0, parent: parent ? parent.data.id : null, bounds, contentSize: { w: bounds.w, h: bounds.h }, scrollable, items: [], transform: [], origin: { x: 0, y: 0 }, opacity: 1 };
+  private newLayer(
+    parent: Builder | null,
+    bounds: Rect,
+    ox: number,
+    oy: number,
+    scrollable: boolean,
+    el?: Element,
+  ): Builder {
+    const data: LayerData = {
+      id: el ? this.ctx.layerIdFor(el) : 0,
+      parent: parent ? parent.data.id : null,
+      bounds,
+      contentSize: { w: bounds.w, h: bounds.h },
+      scrollable,
+      items: [],
+      transform: [],
+      origin: { x: 0, y: 0 },
+      opacity: 1,
+    };
     this.layers.push(data);
     return { data, ox, oy, right: 0, bottom: 0 };
   }
 
   private finish(b: Builder, extraBottom = 0): void {
-    b.data.contentSize = { w: Math.ceil(Math.max(b.data.bounds.w, b.right)), h: Math.ceil(Math.max(b.data.bounds.h, b.bottom, extraBottom)) };
+    b.data.contentSize = {
+      w: Math.ceil(Math.max(b.data.bounds.w, b.right)),
+      h: Math.ceil(Math.max(b.data.bounds.h, b.bottom, extraBottom)),
+    };
   }
 
   private push(b: Builder, item: DisplayItem, clip: Rect | undefined): void {
@@ -120,7 +140,14 @@ export class Painter {
     let targetClip = clip;
     const animation = box.el ? this.animation(box) : undefined;
     if (box.el && (animation || this.needsOwnLayer(box))) {
-      target = this.newLayer(layer, { x: box.x - layer.ox, y: box.y - layer.oy, w: box.w, h: box.h }, box.x, box.y, false, box.el);
+      target = this.newLayer(
+        layer,
+        { x: box.x - layer.ox, y: box.y - layer.oy, w: box.w, h: box.h },
+        box.x,
+        box.y,
+        false,
+        box.el,
+      );
       targetClip = undefined;
       const d = target.data;
       d.transform = resolveTransform(s.transform, box.w, box.h);
@@ -169,7 +196,10 @@ export class Painter {
   /** A layer of its own for reasons other than an animation (that one is checked by the caller, once). */
   private needsOwnLayer(box: Box): boolean {
     const s = box.style;
-    return !!(box.el && ((box.kind === 'replaced' && isPlugin(box.el)) || s.transform.length || s.opacity < 1 || s.willChange));
+    return !!(
+      box.el &&
+      ((box.kind === 'replaced' && isPlugin(box.el)) || s.transform.length || s.opacity < 1 || s.willChange)
+    );
   }
 
   /** Background and border of a box. */
@@ -177,12 +207,28 @@ export class Painter {
     const s = box.style;
     const radius = s.borderRadius ? Math.min(s.borderRadius, box.w / 2, box.h / 2) : undefined;
     if (box.el !== this.propagated) {
-      if (s.backgroundColor) this.push(layer, { op: 'rect', x, y, w: box.w, h: box.h, color: s.backgroundColor, radius }, clip);
-      if (s.backgroundImage) this.push(layer, { op: 'gradient', x, y, w: box.w, h: box.h, gradient: s.backgroundImage, radius }, clip);
+      if (s.backgroundColor)
+        this.push(layer, { op: 'rect', x, y, w: box.w, h: box.h, color: s.backgroundColor, radius }, clip);
+      if (s.backgroundImage)
+        this.push(layer, { op: 'gradient', x, y, w: box.w, h: box.h, gradient: s.backgroundImage, radius }, clip);
     }
     const [bt, br, bb, bl] = s.borderWidth;
     if (bt === br && bt === bb && bt === bl && s.borderColor.every((c) => c === s.borderColor[0])) {
-      if (bt > 0) this.push(layer, { op: 'stroke', x: x + bt / 2, y: y + bt / 2, w: box.w - bt, h: box.h - bt, color: s.borderColor[0], width: bt, radius: radius && Math.max(0, radius - bt / 2) }, clip);
+      if (bt > 0)
+        this.push(
+          layer,
+          {
+            op: 'stroke',
+            x: x + bt / 2,
+            y: y + bt / 2,
+            w: box.w - bt,
+            h: box.h - bt,
+            color: s.borderColor[0],
+            width: bt,
+            radius: radius && Math.max(0, radius - bt / 2),
+          },
+          clip,
+        );
     } else {
       const sides: [number, Rect][] = [
         [0, { x, y, w: box.w, h: bt }],
@@ -190,14 +236,19 @@ export class Painter {
         [2, { x, y: y + box.h - bb, w: box.w, h: bb }],
         [3, { x, y, w: bl, h: box.h }],
       ];
-      for (const [i, r] of sides) if (r.w > 0 && r.h > 0) this.push(layer, { op: 'rect', ...r, color: s.borderColor[i] }, clip);
+      for (const [i, r] of sides)
+        if (r.w > 0 && r.h > 0) this.push(layer, { op: 'rect', ...r, color: s.borderColor[i] }, clip);
     }
     if (box.marker) {
       const first = box.children.find((c) => c.kind === 'inline' && c.inline);
       const baseline = first?.inline ? first.y - layer.oy + first.inline.firstBaseline : y + s.fontSize;
       const font = fontOf(s);
       const w = this.ctx.measure(box.marker, font);
-      this.push(layer, { op: 'text', x: x - w - 8, y: baseline, w, text: box.marker, font, size: s.fontSize, color: s.color }, clip);
+      this.push(
+        layer,
+        { op: 'text', x: x - w - 8, y: baseline, w, text: box.marker, font, size: s.fontSize, color: s.color },
+        clip,
+      );
     }
   }
 
@@ -214,16 +265,35 @@ export class Painter {
       const rect = { x: ox + f.x, y: oy + f.top, w: f.w, h: f.h };
       this.hits.push({ el: f.el, layer: layer.data.id, rect });
       if (s.visibility !== 'visible') continue;
-      if (s !== container && s.backgroundColor && s.display === 'inline') this.push(layer, { op: 'rect', ...rect, color: s.backgroundColor }, clip);
+      if (s !== container && s.backgroundColor && s.display === 'inline')
+        this.push(layer, { op: 'rect', ...rect, color: s.backgroundColor }, clip);
       const decoration = s.textDecoration === 'none' ? undefined : s.textDecoration;
-      this.push(layer, { op: 'text', x: rect.x, y: oy + f.baseline, w: f.w, text: f.text, font: fontOf(s), size: s.fontSize, color: s.color, ...(decoration ? { decoration } : {}) }, clip);
+      this.push(
+        layer,
+        {
+          op: 'text',
+          x: rect.x,
+          y: oy + f.baseline,
+          w: f.w,
+          text: f.text,
+          font: fontOf(s),
+          size: s.fontSize,
+          color: s.color,
+          ...(decoration ? { decoration } : {}),
+        },
+        clip,
+      );
     }
   }
 
   /** An image, canvas or form field Minium cannot show: a framed box with its alt text, as a broken image. */
   private replacedPlaceholder(box: Box, layer: Builder, x: number, y: number, clip: Rect | undefined): void {
     if (box.el?.tagName !== 'img') return;
-    this.push(layer, { op: 'stroke', x: x + 0.5, y: y + 0.5, w: box.w - 1, h: box.h - 1, color: '#c0c0c0', width: 1 }, clip);
+    this.push(
+      layer,
+      { op: 'stroke', x: x + 0.5, y: y + 0.5, w: box.w - 1, h: box.h - 1, color: '#c0c0c0', width: 1 },
+      clip,
+    );
     const alt = attr(box.el, 'alt');
     if (alt) this.text(layer, alt.slice(0, 200), x + 4, y + 16, 13, '#5f6368', clip);
   }
@@ -262,6 +332,9 @@ export class Painter {
 }
 
 function isPlugin(el: Element | null): el is Element {
-  return !!el && (el.tagName === 'embed' || el.tagName === 'object') && (attr(el, 'type') ?? '').startsWith(PLUGIN_TYPE_PREFIX);
+  return (
+    !!el &&
+    (el.tagName === 'embed' || el.tagName === 'object') &&
+    (attr(el, 'type') ?? '').startsWith(PLUGIN_TYPE_PREFIX)
+  );
 }
-

@@ -16,11 +16,20 @@ export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** Percent translations refer to the element's own border box. */
 export function resolveTransform(fns: TransformFn[], w: number, h: number): ResolvedTransform[] {
-  return fns.map((f) => (f.fn === 'translate' ? { fn: 'translate', x: resolveLength(f.x, w), y: resolveLength(f.y, h) } : f));
+  return fns.map((f) =>
+    f.fn === 'translate' ? { fn: 'translate', x: resolveLength(f.x, w), y: resolveLength(f.y, h) } : f,
+  );
 }
 
 export function multiply(a: Matrix, b: Matrix): Matrix {
-  return [a[0] * b[0] + a[2] * b[1], a[1] * b[0] + a[3] * b[1], a[0] * b[2] + a[2] * b[3], a[1] * b[2] + a[3] * b[3], a[0] * b[4] + a[2] * b[5] + a[4], a[1] * b[4] + a[3] * b[5] + a[5]];
+  return [
+    a[0] * b[0] + a[2] * b[1],
+    a[1] * b[0] + a[3] * b[1],
+    a[0] * b[2] + a[2] * b[3],
+    a[1] * b[2] + a[3] * b[3],
+    a[0] * b[4] + a[2] * b[5] + a[4],
+    a[1] * b[4] + a[3] * b[5] + a[5],
+  ];
 }
 
 export function translation(x: number, y: number): Matrix {
@@ -30,7 +39,14 @@ export function translation(x: number, y: number): Matrix {
 export function invert(m: Matrix): Matrix | null {
   const det = m[0] * m[3] - m[1] * m[2];
   if (Math.abs(det) < 1e-12) return null;
-  return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
+  return [
+    m[3] / det,
+    -m[1] / det,
+    -m[2] / det,
+    m[0] / det,
+    (m[2] * m[5] - m[3] * m[4]) / det,
+    (m[1] * m[4] - m[0] * m[5]) / det,
+  ];
 }
 
 export function apply(m: Matrix, x: number, y: number): { x: number; y: number } {
@@ -67,7 +83,14 @@ export function toMatrix(fns: ResolvedTransform[]): Matrix {
  */
 export function interpolateTransform(a: ResolvedTransform[], b: ResolvedTransform[], t: number): ResolvedTransform[] {
   const lerp = (x: number, y: number) => x + (y - x) * t;
-  const neutral = (f: ResolvedTransform): ResolvedTransform => (f.fn === 'scale' ? { fn: 'scale', x: 1, y: 1 } : f.fn === 'rotate' ? { fn: 'rotate', rad: 0 } : f.fn === 'matrix' ? { fn: 'matrix', m: IDENTITY } : { ...f, x: 0, y: 0 });
+  const neutral = (f: ResolvedTransform): ResolvedTransform =>
+    f.fn === 'scale'
+      ? { fn: 'scale', x: 1, y: 1 }
+      : f.fn === 'rotate'
+        ? { fn: 'rotate', rad: 0 }
+        : f.fn === 'matrix'
+          ? { fn: 'matrix', m: IDENTITY }
+          : { ...f, x: 0, y: 0 };
   // A missing list (none) pairs with the other list's identity functions.
   const from = a.length ? a : b.map(neutral);
   const to = b.length ? b : a.map(neutral);
