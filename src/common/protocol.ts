@@ -4,6 +4,7 @@
  * Messages carry ids, rectangles and sequence numbers; pixels travel through shared memory.
  */
 import { z } from 'zod';
+import { LIMITS } from './limits';
 
 const id = z.number().int().nonnegative();
 const pid = z.number().int().positive();
@@ -13,7 +14,8 @@ const rect = z.object({
   w: z.number().finite().nonnegative(),
   h: z.number().finite().nonnegative(),
 });
-const size = z.object({ w: z.number().int().positive().max(8192), h: z.number().int().positive().max(8192) });
+const side = z.number().int().positive().max(LIMITS.surfaceSide);
+const size = z.object({ w: side, h: side });
 const matrix = z.tuple([
   z.number().finite(),
   z.number().finite(),
@@ -24,15 +26,18 @@ const matrix = z.tuple([
 ]);
 /** A surface is what the display compositor draws: a tab (`tab:3`) or a plugin instance (`plugin:7`). */
 const surfaceId = z.string().regex(/^(tab|plugin):\d+$/);
-const shortText = z.string().max(2048);
-const channel = z.object({ address: z.string().max(256), token: z.string().regex(/^[0-9a-f]{32}$/) });
+const shortText = z.string().max(LIMITS.messageLength);
+const address = z.string().max(LIMITS.addressLength);
+const channel = z.object({ address, token: z.string().regex(/^[0-9a-f]{32}$/) });
+const rasterThreads = z.number().int().min(1).max(LIMITS.rasterThreads);
+const color = z.string().max(LIMITS.colorLength);
 
 export const ThreadKind = z.enum(['io', 'main', 'compositor', 'raster', 'worker', 'display', 'plugin']);
 export type ThreadKind = z.infer<typeof ThreadKind>;
 
 export const ThreadStats = z.object({
-  id: z.string().max(64),
-  name: z.string().max(64),
+  id: z.string().max(LIMITS.threadIdLength),
+  name: z.string().max(LIMITS.threadIdLength),
   kind: ThreadKind,
   /** Event-loop utilization over the last interval, 0..1. */
   busy: z.number().min(0).max(1),
@@ -48,8 +53,8 @@ export const InputEvent = z.discriminatedUnion('type', [
     type: z.literal('wheel'),
     x: z.number().finite(),
     y: z.number().finite(),
-    dx: z.number().finite().min(-10000).max(10000),
-    dy: z.number().finite().min(-10000).max(10000),
+    dx: z.number().finite().min(-LIMITS.wheelDelta).max(LIMITS.wheelDelta),
+    dy: z.number().finite().min(-LIMITS.wheelDelta).max(LIMITS.wheelDelta),
   }),
 ]);
 export type InputEvent = z.infer<typeof InputEvent>;
@@ -64,17 +69,19 @@ export type RenderingOverlays = z.infer<typeof RenderingOverlays>;
 /** Which raster thread drew each tile of a tab, as its compositor thread knows it. */
 export const TileReport = z.object({
   tabId: id,
-  rasterThreads: z.number().int().min(1).max(16),
+  rasterThreads,
   scroll: z.object({ x: z.number(), y: z.number() }),
   framesPerSecond: z.number().int().nonnegative(),
-  tiles: z.array(z.object({ layer: id, rect, thread: z.number().int().positive().nullable() })).max(20000),
+  tiles: z
+    .array(z.object({ layer: id, rect, thread: z.number().int().positive().nullable() }))
+    .max(LIMITS.tilesPerReport),
 });
 export type TileReport = z.infer<typeof TileReport>;
 
 // ---------------------------------------------------------------------------------------------
 // Any child → browser
 const Ready = z.object({ type: z.literal('ready'), pid });
-const Stats = z.object({ type: z.literal('stats'), threads: z.array(ThreadStats).max(64) });
+const Stats = z.object({ type: z.literal('stats'), threads: z.array(ThreadStats).max(LIMITS.threadsPerProcess) });
 const Log = z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: shortText });
 const common = [Ready, Stats, Log] as const;
 
@@ -83,15 +90,15 @@ export const ResourceRequest = z.object({
   type: z.literal('resource-request'),
   requestId: id,
   tabId: id,
-  url: z.string().max(8192),
+  url: z.string().max(LIMITS.urlLength),
   destination: z.enum(['document', 'script']),
 });
-const TabLoaded = z.object({ type: z.literal('tab-loaded'), tabId: id, title: z.string().max(512) });
+const TabLoaded = z.object({ type: z.literal('tab-loaded'), tabId: id, title: z.string().max(LIMITS.titleLength) });
 const PluginRequest = z.object({
   type: z.literal('plugin-request'),
   tabId: id,
   instanceId: id,
-  mimeType: z.string().max(128),
+  mimeType: z.string().max(LIMITS.mimeTypeLength),
   size,
 });
 const ConsoleMessage = z.object({
@@ -114,15 +121,19 @@ export type RendererToBrowser = z.infer<typeof RendererToBrowser>;
 // GPU (or in-process display compositor) → browser
 const DisplayReady = z.object({
   type: z.literal('display-ready'),
-  frameSinkAddress: z.string().max(256),
+  frameSinkAddress: address,
   displayPort: z.number().int().positive(),
 });
 const PresentationStats = z.object({
   type: z.literal('presentation-stats'),
-  surfaces: z.array(z.object({ surfaceId, framesPresented: id })).max(4096),
+  surfaces: z.array(z.object({ surfaceId, framesPresented: id })).max(LIMITS.surfacesPerStats),
 });
 /** Sent as soon as a frame carrying input latency ids is composited. */
-const InputPresented = z.object({ type: z.literal('input-presented'), surfaceId, inputIds: z.array(id).max(256) });
+const InputPresented = z.object({
+  type: z.literal('input-presented'),
+  surfaceId,
+  inputIds: z.array(id).max(LIMITS.inputIdsPerFrame),
+});
 export const GpuToBrowser = z.discriminatedUnion('type', [...common, DisplayReady, PresentationStats, InputPresented]);
 export type GpuToBrowser = z.infer<typeof GpuToBrowser>;
 
@@ -137,7 +148,7 @@ const Shutdown = z.object({ type: z.literal('shutdown') });
 export const RendererInit = z.object({
   type: z.literal('init'),
   site: z.string(),
-  rasterThreads: z.number().int().min(1).max(16),
+  rasterThreads,
   gpu: channel.nullable(),
   overlays: RenderingOverlays,
 });
@@ -236,8 +247,8 @@ export const SolidQuad = z.object({
   kind: z.literal('solid'),
   rect,
   transform: matrix,
-  color: z.string().max(32),
-  stroke: z.number().positive().max(16).optional(),
+  color,
+  stroke: z.number().positive().max(LIMITS.strokeWidth).optional(),
   clip,
 });
 export const Quad = z.discriminatedUnion('kind', [TileQuad, SurfaceQuad, SolidQuad]);
@@ -249,13 +260,16 @@ export const SubmitFrame = z.object({
   surfaceId,
   seq: id,
   size,
-  pool: z.object({ name: z.string().regex(/^\/minium\.\d+\.\d+$/), slots: z.number().int().positive().max(4096) }),
-  background: z.string().max(32),
-  quads: z.array(Quad).max(8192),
+  pool: z.object({
+    name: z.string().regex(/^\/minium\.\d+\.\d+$/),
+    slots: z.number().int().positive().max(LIMITS.slotsPerPool),
+  }),
+  background: color,
+  quads: z.array(Quad).max(LIMITS.quadsPerFrame),
   /** Surface-space region that changed since the previous frame. */
   damage: rect,
   /** Input events this frame is the first to show (Chromium's LatencyInfo), for input-to-present latency. */
-  latency: z.array(id).max(256).optional(),
+  latency: z.array(id).max(LIMITS.inputIdsPerFrame).optional(),
 });
 export type SubmitFrame = z.infer<typeof SubmitFrame>;
 export const FrameSinkClientMessage = z.discriminatedUnion('type', [Hello, SubmitFrame]);

@@ -1,4 +1,5 @@
 import { getDomain } from 'tldts';
+import { LIMITS } from './limits';
 
 /**
  * A site is scheme + registrable domain (eTLD+1): https://news.example and
@@ -19,7 +20,6 @@ export function isAllowedForSite(lockedSite: string, url: URL): boolean {
 export type UrlParseResult = { ok: true; url: URL } | { ok: false; reason: string };
 
 const ALLOWED_SCHEMES = new Set(['http:', 'https:']);
-export const MAX_URL_LENGTH = 8192;
 
 /**
  * Turns what a person typed into the address bar into a URL, as a browser does: a bare host
@@ -29,10 +29,10 @@ export const MAX_URL_LENGTH = 8192;
 export function parseUserUrl(input: string): UrlParseResult {
   const text = input.trim();
   if (text.length === 0) return { ok: false, reason: 'The address is empty.' };
-  if (text.length > MAX_URL_LENGTH) {
+  if (text.length > LIMITS.urlLength) {
     return {
       ok: false,
-      reason: `The address is ${text.length} characters long; at most ${MAX_URL_LENGTH} are accepted.`,
+      reason: `The address is ${text.length} characters long; at most ${LIMITS.urlLength} are accepted.`,
     };
   }
   const hasScheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(text) && !/^[^/:]+:\d+(\/|$)/.test(text);

@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { LIMITS } from '../../common/limits';
 import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadStats } from '../../common/protocol';
 import type { ThreadKind } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
@@ -144,7 +145,12 @@ function start(rasterThreads: number): void {
       case 'stop-worker':
         return void threads.find((t) => t.id === m.workerId)?.worker?.terminate();
       case 'console':
-        return send({ type: 'console', tabId: m.tabId, level: m.level, message: m.message.slice(0, 2000) });
+        return send({
+          type: 'console',
+          tabId: m.tabId,
+          level: m.level,
+          message: m.message.slice(0, LIMITS.messageLength),
+        });
     }
   });
   for (let i = 1; i <= rasterThreads; i++) startRasterThread(i);
@@ -158,7 +164,7 @@ function reportStats(): void {
     kind: t.kind,
     busy: t.load?.sample() ?? 0,
     state: t.state,
-    ...(t.error ? { error: t.error.slice(0, 2000) } : {}),
+    ...(t.error ? { error: t.error.slice(0, LIMITS.messageLength) } : {}),
   }));
   send({ type: 'stats', threads: stats });
 }

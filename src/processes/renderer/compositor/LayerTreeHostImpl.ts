@@ -14,6 +14,7 @@ import {
   transformRect,
   union,
 } from '../../../common/geometry';
+import { LIMITS } from '../../../common/limits';
 import type { Quad, RenderingOverlays, SubmitFrame } from '../../../common/protocol';
 import { rasterThreadColor, TILE_BYTES, tilePoolName } from '../../../common/tiles';
 import { SharedMemoryRegion } from '../../../platform/native';
@@ -219,7 +220,7 @@ export class LayerTreeHostImpl {
     this.lastSlots = used;
     this.unacked++;
     this.hud.frameProduced(now);
-    const latency = this.latency.splice(0, 256);
+    const latency = this.latency.splice(0, LIMITS.inputIdsPerFrame);
     return {
       type: 'submit-frame',
       surfaceId: this.surfaceId,

@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { FrameSinkClient } from '../../../viz/client/FrameSinkClient';
+import { LIMITS } from '../../../common/limits';
 import type { RenderingOverlays } from '../../../common/protocol';
 import { LayerTreeHostImpl } from '../compositor/LayerTreeHostImpl';
 import { RasterDispatcher } from '../compositor/RasterDispatcher';
@@ -124,7 +125,7 @@ parentPort!.on('message', (m: ToCompositor) => {
               rasterThreads: Math.max(1, raster.threadCount),
               scroll: host.scrollOffset(),
               framesPerSecond: host.framesPerSecond,
-              tiles: host.tileOwners().slice(0, 20000),
+              tiles: host.tileOwners().slice(0, LIMITS.tilesPerReport),
             }
           : null,
       });

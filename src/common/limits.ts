@@ -1,0 +1,43 @@
+/**
+ * Every limit of the protocol and the control API, in one table, each with why it is what it
+ * is. The receiver's validators (`protocol.ts`, `controlApi.ts`, `site.ts`, the web shell) and
+ * the senders that truncate read the same constants, so an honest sender never oversteps one.
+ */
+export const LIMITS = {
+  /** Characters in an address, typed or sent; far below Chromium's 2 MiB, as no demo page needs more. */
+  urlLength: 8192,
+  /** Characters in a page title; a tab strip shows a few dozen. */
+  titleLength: 512,
+  /** Characters in a console message, a log line or a thread's error text: enough for a stack's first lines. */
+  messageLength: 2048,
+  /** Bytes in a control API request body over HTTP; the largest legitimate body (a URL) is far smaller. */
+  httpBodyBytes: 64 * 1024,
+  /** Characters in a thread's id or name (`raster-3.2`, `compositor`). */
+  threadIdLength: 64,
+  /** Threads a child reports in one stats message: a renderer's pool and its workers stay well below. */
+  threadsPerProcess: 64,
+  /** Characters in a channel's address (a Unix socket path or a TCP host:port). */
+  addressLength: 256,
+  /** Characters in a plugin's MIME type. */
+  mimeTypeLength: 128,
+  /** Pixels on either side of a surface (a tab's viewport or a plugin); what one texture holds. */
+  surfaceSide: 8192,
+  /** Raster threads in one renderer's pool; more than a desktop has cores. */
+  rasterThreads: 16,
+  /** Tiles in one tile report: a long page at 256-pixel tiles, with room to spare. */
+  tilesPerReport: 20000,
+  /** Surfaces in one presentation-stats message: every tab and plugin of a session. */
+  surfacesPerStats: 4096,
+  /** Input ids one frame may carry (Chromium's LatencyInfo), so a flood of input cannot bloat a frame. */
+  inputIdsPerFrame: 256,
+  /** Slots in one tile pool. */
+  slotsPerPool: 4096,
+  /** Quads in one compositor frame. */
+  quadsPerFrame: 8192,
+  /** Characters in a CSS colour string (`rgba(255, 255, 255, 0.5)` and its kin). */
+  colorLength: 32,
+  /** Pixels of a solid quad's outline (debug borders are 1–2). */
+  strokeWidth: 16,
+  /** Pixels of one wheel event's delta on either axis, about ten screens. */
+  wheelDelta: 10000,
+} as const;
