@@ -1,10 +1,17 @@
 /**
  * The one control API through which every shell (Electron, web, CLI) and the tests drive the
- * browser kernel. Types only, so the window's UI can import it too.
+ * browser kernel, as one table: a row per method gives its arguments (schemas, and where each
+ * travels over HTTP), its HTTP method and path, and its result type. The `ControlApi` interface
+ * `Browser` implements, the web shell's routes, the Electron call check and the window's clients
+ * are all derived from the table, so adding a row is the only edit a new method needs. No Node or
+ * Electron here: the window's UI imports it too.
  */
+import { z } from 'zod';
+import { asBody, inField, inPath, method, type MethodOf, resolves, returns } from './controlMethod';
 import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
-import type { InputEvent, RenderingOverlays, TileReport } from './protocol';
+import { LIMITS } from './limits';
+import { InputEvent, RenderingOverlays, type TileReport } from './protocol';
 
 export type { InputEvent, RenderingOverlays, TileReport };
 
@@ -86,26 +93,83 @@ export type BrowserEvent =
   | { type: 'input-presented'; tabId: number; inputId: number; latencyMs: number }
   | { type: 'overlays-changed'; overlays: RenderingOverlays };
 
-export interface ControlApi {
-  listTabs(): TabInfo[];
-  openTab(url: string): Promise<TabInfo>;
-  closeTab(id: number): Promise<void>;
-  navigate(id: number, url: string): Promise<TabInfo>;
-  reload(id: number): Promise<TabInfo>;
-  listProcesses(): Promise<ProcessInfo[]>;
-  killProcess(pid: number): Promise<void>;
-  crashThread(pid: number, threadId: string, how: 'exception' | 'segfault'): Promise<void>;
-  listDemos(): DemoInfo[];
-  display(): DisplayInfo;
+const tabId = z.number().int().nonnegative();
+const pid = z.number().int().positive();
+const url = z.string().max(LIMITS.urlLength, `An address may be at most ${LIMITS.urlLength} characters long`);
+/** As the renderer names its threads: `main`, `compositor`, `raster-2`, `raster-2.3`, `worker-1`. */
+const threadId = z
+  .string()
+  .max(LIMITS.threadIdLength)
+  .regex(/^[\w.-]+$/, 'A thread id is letters, digits, underscores, dots and dashes');
+const labName = z.enum(['ipc', 'threads']) satisfies z.ZodType<LabName>;
+
+export const CONTROL_API = {
+  listTabs: method({ http: 'GET /api/tabs', args: [], result: returns<TabInfo[]>() }),
+  /** Opens a tab; resolves at once with it in state `loading`. */
+  openTab: method({ http: 'POST /api/tabs', args: [inField('url', url)], result: resolves<TabInfo>() }),
+  closeTab: method({
+    http: 'DELETE /api/tabs/:id',
+    args: [inPath('id', tabId)],
+    result: resolves<void>(),
+    answer: ([id]) => ({ closed: id }),
+  }),
+  navigate: method({
+    http: 'POST /api/tabs/:id/navigate',
+    args: [inPath('id', tabId), inField('url', url)],
+    result: resolves<TabInfo>(),
+  }),
+  /** Reloads a tab; a crashed tab gets a new renderer. */
+  reload: method({ http: 'POST /api/tabs/:id/reload', args: [inPath('id', tabId)], result: resolves<TabInfo>() }),
+  listProcesses: method({ http: 'GET /api/processes', args: [], result: resolves<ProcessInfo[]>() }),
+  /** SIGKILL, as Task Manager's End process. */
+  killProcess: method({
+    http: 'POST /api/processes/:pid/kill',
+    args: [inPath('pid', pid)],
+    result: resolves<void>(),
+    answer: ([p]) => ({ killed: p }),
+  }),
+  /** Ends one thread of a renderer: an exception ends the thread, a segfault the whole process. */
+  crashThread: method({
+    http: 'POST /api/processes/:pid/threads/:thread/crash',
+    args: [inPath('pid', pid), inPath('thread', threadId), inField('how', z.enum(['exception', 'segfault']))],
+    result: resolves<void>(),
+    answer: ([, thread]) => ({ crashing: thread }),
+  }),
+  listDemos: method({ http: 'GET /api/demos', args: [], result: returns<DemoInfo[]>() }),
+  display: method({ http: 'GET /api/display', args: [], result: returns<DisplayInfo>() }),
   /** Runs a lab in a process of its own; resolves with its report (tens of seconds, minutes when not quick). */
-  runLab(lab: LabName, quick: boolean): Promise<LabReport>;
+  runLab: method({
+    http: 'POST /api/labs/:lab',
+    args: [inPath('lab', labName), inField('quick', z.boolean().default(true))],
+    result: resolves<LabReport>(),
+  }),
   /** Sends a click or wheel event to a tab (viewport pixels); its inputId comes back in an input-presented event. */
-  sendInput(tabId: number, event: InputEvent): Promise<{ inputId: number }>;
+  sendInput: method({
+    http: 'POST /api/tabs/:id/input',
+    args: [inPath('id', tabId), asBody('event', InputEvent)],
+    result: resolves<{ inputId: number }>(),
+  }),
   /** The tab's console: what its scripts logged and the errors they raised, newest last. */
-  consoleMessages(tabId: number): ConsoleEntry[];
+  consoleMessages: method({
+    http: 'GET /api/tabs/:id/console',
+    args: [inPath('id', tabId)],
+    result: returns<ConsoleEntry[]>(),
+  }),
   /** Which raster thread drew each tile of the tab, from its compositor thread. */
-  tileReport(tabId: number): Promise<TileReport>;
-  renderingOverlays(): RenderingOverlays;
-  setRenderingOverlays(overlays: RenderingOverlays): Promise<RenderingOverlays>;
+  tileReport: method({ http: 'GET /api/tabs/:id/tiles', args: [inPath('id', tabId)], result: resolves<TileReport>() }),
+  renderingOverlays: method({ http: 'GET /api/overlays', args: [], result: returns<RenderingOverlays>() }),
+  /** Sets the overlays of every tab; resolves with the overlays now in force. */
+  setRenderingOverlays: method({
+    http: 'POST /api/overlays',
+    args: [asBody('overlays', RenderingOverlays)],
+    result: resolves<RenderingOverlays>(),
+  }),
+};
+
+export type ControlMethod = keyof typeof CONTROL_API;
+
+/** The kernel's face, derived from the table; events travel apart (a WebSocket, or IPC messages). */
+export interface ControlApi extends ControlMethods {
   onEvent(listener: (e: BrowserEvent) => void): () => void;
 }
+type ControlMethods = { [K in ControlMethod]: MethodOf<(typeof CONTROL_API)[K]> };

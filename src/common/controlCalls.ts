@@ -1,42 +1,36 @@
 /**
- * The control API's methods as call schemas, for transports that carry a method name and
- * arguments (Electron's IPC). Whatever arrives is checked here before it reaches the kernel.
+ * A call to the control API as it arrives from a transport, checked against the table before it
+ * reaches the kernel: by name and arguments (Electron's IPC) or as an HTTP request (`controlRoutes.ts`).
  */
-import { z } from 'zod';
-import { InputEvent, RenderingOverlays } from './protocol';
+import { CONTROL_API, type ControlApi, type ControlMethod } from './controlApi';
+import { type MethodRow, parseArgs } from './controlMethod';
 
-const tabId = z.number().int().nonnegative();
-const pid = z.number().int().positive();
-const url = z.string().max(64 * 1024);
+/** A call whose method is in the table and whose arguments passed its schemas. */
+export interface ControlCall {
+  method: ControlMethod;
+  args: unknown[];
+}
 
-export const CONTROL_CALLS = {
-  listTabs: z.tuple([]),
-  openTab: z.tuple([url]),
-  closeTab: z.tuple([tabId]),
-  navigate: z.tuple([tabId, url]),
-  reload: z.tuple([tabId]),
-  listProcesses: z.tuple([]),
-  killProcess: z.tuple([pid]),
-  crashThread: z.tuple([pid, z.string().max(64), z.enum(['exception', 'segfault'])]),
-  listDemos: z.tuple([]),
-  display: z.tuple([]),
-  runLab: z.tuple([z.enum(['ipc', 'threads']), z.boolean()]),
-  sendInput: z.tuple([tabId, InputEvent]),
-  consoleMessages: z.tuple([tabId]),
-  tileReport: z.tuple([tabId]),
-  renderingOverlays: z.tuple([]),
-  setRenderingOverlays: z.tuple([RenderingOverlays]),
-} as const;
+export type CallResult = ({ ok: true } & ControlCall) | { ok: false; reason: string };
 
-export type ControlMethod = keyof typeof CONTROL_CALLS;
+function isControlMethod(name: unknown): name is ControlMethod {
+  return typeof name === 'string' && Object.hasOwn(CONTROL_API, name);
+}
 
-export function parseCall(
-  method: unknown,
-  args: unknown,
-): { ok: true; method: ControlMethod; args: unknown[] } | { ok: false; reason: string } {
-  if (typeof method !== 'string' || !Object.hasOwn(CONTROL_CALLS, method))
-    return { ok: false, reason: `"${String(method).slice(0, 40)}" is not a control API method` };
-  const parsed = CONTROL_CALLS[method as ControlMethod].safeParse(args);
-  if (!parsed.success) return { ok: false, reason: `bad arguments for ${method}: ${parsed.error.issues[0]?.message}` };
-  return { ok: true, method: method as ControlMethod, args: parsed.data };
+export function rowOf(method: ControlMethod): MethodRow {
+  return CONTROL_API[method];
+}
+
+/** Checks a call that names its method and lists its arguments. */
+export function parseCall(method: unknown, args: unknown): CallResult {
+  if (!isControlMethod(method))
+    return { ok: false, reason: `"${String(method).slice(0, 40)}" is not a control API method.` };
+  if (!Array.isArray(args)) return { ok: false, reason: `The arguments of ${method} are not a list.` };
+  const parsed = parseArgs(method, rowOf(method), args);
+  return parsed.ok ? { ok: true, method, args: parsed.args } : parsed;
+}
+
+/** Runs a checked call on the kernel. */
+export function invoke(api: ControlApi, call: ControlCall): unknown {
+  return (api[call.method] as (...args: unknown[]) => unknown).apply(api, call.args);
 }

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { Browser } from '../../browser/Browser';
-import { parseCall } from '../../common/controlCalls';
+import { invoke, parseCall } from '../../common/controlCalls';
 import { describeError } from '../../common/errors';
 import { UtilityProcessLauncher } from '../../platform/electron-main/UtilityProcessLauncher';
 import { UI_DIR } from '../../platform/paths';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const call = parseCall(method, args);
     if (!call.ok) throw new Error(call.reason);
     try {
-      return await (browser[call.method] as (...a: unknown[]) => unknown)(...call.args);
+      return await invoke(browser, call);
     } catch (e) {
       throw new Error(describeError(e), { cause: e });
     }

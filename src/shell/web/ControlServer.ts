@@ -1,20 +1,20 @@
 /**
- * The web shell's face: the browser UI as static files, the control API as JSON over HTTP, and
- * browser events over a WebSocket, all on 127.0.0.1 and all (but the static files) behind a
- * token. See docs/api.md.
+ * The web shell's face: the browser UI as static files, the control API as JSON over HTTP (its
+ * routes and checks derived from the control API table, `controlRoutes.ts`), and browser events
+ * over a WebSocket, all on 127.0.0.1 and all (but the static files) behind a token. See docs/api.md.
  */
 import { timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { WebSocketServer } from 'ws';
-import { z } from 'zod';
 import type { ControlApi } from '../../common/controlApi';
+import { invoke } from '../../common/controlCalls';
+import { httpAnswer, matchRoute, parseRequest } from '../../common/controlRoutes';
 import { errors, MiniumError } from '../../common/errors';
-import { InputEvent, RenderingOverlays } from '../../common/protocol';
+import { LIMITS } from '../../common/limits';
 import { UI_DIR } from '../../platform/paths';
 
-const MAX_BODY = 64 * 1024;
 const STATIC: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
@@ -22,82 +22,15 @@ const STATIC: Record<string, { file: string; type: string }> = {
   '/dist/app.js': { file: 'dist/app.js', type: 'text/javascript; charset=utf-8' },
 };
 
-const UrlBody = z.object({ url: z.string() });
-const CrashBody = z.object({ how: z.enum(['exception', 'segfault']) });
-const LabBody = z.object({ quick: z.boolean().default(true) });
-
-type Handler = (params: string[], body: unknown) => Promise<unknown> | unknown;
-interface Route {
-  method: string;
-  pattern: RegExp;
-  handler: Handler;
-}
-
 export class ControlServer {
   private readonly server: http.Server;
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly routes: Route[];
   port = 0;
 
   constructor(
-    api: ControlApi,
+    private readonly api: ControlApi,
     private readonly token: string,
   ) {
-    const id = (s: string) => Number(s);
-    const body = <T>(schema: z.ZodType<T>, raw: unknown): T => {
-      const r = schema.safeParse(raw);
-      if (!r.success)
-        throw errors.badRequest(
-          `Bad request body: ${r.error.issues[0]?.message} at ${r.error.issues[0]?.path.join('.') || 'the top level'}.`,
-        );
-      return r.data;
-    };
-    this.routes = [
-      { method: 'GET', pattern: /^\/api\/tabs$/, handler: () => api.listTabs() },
-      { method: 'POST', pattern: /^\/api\/tabs$/, handler: (_, b) => api.openTab(body(UrlBody, b).url) },
-      {
-        method: 'DELETE',
-        pattern: /^\/api\/tabs\/(\d+)$/,
-        handler: async ([t]) => (await api.closeTab(id(t)), { closed: id(t) }),
-      },
-      {
-        method: 'POST',
-        pattern: /^\/api\/tabs\/(\d+)\/navigate$/,
-        handler: ([t], b) => api.navigate(id(t), body(UrlBody, b).url),
-      },
-      { method: 'POST', pattern: /^\/api\/tabs\/(\d+)\/reload$/, handler: ([t]) => api.reload(id(t)) },
-      { method: 'GET', pattern: /^\/api\/processes$/, handler: () => api.listProcesses() },
-      {
-        method: 'POST',
-        pattern: /^\/api\/processes\/(\d+)\/kill$/,
-        handler: async ([p]) => (await api.killProcess(id(p)), { killed: id(p) }),
-      },
-      {
-        method: 'POST',
-        pattern: /^\/api\/processes\/(\d+)\/threads\/([\w.-]+)\/crash$/,
-        handler: async ([p, t], b) => (await api.crashThread(id(p), t, body(CrashBody, b).how), { crashing: t }),
-      },
-      { method: 'GET', pattern: /^\/api\/demos$/, handler: () => api.listDemos() },
-      { method: 'GET', pattern: /^\/api\/display$/, handler: () => api.display() },
-      {
-        method: 'POST',
-        pattern: /^\/api\/labs\/(ipc|threads)$/,
-        handler: ([lab], b) => api.runLab(lab as 'ipc' | 'threads', body(LabBody, b).quick),
-      },
-      {
-        method: 'POST',
-        pattern: /^\/api\/tabs\/(\d+)\/input$/,
-        handler: ([t], b) => api.sendInput(id(t), body(InputEvent, b)),
-      },
-      { method: 'GET', pattern: /^\/api\/tabs\/(\d+)\/console$/, handler: ([t]) => api.consoleMessages(id(t)) },
-      { method: 'GET', pattern: /^\/api\/tabs\/(\d+)\/tiles$/, handler: ([t]) => api.tileReport(id(t)) },
-      { method: 'GET', pattern: /^\/api\/overlays$/, handler: () => api.renderingOverlays() },
-      {
-        method: 'POST',
-        pattern: /^\/api\/overlays$/,
-        handler: (_, b) => api.setRenderingOverlays(body(RenderingOverlays, b)),
-      },
-    ];
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.on('upgrade', (req, socket, head) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -146,16 +79,15 @@ export class ControlServer {
       if (req.method === 'GET' && asset) return this.serveStatic(res, asset);
       if (!url.pathname.startsWith('/api/')) throw errors.notFound(url.pathname);
       if (!this.authorized(req, url)) throw errors.unauthorized();
-      const route = this.routes.find((r) => r.pattern.test(url.pathname) && r.method === req.method);
-      if (!route) {
-        const other = this.routes.some((r) => r.pattern.test(url.pathname));
-        throw other
+      const route = matchRoute(req.method ?? '', url.pathname);
+      if (!route.ok)
+        throw route.status === 405
           ? new MiniumError('method-not-allowed', 405, `${req.method} is not allowed on ${url.pathname}.`)
           : errors.notFound(url.pathname);
-      }
-      const params = route.pattern.exec(url.pathname)!.slice(1);
       const body = req.method === 'POST' ? await readJson(req) : undefined;
-      send(res, 200, await route.handler(params, body));
+      const call = parseRequest(route.method, route.segments, body);
+      if (!call.ok) throw errors.badRequest(call.reason);
+      send(res, 200, httpAnswer(call.method, call.args, await invoke(this.api, call)));
     } catch (e) {
       if (e instanceof MiniumError) return send(res, e.status, { error: { code: e.code, message: e.message } });
       process.stderr.write(
@@ -190,10 +122,10 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
     // An oversized body is read to its end and dropped, so the 413 answer still reaches the client.
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
+      if (size <= LIMITS.httpBodyBytes) chunks.push(c);
     });
     req.on('end', () => {
-      if (size > MAX_BODY) return reject(errors.tooLarge(MAX_BODY));
+      if (size > LIMITS.httpBodyBytes) return reject(errors.tooLarge(LIMITS.httpBodyBytes));
       const text = Buffer.concat(chunks).toString('utf8');
       if (!text) return resolve({});
       try {
