@@ -49,5 +49,12 @@ export function parseUserUrl(input: string): UrlParseResult {
   if (!url.hostname || (!hasScheme && !url.hostname.includes('.') && url.hostname !== 'localhost')) {
     return { ok: false, reason: `"${text}" is not a valid address.` };
   }
+  // Escaping can lengthen an address (a space becomes %20): the renderer will ask for the escaped one.
+  if (url.href.length > LIMITS.urlLength) {
+    return {
+      ok: false,
+      reason: `The address is ${url.href.length} characters long once escaped; at most ${LIMITS.urlLength} are accepted.`,
+    };
+  }
   return { ok: true, url };
 }

@@ -33,6 +33,7 @@ describe('parseUserUrl', () => {
     ['javascript:alert(1)', /javascript: scheme/],
     ['not a url', /not a valid address/],
     ['x'.repeat(10000), /at most 8192/],
+    [`https://news.example/${'a b'.repeat(2700)}`, /once escaped; at most 8192/],
   ])('%j is refused with a reason', (input, reason) => {
     const r = parseUserUrl(input);
     expect(r.ok).toBe(false);
