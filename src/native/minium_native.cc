@@ -22,6 +22,25 @@
 
 namespace minium {
 
+namespace {
+
+void FinalizeRegion(napi_env, void* data, void*) {
+  auto* r = static_cast<Region*>(data);
+#ifndef _WIN32
+  if (r->base) munmap(r->base, r->size);
+#endif
+  delete r;
+}
+
+}  // namespace
+
+napi_value WrapRegion(napi_env env, void* base, size_t size, bool writable) {
+  auto* r = new Region{base, size, writable};
+  napi_value handle;
+  napi_create_external(env, r, FinalizeRegion, nullptr, &handle);
+  return handle;
+}
+
 Region* GetRegion(napi_env env, napi_value v) {
   void* data = nullptr;
   if (napi_get_value_external(env, v, &data) != napi_ok || !data) {
@@ -42,6 +61,7 @@ namespace {
 
 using minium::GetRegion;
 using minium::Region;
+using minium::WrapRegion;
 
 void Throw(napi_env env, const std::string& what) {
   napi_throw_error(env, "MINIUM_NATIVE", what.c_str());
@@ -52,14 +72,6 @@ bool GetString(napi_env env, napi_value v, std::string* out) {
   if (napi_get_value_string_utf8(env, v, nullptr, 0, &len) != napi_ok) return false;
   out->resize(len);
   return napi_get_value_string_utf8(env, v, &(*out)[0], len + 1, &len) == napi_ok;
-}
-
-void FinalizeRegion(napi_env, void* data, void*) {
-  auto* r = static_cast<Region*>(data);
-#ifndef _WIN32
-  if (r->base) munmap(r->base, r->size);
-#endif
-  delete r;
 }
 
 // map(name, size, create) -> external handle. create=true fails if the name exists.
@@ -105,13 +117,9 @@ napi_value Map(napi_env env, napi_callback_info info) {
     Throw(env, "mmap(" + name + ") failed: " + std::strerror(e));
     return nullptr;
   }
-  auto* r = new Region{base, size};
-  napi_value handle;
-  napi_create_external(env, r, FinalizeRegion, nullptr, &handle);
-  return handle;
+  return WrapRegion(env, base, size, true);
 #endif
 }
-
 
 // Resolves (handle, offset, typedArray) and checks that the range lies inside the region.
 bool Range(napi_env env, napi_callback_info info, Region** r, size_t* offset, uint8_t** bytes, size_t* len) {
@@ -149,6 +157,10 @@ napi_value Write(napi_env env, napi_callback_info info) {
   size_t offset, len;
   uint8_t* bytes;
   if (!Range(env, info, &r, &offset, &bytes, &len)) return nullptr;
+  if (!r->writable) {
+    Throw(env, "this shared memory was handed over read-only: it cannot be written");
+    return nullptr;
+  }
   std::memcpy(static_cast<uint8_t*>(r->base) + offset, bytes, len);
   return nullptr;
 }
@@ -213,6 +225,7 @@ napi_value Init(napi_env env, napi_value exports) {
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   minium::InitLab(env, exports);
   minium::InitMq(env, exports);
+  minium::InitAnonymousMemory(env, exports);
   return exports;
 }
 
