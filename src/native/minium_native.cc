@@ -1,6 +1,7 @@
-// Minium's native addon: cross-process shared memory (POSIX shm_open + mmap) and a real
-// memory fault for crash demonstrations. Nothing maintained on npm offers named shared memory
-// that several processes and threads can map, so the project owns this small piece.
+// Minium's native addon: cross-process shared memory and a real memory fault for crash
+// demonstrations. Tile pools are anonymous (anonymous_memory.cc); the named POSIX segments here
+// (shm_open + mmap) serve the IPC lab, which measures them on purpose. Nothing maintained on npm
+// offers shared memory that several processes and threads can map, so the project owns this.
 //
 // The mapping stays on the native side and JS copies in and out with read/write: Electron's
 // V8 memory cage forbids external ArrayBuffers, and a copy API works in Node and Electron alike.
