@@ -10,6 +10,8 @@ import { CHANNEL_KEY_LENGTH, descriptorChannelAddress, socketDescriptor } from '
 
 /** A client that connects a descriptor channel and never says hello loses it after this long. */
 const CLAIM_WITHIN_MS = 10_000;
+/** Honest clients claim theirs at once: more waiting than this is someone hoarding the GPU's descriptors. */
+const MAX_UNCLAIMED = 64;
 
 /** One client's descriptor channel, claimed by its message socket. */
 export class DescriptorChannel {
@@ -60,6 +62,10 @@ export class DescriptorChannelServer {
   }
 
   private accept(socket: net.Socket): void {
+    if (this.unclaimed.size >= MAX_UNCLAIMED) {
+      socket.destroy();
+      return;
+    }
     const key = randomBytes(CHANNEL_KEY_LENGTH / 2).toString('hex');
     const expiry = setTimeout(() => socket.destroy(), CLAIM_WITHIN_MS).unref();
     this.unclaimed.set(key, { socket, expiry });
