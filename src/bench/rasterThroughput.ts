@@ -1,15 +1,15 @@
 /**
  * Raster throughput (CLAIMS.md RT5): tiles per second that a pool of 1, 2 and 4 raster threads
  * draws from the heavy-gradients page. The pool is the renderer's own: the same raster thread
- * script, the same dispatcher, tiles written into a real POSIX shared-memory pool; the display
+ * script, the same dispatcher, tiles written into a real anonymous shared-memory pool; the display
  * list is the one the renderer's main thread paints for that page.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
-import { TILE_BYTES, tilePoolName } from '../common/tiles';
-import { SharedMemoryRegion } from '../platform/native';
+import { TILE_BYTES } from '../common/tiles';
+import { AnonymousSharedMemory } from '../platform/AnonymousSharedMemory';
 import { ASSETS_DIR } from '../platform/paths';
 import { RasterDispatcher } from '../processes/renderer/compositor/RasterDispatcher';
 import { registerFonts } from '../processes/renderer/page/Fonts';
@@ -44,7 +44,7 @@ export function heavyPageTiles(): { rect: Rect; items: DisplayItem[] }[] {
 
 /** Tiles per second drawn by `threads` raster threads, drawing every tile of the page again and again. */
 export async function rasterRate(threads: number, tiles: { rect: Rect; items: DisplayItem[] }[]): Promise<number> {
-  const pool = SharedMemoryRegion.create(tilePoolName(process.pid, 9000 + threads), tiles.length * TILE_BYTES);
+  const pool = AnonymousSharedMemory.create('minium-tile-pool:bench', tiles.length * TILE_BYTES);
   const workers: Worker[] = [];
   const dispatcher = new RasterDispatcher((m) => process.stderr.write(`${m}\n`));
   try {
@@ -65,7 +65,7 @@ export async function rasterRate(threads: number, tiles: { rect: Rect; items: Di
           tiles.map((t, slot) => ({
             task: {
               taskId: round * tiles.length + slot + 1,
-              pool: { name: pool.name, slots: tiles.length },
+              pool: pool.descriptor,
               slot,
               tile: t.rect,
               items: t.items,
@@ -82,7 +82,7 @@ export async function rasterRate(threads: number, tiles: { rect: Rect; items: Di
     return (rounds * tiles.length * 1000) / (performance.now() - started);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
-    pool.close(); // the creator's close also unlinks the name
+    pool.close();
   }
 }
 

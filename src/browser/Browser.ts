@@ -32,7 +32,6 @@ import { describeProcesses } from './ProcessList';
 import { RenderProcessHost } from './RenderProcessHost';
 import { LabRunner } from './LabRunner';
 import { ResourceLoader } from './ResourceLoader';
-import { sweepOrphanPools, sweepPoolsOf } from './SharedMemorySweeper';
 
 export interface BrowserOptions {
   launcher: ChildLauncher;
@@ -103,7 +102,6 @@ export class Browser implements ControlApi {
   }
 
   async start(): Promise<void> {
-    sweepOrphanPools();
     await this.gpu.start();
   }
 
@@ -421,8 +419,6 @@ export class Browser implements ControlApi {
       this.events.fire({ type: 'bad-message', pid: host.pid ?? 0, role: host.role, reason }),
     );
     host.onGone((g) => {
-      // Tile pools a child could not unlink itself (it crashed or was killed) go with it.
-      if (host.pid) sweepPoolsOf(host.pid);
       if (!this.stopping) host.log(`gone: ${g.reason}${g.signal ? ` (${g.signal})` : ` (exit code ${g.exitCode})`}`);
       this.events.fire({
         type: 'process-gone',

@@ -191,8 +191,9 @@ export type BrowserToRenderer = z.infer<typeof BrowserToRenderer>;
 
 // Browser → GPU
 /**
- * A client may submit these surfaces, from tile pools its own process (pid) created, and show
- * these other surfaces inside them (a tab's plugins): no renderer can show another's plugin.
+ * A client (process `pid`) may submit these surfaces, from tile pools it handed over on its own
+ * connection, and show these other surfaces inside them (a tab's plugins): no renderer can show
+ * another's plugin.
  */
 const AuthorizeClient = z.object({
   type: z.literal('authorize-client'),
@@ -227,7 +228,8 @@ export type BrowserToPlugin = z.infer<typeof BrowserToPlugin>;
 
 // ---------------------------------------------------------------------------------------------
 // Frame sink channel: renderer compositor thread or plugin → display compositor (direct, not
-// through the browser). A quad is drawn back to front; tile pixels sit in the sender's pool.
+// through the browser). A quad is drawn back to front; tile pixels sit in the sender's pool,
+// anonymous memory whose descriptor travels beside these messages, never a name.
 /** Surface-space rectangle outside which a quad is not drawn (the viewport of a scroller). */
 const clip = rect.optional();
 export const TileQuad = z.object({
@@ -254,16 +256,29 @@ export const SolidQuad = z.object({
 export const Quad = z.discriminatedUnion('kind', [TileQuad, SurfaceQuad, SolidQuad]);
 export type Quad = z.infer<typeof Quad>;
 
-const Hello = z.object({ type: z.literal('hello'), token: channel.shape.token });
+/** `fdChannel`: the key the client's descriptor channel was sent (src/viz/common/descriptorChannel.ts). */
+const Hello = z.object({
+  type: z.literal('hello'),
+  token: channel.shape.token,
+  fdChannel: z.string().regex(/^[0-9a-f]{32}$/),
+});
+/**
+ * A tile pool of `slots` tiles: its memfd was passed on the descriptor channel just before. Its id
+ * is the client's own, valid on this connection only (viz's DidAllocateSharedBitmap).
+ */
+const DidAllocatePool = z.object({
+  type: z.literal('did-allocate-pool'),
+  poolId: id,
+  slots: z.number().int().positive().max(LIMITS.slotsPerPool),
+});
+const DidDeletePool = z.object({ type: z.literal('did-delete-pool'), poolId: id });
 export const SubmitFrame = z.object({
   type: z.literal('submit-frame'),
   surfaceId,
   seq: id,
   size,
-  pool: z.object({
-    name: z.string().regex(/^\/minium\.\d+\.\d+$/),
-    slots: z.number().int().positive().max(LIMITS.slotsPerPool),
-  }),
+  /** A pool this client handed over on this connection. */
+  poolId: id,
   background: color,
   quads: z.array(Quad).max(LIMITS.quadsPerFrame),
   /** Surface-space region that changed since the previous frame. */
@@ -272,7 +287,12 @@ export const SubmitFrame = z.object({
   latency: z.array(id).max(LIMITS.inputIdsPerFrame).optional(),
 });
 export type SubmitFrame = z.infer<typeof SubmitFrame>;
-export const FrameSinkClientMessage = z.discriminatedUnion('type', [Hello, SubmitFrame]);
+export const FrameSinkClientMessage = z.discriminatedUnion('type', [
+  Hello,
+  DidAllocatePool,
+  DidDeletePool,
+  SubmitFrame,
+]);
 export type FrameSinkClientMessage = z.infer<typeof FrameSinkClientMessage>;
 
 const FrameAck = z.object({ type: z.literal('frame-ack'), surfaceId, seq: id });

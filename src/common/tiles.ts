@@ -6,19 +6,6 @@ export const TILE_BYTES = TILE_SIZE * TILE_SIZE * BYTES_PER_PIXEL;
 /** Default viewport of a tab, in device pixels. */
 export const DEFAULT_VIEWPORT = { w: 960, h: 600 };
 
-/**
- * Name of a shared-memory tile pool. It carries the creator's PID so that the browser can sweep
- * the pools of a process that died without cleaning up (macOS limits names to 31 characters).
- */
-export function tilePoolName(creatorPid: number, serial: number): string {
-  return `/minium.${creatorPid}.${serial}`;
-}
-
-export function parseTilePoolName(name: string): { pid: number; serial: number } | null {
-  const m = /^\/?minium\.(\d+)\.(\d+)$/.exec(name);
-  return m ? { pid: Number(m[1]), serial: Number(m[2]) } : null;
-}
-
 /** Tile-border colours of the debug overlay, one per raster thread: thread k draws in colour k - 1. */
 export const RASTER_THREAD_COLORS = [
   '#e8710a',

@@ -1,6 +1,7 @@
-// Minium's native addon: cross-process shared memory (POSIX shm_open + mmap) and a real
-// memory fault for crash demonstrations. Nothing maintained on npm offers named shared memory
-// that several processes and threads can map, so the project owns this small piece.
+// Minium's native addon: cross-process shared memory and a real memory fault for crash
+// demonstrations. Tile pools are anonymous (anonymous_memory.cc); the named POSIX segments here
+// (shm_open + mmap) serve the IPC lab, which measures them on purpose. Nothing maintained on npm
+// offers shared memory that several processes and threads can map, so the project owns this.
 //
 // The mapping stays on the native side and JS copies in and out with read/write: Electron's
 // V8 memory cage forbids external ArrayBuffers, and a copy API works in Node and Electron alike.
@@ -22,6 +23,25 @@
 
 namespace minium {
 
+namespace {
+
+void FinalizeRegion(napi_env, void* data, void*) {
+  auto* r = static_cast<Region*>(data);
+#ifndef _WIN32
+  if (r->base) munmap(r->base, r->size);
+#endif
+  delete r;
+}
+
+}  // namespace
+
+napi_value WrapRegion(napi_env env, void* base, size_t size, bool writable) {
+  auto* r = new Region{base, size, writable};
+  napi_value handle;
+  napi_create_external(env, r, FinalizeRegion, nullptr, &handle);
+  return handle;
+}
+
 Region* GetRegion(napi_env env, napi_value v) {
   void* data = nullptr;
   if (napi_get_value_external(env, v, &data) != napi_ok || !data) {
@@ -42,6 +62,7 @@ namespace {
 
 using minium::GetRegion;
 using minium::Region;
+using minium::WrapRegion;
 
 void Throw(napi_env env, const std::string& what) {
   napi_throw_error(env, "MINIUM_NATIVE", what.c_str());
@@ -52,14 +73,6 @@ bool GetString(napi_env env, napi_value v, std::string* out) {
   if (napi_get_value_string_utf8(env, v, nullptr, 0, &len) != napi_ok) return false;
   out->resize(len);
   return napi_get_value_string_utf8(env, v, &(*out)[0], len + 1, &len) == napi_ok;
-}
-
-void FinalizeRegion(napi_env, void* data, void*) {
-  auto* r = static_cast<Region*>(data);
-#ifndef _WIN32
-  if (r->base) munmap(r->base, r->size);
-#endif
-  delete r;
 }
 
 // map(name, size, create) -> external handle. create=true fails if the name exists.
@@ -105,13 +118,9 @@ napi_value Map(napi_env env, napi_callback_info info) {
     Throw(env, "mmap(" + name + ") failed: " + std::strerror(e));
     return nullptr;
   }
-  auto* r = new Region{base, size};
-  napi_value handle;
-  napi_create_external(env, r, FinalizeRegion, nullptr, &handle);
-  return handle;
+  return WrapRegion(env, base, size, true);
 #endif
 }
-
 
 // Resolves (handle, offset, typedArray) and checks that the range lies inside the region.
 bool Range(napi_env env, napi_callback_info info, Region** r, size_t* offset, uint8_t** bytes, size_t* len) {
@@ -149,6 +158,10 @@ napi_value Write(napi_env env, napi_callback_info info) {
   size_t offset, len;
   uint8_t* bytes;
   if (!Range(env, info, &r, &offset, &bytes, &len)) return nullptr;
+  if (!r->writable) {
+    Throw(env, "this shared memory was handed over read-only: it cannot be written");
+    return nullptr;
+  }
   std::memcpy(static_cast<uint8_t*>(r->base) + offset, bytes, len);
   return nullptr;
 }
@@ -213,6 +226,7 @@ napi_value Init(napi_env env, napi_value exports) {
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   minium::InitLab(env, exports);
   minium::InitMq(env, exports);
+  minium::InitAnonymousMemory(env, exports);
   return exports;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The project's native addon: named cross-process shared memory and a real memory fault.
- * Loaded by the renderer's threads, plugins, the display compositor and the browser's sweeper.
+ * The project's native addon: cross-process shared memory — anonymous tile pools passed as file
+ * descriptors (`AnonymousSharedMemory.ts`), named POSIX segments for the IPC lab — and a real
+ * memory fault. Loaded by the renderer's threads, plugins, the display compositor and the labs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +14,12 @@ interface NativeAddon {
   unmap(handle: object): void;
   unlink(name: string): boolean;
   fault(): never;
+  // Anonymous shared memory and descriptor passing (src/native/anonymous_memory.cc), Linux only.
+  createAnonymous(label: string, size: number): { handle: object; fd: number; inode: number };
+  mapSameProcess(fd: number, size: number, inode: number): object;
+  mapReceived(fd: number, size: number): object;
+  sendDescriptor(socketFd: number, fd: number): void;
+  receiveDescriptor(socketFd: number): number;
   // The IPC lab's rings and C baselines (src/native/lab_native.cc).
   ringHeaderBytes: number;
   ringInit(handle: object, offset: number, capacity: number): void;
@@ -49,26 +56,17 @@ export function native(): NativeAddon {
   return addon;
 }
 
-/** A named block of memory that several processes (and threads) map at once. */
-export class SharedMemoryRegion {
+/** A mapping of shared memory in this thread (a handle from the addon): copies in and out. */
+export class MappedMemory {
   private handle: object | null;
 
-  private constructor(
-    readonly name: string,
+  constructor(
+    /** What the memory is, for error messages. */
+    readonly label: string,
     readonly size: number,
     handle: object,
-    private readonly owner: boolean,
   ) {
     this.handle = handle;
-  }
-
-  /** Creates a new region; fails if the name is taken. The creator unlinks it on close. */
-  static create(name: string, size: number): SharedMemoryRegion {
-    return new SharedMemoryRegion(name, size, native().map(name, size, true), true);
-  }
-
-  static open(name: string, size: number): SharedMemoryRegion {
-    return new SharedMemoryRegion(name, size, native().map(name, size, false), false);
   }
 
   write(offset: number, src: Uint8Array | Uint8ClampedArray): void {
@@ -84,15 +82,49 @@ export class SharedMemoryRegion {
     return this.live();
   }
 
+  get closed(): boolean {
+    return this.handle === null;
+  }
+
+  /** Unmaps; the memory itself lives on while another mapping or descriptor holds it. */
   close(): void {
     if (!this.handle) return;
     native().unmap(this.handle);
     this.handle = null;
-    if (this.owner) native().unlink(this.name);
   }
 
   private live(): object {
-    if (!this.handle) throw new Error(`Shared memory ${this.name} is already closed`);
+    if (!this.handle) throw new Error(`Shared memory ${this.label} is already closed`);
     return this.handle;
+  }
+}
+
+/**
+ * A named POSIX shared-memory segment (`shm_open`), which any process of the user can open by
+ * its name: the IPC lab measures these on purpose (CLAIMS.md SHM1). Tile pools are anonymous.
+ */
+export class SharedMemoryRegion extends MappedMemory {
+  private constructor(
+    readonly name: string,
+    size: number,
+    handle: object,
+    private readonly owner: boolean,
+  ) {
+    super(name, size, handle);
+  }
+
+  /** Creates a new region; fails if the name is taken. The creator unlinks it on close. */
+  static create(name: string, size: number): SharedMemoryRegion {
+    return new SharedMemoryRegion(name, size, native().map(name, size, true), true);
+  }
+
+  static open(name: string, size: number): SharedMemoryRegion {
+    return new SharedMemoryRegion(name, size, native().map(name, size, false), false);
+  }
+
+  override close(): void {
+    if (this.closed) return;
+    super.close();
+    if (this.owner) native().unlink(this.name);
   }
 }

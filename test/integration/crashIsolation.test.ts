@@ -1,6 +1,16 @@
 /** MP2, BR2: real renderer processes, killed with real signals; the blast radius is one site. */
 import type { Browser } from '../../src/browser/Browser';
-import { alive, keepsPresenting, openLive, shmNamesOf, startBrowser, tabOf, waitFor } from './helpers';
+import {
+  alive,
+  keepsPresenting,
+  mappedTilePoolsOf,
+  openLive,
+  shmNamesOf,
+  startBrowser,
+  tabOf,
+  tilePoolDescriptorsOf,
+  waitFor,
+} from './helpers';
 
 let b: Browser;
 beforeEach(async () => {
@@ -28,7 +38,10 @@ test.each([
     const sports = await openLive(b, 'https://news.example/sports.html');
     const orbit = await openLive(b, 'https://orbit.example/');
     const victim = news.pid!;
-    expect(shmNamesOf(victim).length).toBeGreaterThan(0);
+    const pools = tilePoolDescriptorsOf(victim).map((p) => p.inode); // anonymous: no name in /dev/shm
+    expect(pools.length).toBeGreaterThan(0);
+    expect(shmNamesOf(victim)).toEqual([]);
+    const gpu = (await b.listProcesses()).find((p) => p.role === 'gpu')!.pid;
     process.kill(victim, signal);
     await waitFor(
       () => tabOf(b, news.id).state === 'crashed' && tabOf(b, sports.id).state === 'crashed',
@@ -39,7 +52,12 @@ test.each([
     expect(tabOf(b, orbit.id).state).toBe('live');
     expect(await keepsPresenting(b, orbit.id, 20)).toBe(true);
     expect(alive(orbit.pid!)).toBe(true);
-    expect(shmNamesOf(victim)).toEqual([]); // its tile pools were swept
+    expect(shmNamesOf(victim)).toEqual([]);
+    // The GPU process let go of the dead renderer's pools: the memory is gone with its last mapping.
+    await waitFor(
+      () => pools.every((inode) => !mappedTilePoolsOf(gpu).has(inode)),
+      'the GPU process to unmap the dead renderer’s pools',
+    );
   },
 );
 

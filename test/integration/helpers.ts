@@ -45,8 +45,32 @@ export async function keepsPresenting(b: Browser, id: number, frames = 10): Prom
   return true;
 }
 
+/** Named tile pools of a process in /dev/shm, as Minium made them before pools became anonymous. */
 export function shmNamesOf(pid: number): string[] {
   return fs.readdirSync('/dev/shm').filter((n) => n.startsWith(`minium.${pid}.`));
+}
+
+/** Tile pools a process holds open: memfds, seen in /proc/<pid>/fd as `/memfd:minium-tile-pool:… (deleted)`. */
+export function tilePoolDescriptorsOf(pid: number): { fd: number; inode: number; link: string }[] {
+  const dir = `/proc/${pid}/fd`;
+  return fs.readdirSync(dir).flatMap((fd) => {
+    let link: string;
+    try {
+      link = fs.readlinkSync(`${dir}/${fd}`);
+    } catch {
+      return []; // closed while we looked
+    }
+    if (!link.startsWith('/memfd:minium-tile-pool:')) return [];
+    return [{ fd: Number(fd), inode: fs.statSync(`${dir}/${fd}`).ino, link }];
+  });
+}
+
+/** Inodes of the tile pools a process has mapped, from /proc/<pid>/maps. */
+export function mappedTilePoolsOf(pid: number): Set<number> {
+  const lines = fs.readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n');
+  return new Set(
+    lines.filter((l) => l.includes('/memfd:minium-tile-pool:')).map((l) => Number(l.trim().split(/\s+/)[4])),
+  );
 }
 
 /** The whole picture of a surface, as a window gets it from the display compositor. */

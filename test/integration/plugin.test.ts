@@ -1,6 +1,16 @@
 /** BR3: a plugin runs in its own process; when it dies, its page lives and shows a placeholder. */
 import type { Browser } from '../../src/browser/Browser';
-import { alive, captureSurface, keepsPresenting, openLive, shmNamesOf, startBrowser, tabOf, waitFor } from './helpers';
+import {
+  alive,
+  captureSurface,
+  keepsPresenting,
+  openLive,
+  shmNamesOf,
+  startBrowser,
+  tabOf,
+  tilePoolDescriptorsOf,
+  waitFor,
+} from './helpers';
 
 let b: Browser;
 beforeEach(async () => {
@@ -27,7 +37,8 @@ test('kill the plugin process: the page lives on and its plugin area says the pl
     return shot.pixel(at.x, at.y).join() === CLOCK_FACE.join();
   }, 'the clock to appear in the page');
 
-  expect(shmNamesOf(plugin.pid)).toHaveLength(1); // the clock's tile pool
+  expect(tilePoolDescriptorsOf(plugin.pid)).toHaveLength(1); // the clock's tile pool, a memfd
+  expect(shmNamesOf(plugin.pid)).toEqual([]);
   process.kill(plugin.pid, 'SIGKILL');
   await waitFor(async () => {
     const shot = await captureSurface(b.display().url!, page.surfaceId);
@@ -35,7 +46,7 @@ test('kill the plugin process: the page lives on and its plugin area says the pl
   }, 'the sad-plugin placeholder');
   expect(tabOf(b, page.id)).toMatchObject({ state: 'live', pid: page.pid });
   expect(alive(page.pid!)).toBe(true);
-  expect(shmNamesOf(plugin.pid)).toEqual([]); // swept by the browser: the plugin could not
+  expect(shmNamesOf(plugin.pid)).toEqual([]); // nothing named, nothing left behind
 
   await b.reload(page.id);
   const back = await waitFor(

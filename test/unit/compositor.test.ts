@@ -2,6 +2,7 @@ import { sampleAnimation, ease } from '../../src/processes/renderer/compositor/A
 import { LayerTreeHostImpl } from '../../src/processes/renderer/compositor/LayerTreeHostImpl';
 import { TileManager } from '../../src/processes/renderer/compositor/TileManager';
 import type { LayerAnimation, LayerData, PagePaint } from '../../src/processes/renderer/page/paint/Painter';
+import { FrameSinkClient } from '../../src/viz/client/FrameSinkClient';
 import { SlotAllocator } from '../../src/viz/client/SlotAllocator';
 
 const layer = (over: Partial<LayerData>): LayerData => ({
@@ -16,6 +17,8 @@ const layer = (over: Partial<LayerData>): LayerData => ({
   opacity: 1,
   ...over,
 });
+/** TileManager only passes its pool on to raster tasks. */
+const pool = (slots: number) => ({ fd: 3, inode: 1, size: slots * 256 * 256 * 4 });
 const rect = (x: number, y: number, color = 'red') => ({ op: 'rect' as const, x, y, w: 10, h: 10, color });
 
 describe('TileManager', () => {
@@ -24,7 +27,7 @@ describe('TileManager', () => {
   ]);
 
   test('tiles on screen are drawn first, then those within a screen of it; far ones not at all', () => {
-    const tm = new TileManager(new SlotAllocator(100), { name: 'p', slots: 100 }, () => undefined);
+    const tm = new TileManager(new SlotAllocator(100), pool(100), () => undefined);
     tm.commit([layer({ contentSize: { w: 256, h: 256 * 12 } })]);
     let n = 0;
     const jobs = tm.prepareTiles(
@@ -36,9 +39,7 @@ describe('TileManager', () => {
 
   test('a commit redraws only the tiles whose display items changed; the old pixels stay until then', () => {
     const drawn: string[] = [];
-    const tm = new TileManager(new SlotAllocator(100), { name: 'p', slots: 100 }, (_, t) =>
-      drawn.push(`${t.rect.x},${t.rect.y}`),
-    );
+    const tm = new TileManager(new SlotAllocator(100), pool(100), (_, t) => drawn.push(`${t.rect.x},${t.rect.y}`));
     tm.commit([layer({ items: [rect(10, 10), rect(300, 300)] })]);
     let n = 0;
     tm.prepareTiles(everything, () => ++n).forEach((j, i) => j.done(true, 1 + (i % 2)));
@@ -54,7 +55,7 @@ describe('TileManager', () => {
   });
 
   test('a raster result that a newer commit superseded is dropped, and the new content drawn', () => {
-    const tm = new TileManager(new SlotAllocator(10), { name: 'p', slots: 10 }, () => undefined);
+    const tm = new TileManager(new SlotAllocator(10), pool(10), () => undefined);
     tm.commit([layer({ contentSize: { w: 256, h: 256 }, items: [rect(1, 1)] })]);
     let n = 0;
     const [old] = tm.prepareTiles(everything, () => ++n);
@@ -123,7 +124,12 @@ describe('LayerTreeHostImpl (scrolling and hit testing on the compositor thread)
   };
   let host: LayerTreeHostImpl;
   beforeEach(() => {
-    host = new LayerTreeHostImpl(1, { w: 800, h: 600 }, { tileBorders: false, paintFlashing: false, fpsMeter: false });
+    host = new LayerTreeHostImpl(
+      1,
+      { w: 800, h: 600 },
+      { tileBorders: false, paintFlashing: false, fpsMeter: false },
+      new FrameSinkClient(), // not connected: it keeps the tab's pool to lend on connecting
+    );
     host.commit(page, { w: 800, h: 600 }, []);
   });
   afterEach(() => host.dispose());

@@ -28,13 +28,13 @@ describe('protocol', () => {
     if (!r.ok) expect(r.reason).toMatch(reason);
   });
 
-  test('a frame may only name a well-formed pool and surface', () => {
+  test('a frame may only name a pool by its id on the connection, and a well-formed surface', () => {
     const frame = {
       type: 'submit-frame',
       surfaceId: 'tab:1',
       seq: 1,
       size: { w: 100, h: 100 },
-      pool: { name: '/minium.123.1', slots: 4 },
+      poolId: 1,
       background: '#fff',
       quads: [
         {
@@ -49,11 +49,20 @@ describe('protocol', () => {
       damage: { x: 0, y: 0, w: 100, h: 100 },
     };
     expect(parseMessage(FrameSinkClientMessage, frame).ok).toBe(true);
-    expect(parseMessage(FrameSinkClientMessage, { ...frame, pool: { name: '../../etc/passwd', slots: 4 } }).ok).toBe(
-      false,
-    );
+    expect(parseMessage(FrameSinkClientMessage, { ...frame, poolId: '/minium.123.1' }).ok).toBe(false); // no names
+    expect(parseMessage(FrameSinkClientMessage, { ...frame, poolId: -1 }).ok).toBe(false);
     expect(parseMessage(FrameSinkClientMessage, { ...frame, surfaceId: 'tab:1; drop' }).ok).toBe(false);
     expect(parseMessage(FrameSinkClientMessage, { ...frame, size: { w: 1e9, h: 1 } }).ok).toBe(false);
+  });
+
+  test('a client says hello with its descriptor channel’s key and announces pools of bounded size', () => {
+    const hello = { type: 'hello', token: 'ab'.repeat(16), fdChannel: 'cd'.repeat(16) };
+    expect(parseMessage(FrameSinkClientMessage, hello).ok).toBe(true);
+    expect(parseMessage(FrameSinkClientMessage, { ...hello, fdChannel: undefined }).ok).toBe(false);
+    const pool = { type: 'did-allocate-pool', poolId: 1, slots: 160 };
+    expect(parseMessage(FrameSinkClientMessage, pool).ok).toBe(true);
+    expect(parseMessage(FrameSinkClientMessage, { ...pool, slots: 4097 }).ok).toBe(false);
+    expect(parseMessage(FrameSinkClientMessage, { type: 'did-delete-pool', poolId: 1 }).ok).toBe(true);
   });
 
   test('browser → renderer messages are checked by the renderer too', () => {

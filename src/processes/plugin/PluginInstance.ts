@@ -1,11 +1,11 @@
 /**
- * One embedded plugin: its own shared-memory tile pool and a frame per tick, submitted straight
- * to the display compositor as the surface `plugin:<id>`.
+ * One embedded plugin: its own tile pool (anonymous shared memory, lent to the display compositor
+ * as a descriptor) and a frame per tick, submitted straight to it as the surface `plugin:<id>`.
  */
 import { createCanvas } from '@napi-rs/canvas';
 import type { SubmitFrame } from '../../common/protocol';
-import { TILE_BYTES, TILE_SIZE, tilePoolName } from '../../common/tiles';
-import { SharedMemoryRegion } from '../../platform/native';
+import { TILE_BYTES, TILE_SIZE } from '../../common/tiles';
+import { AnonymousSharedMemory } from '../../platform/AnonymousSharedMemory';
 import type { FrameSinkClient } from '../../viz/client/FrameSinkClient';
 import { SlotAllocator } from '../../viz/client/SlotAllocator';
 import { drawClock } from './ClockPlugin';
@@ -13,7 +13,8 @@ import { drawClock } from './ClockPlugin';
 const SLOTS = 4;
 
 export class PluginInstance {
-  private readonly pool: SharedMemoryRegion;
+  private readonly pool: AnonymousSharedMemory;
+  private readonly poolId: number;
   private readonly slots = new SlotAllocator(SLOTS);
   private readonly size: { w: number; h: number };
   private readonly canvas;
@@ -29,7 +30,8 @@ export class PluginInstance {
     // One tile is enough for a plugin; a larger <embed> is scaled by the compositor.
     this.size = { w: Math.min(requested.w, TILE_SIZE), h: Math.min(requested.h, TILE_SIZE) };
     this.canvas = createCanvas(TILE_SIZE, TILE_SIZE);
-    this.pool = SharedMemoryRegion.create(tilePoolName(process.pid, instanceId), SLOTS * TILE_BYTES);
+    this.pool = AnonymousSharedMemory.create(`minium-tile-pool:${surfaceId}`, SLOTS * TILE_BYTES);
+    this.poolId = sink.addPool(this.pool.descriptor.fd, SLOTS);
   }
 
   tick(): void {
@@ -46,7 +48,7 @@ export class PluginInstance {
       surfaceId: this.surfaceId,
       seq,
       size: this.size,
-      pool: { name: this.pool.name, slots: SLOTS },
+      poolId: this.poolId,
       background: '#202124',
       quads: [{ kind: 'tile', slot, version: seq, rect, transform: [1, 0, 0, 1, 0, 0], opacity: 1 }],
       damage: rect,
@@ -67,6 +69,7 @@ export class PluginInstance {
   }
 
   dispose(): void {
+    this.sink.removePool(this.poolId);
     this.pool.close();
   }
 }

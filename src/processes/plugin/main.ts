@@ -47,8 +47,6 @@ parent.onMessage((raw) => {
   }
 });
 
-// However the process ends on its own (shutdown, the browser gone), its tile pools are unlinked.
-process.on('exit', () => instances.forEach((i) => i.dispose()));
 setInterval(() => instances.forEach((i) => i.tick()), FRAME_MS);
 setInterval(
   () =>

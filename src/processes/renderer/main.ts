@@ -20,7 +20,6 @@ import type {
   ToMain,
   ToWorker,
 } from './threadMessages';
-import { native } from '../../platform/native';
 import { crashThisThread } from './threads/crash';
 
 const parent = connectToParent();
@@ -68,9 +67,8 @@ function spawnThread(
     if (ended.length > MAX_ENDED_SHOWN) threads.splice(threads.indexOf(ended[0]), 1);
     onEnded?.();
   });
-  worker.on('message', (m: { type: string; message?: string; name?: string }) => {
+  worker.on('message', (m: { type: string; message?: string }) => {
     if (m.type === 'log') send({ type: 'log', level: 'warn', message: `${id}: ${m.message}` });
-    else if (m.type === 'pool' && m.name) pools.add(m.name);
   });
   return worker;
 }
@@ -171,12 +169,6 @@ function reportStats(): void {
 
 let shuttingDown = false;
 
-/**
- * Tile pools this renderer created. Whatever way the process ends on its own (shutdown, the
- * browser gone), their names are unlinked on the way out; after a crash the browser sweeps them.
- */
-const pools = new Set<string>();
-process.on('exit', () => pools.forEach((name) => native().unlink(name)));
 const toMain = (m: ToMain) => mainThread?.postMessage(m);
 const toCompositor = (m: ToCompositor) => compositorThread?.postMessage(m);
 
@@ -228,7 +220,7 @@ parent.onMessage((raw) => {
     }
     case 'shutdown':
       shuttingDown = true;
-      // Threads close their pools as the process ends; the kernel unlinks names of dead processes anyway.
+      // Tile pools are anonymous memory: they go with the process, however it ends.
       process.exit(0);
   }
 });

@@ -4,6 +4,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { ChannelInfo } from '../../viz/client/FrameSinkClient';
+import type { SameProcessDescriptor } from '../../platform/AnonymousSharedMemory';
 import type { Rect } from '../../common/geometry';
 import type { DisplayItem } from './page/paint/DisplayList';
 import type { PagePaint } from './page/paint/Painter';
@@ -84,14 +85,13 @@ export type ToCompositor =
 
 /** Compositor thread → IO thread. */
 export type FromCompositor =
-  | { type: 'log'; message: string }
-  | { type: 'pool'; name: string }
-  | { type: 'tile-report'; requestId: number; report: TileReport | null };
+  { type: 'log'; message: string } | { type: 'tile-report'; requestId: number; report: TileReport | null };
 
 /** Compositor → raster thread, and the answer. */
 export interface RasterTask {
   taskId: number;
-  pool: { name: string; slots: number };
+  /** The tab's pool: raster threads share the process's descriptors, so they map it themselves. */
+  pool: SameProcessDescriptor;
   slot: number;
   tile: Rect;
   items: DisplayItem[];

@@ -1,15 +1,15 @@
 /**
  * The display compositor (Chromium's viz): keeps one surface per tab and per plugin instance,
- * uploads changed tiles out of their owners' shared memory, and composites each frame's quads
- * into the surface, only inside the damaged region. Runs in the GPU process, or in the browser
- * process when compositing has fallen back there.
+ * uploads changed tiles out of their owners' shared memory (the pools each client handed over),
+ * and composites each frame's quads into the surface, only inside the damaged region. Runs in the
+ * GPU process, or in the browser process when compositing has fallen back there.
  */
 import { type Canvas, createCanvas, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import { Emitter } from '../../common/Emitter';
 import { intersect, isEmpty, type Rect, roundOut, transformRect, union } from '../../common/geometry';
 import type { SubmitFrame } from '../../common/protocol';
 import { TILE_BYTES, TILE_SIZE } from '../../common/tiles';
-import { SharedMemoryRegion } from '../../platform/native';
+import type { TilePool } from './ClientPools';
 
 interface CachedTile {
   version: number;
@@ -21,7 +21,8 @@ interface Surface {
   canvas: Canvas;
   ctx: SKRSContext2D;
   frame: SubmitFrame | null;
-  pool: SharedMemoryRegion | null;
+  /** The client's pool the tiles were last uploaded from; its client's connection owns it. */
+  pool: TilePool | null;
   tiles: Map<number, CachedTile>;
   framesPresented: number;
   /** Whether the surface's submitter may show a given other surface inside it. */
@@ -44,15 +45,15 @@ export class DisplayCompositor {
   private readonly upload = new Uint8ClampedArray(TILE_BYTES);
 
   /**
-   * Takes a frame from a client already authorized for frame.surfaceId; throws a readable error if
-   * it is unusable. Surfaces it may not embed are left out of the picture (the grant may simply
-   * not have arrived yet: the next frame shows them).
+   * Takes a frame from a client already authorized for frame.surfaceId, with the pool it names;
+   * throws a readable error if it is unusable. Surfaces it may not embed are left out of the
+   * picture (the grant may simply not have arrived yet: the next frame shows them).
    */
-  submit(frame: SubmitFrame, mayEmbed: (surfaceId: string) => boolean = () => false): void {
-    const surface = this.surfaceFor(frame);
+  submit(frame: SubmitFrame, pool: TilePool, mayEmbed: (surfaceId: string) => boolean = () => false): void {
+    const surface = this.surfaceFor(frame, pool);
     surface.mayEmbed = mayEmbed;
     for (const q of frame.quads) {
-      if (q.kind === 'tile') this.uploadTile(surface, q.slot, q.version, frame.pool.slots);
+      if (q.kind === 'tile') this.uploadTile(surface, q.slot, q.version);
     }
     const full = { x: 0, y: 0, w: frame.size.w, h: frame.size.h };
     const damage = surface.frame ? intersect(roundOut(frame.damage), full) : full;
@@ -67,7 +68,6 @@ export class DisplayCompositor {
   drop(surfaceId: string): void {
     const s = this.surfaces.get(surfaceId);
     if (!s) return;
-    s.pool?.close();
     this.surfaces.delete(surfaceId);
     if (surfaceId.startsWith('plugin:')) this.redrawEmbedders(surfaceId, 0);
   }
@@ -92,7 +92,7 @@ export class DisplayCompositor {
     for (const id of [...this.surfaces.keys()]) this.drop(id);
   }
 
-  private surfaceFor(frame: SubmitFrame): Surface {
+  private surfaceFor(frame: SubmitFrame, pool: TilePool): Surface {
     let s = this.surfaces.get(frame.surfaceId);
     if (s && (s.canvas.width !== frame.size.w || s.canvas.height !== frame.size.h)) {
       this.drop(frame.surfaceId);
@@ -112,20 +112,20 @@ export class DisplayCompositor {
       };
       this.surfaces.set(frame.surfaceId, s);
     }
-    if (s.pool?.name !== frame.pool.name) {
-      s.pool?.close();
-      s.pool = SharedMemoryRegion.open(frame.pool.name, frame.pool.slots * TILE_BYTES);
+    if (s.pool !== pool) {
+      s.pool = pool; // a new pool (or the same memory handed over again after a reconnection): upload afresh
       s.tiles.clear();
     }
     return s;
   }
 
   /** Copies a slot out of shared memory once per version: the texture upload of a real GPU. */
-  private uploadTile(s: Surface, slot: number, version: number, slots: number): void {
-    if (slot >= slots) throw new Error(`tile slot ${slot} is outside the pool of ${slots} slots`);
+  private uploadTile(s: Surface, slot: number, version: number): void {
+    const pool = s.pool!;
+    if (slot >= pool.slots) throw new Error(`tile slot ${slot} is outside the pool of ${pool.slots} slots`);
     const cached = s.tiles.get(slot);
     if (cached?.version === version) return;
-    s.pool!.read(slot * TILE_BYTES, this.upload);
+    pool.memory.read(slot * TILE_BYTES, this.upload);
     const canvas = cached?.canvas ?? createCanvas(TILE_SIZE, TILE_SIZE);
     canvas.getContext('2d').putImageData(new ImageData(this.upload, TILE_SIZE, TILE_SIZE), 0, 0);
     s.tiles.set(slot, { version, canvas });

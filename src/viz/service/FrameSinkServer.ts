@@ -1,14 +1,17 @@
 /**
  * Where renderers' compositor threads and plugins submit frames: a local socket that does not
  * pass through the browser process. The browser only brokers it, by telling this server which
- * token may submit which surfaces (as Chromium's browser establishes GPU channels).
+ * token may submit which surfaces (as Chromium's browser establishes GPU channels). Tile pools
+ * arrive as descriptors on each client's descriptor channel; a frame names a pool by the id its
+ * client gave it on this connection.
  */
 import * as os from 'node:os';
 import * as net from 'node:net';
-import { FrameSinkClientMessage, parseMessage } from '../../common/protocol';
+import { FrameSinkClientMessage, parseMessage, type SubmitFrame } from '../../common/protocol';
 import { describeError } from '../../common/errors';
-import { parseTilePoolName } from '../../common/tiles';
 import { encodeMessage, MessageDecoder } from '../../platform/MessageFraming';
+import { ClientPools } from './ClientPools';
+import { type DescriptorChannel, DescriptorChannelServer } from './DescriptorChannelServer';
 import type { DisplayCompositor } from './DisplayCompositor';
 
 export function frameSinkAddress(owner: string): string {
@@ -24,6 +27,7 @@ export class FrameSinkServer {
   private readonly everGranted = new Map<string, Set<string>>();
   private readonly clients = new Map<string, Set<net.Socket>>();
   private readonly server: net.Server;
+  private readonly descriptorChannels: DescriptorChannelServer;
   readonly address: string;
 
   constructor(
@@ -33,10 +37,12 @@ export class FrameSinkServer {
   ) {
     this.address = frameSinkAddress(owner);
     this.server = net.createServer((socket) => this.accept(socket));
+    this.descriptorChannels = new DescriptorChannelServer(this.address);
   }
 
-  listen(): Promise<void> {
-    return new Promise((resolve, reject) => {
+  async listen(): Promise<void> {
+    await this.descriptorChannels.listen();
+    await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.address, () => resolve());
     });
@@ -60,17 +66,26 @@ export class FrameSinkServer {
   close(): void {
     for (const set of this.clients.values()) for (const s of set) s.destroy();
     this.server.close();
+    this.descriptorChannels.close();
   }
 
   private accept(socket: net.Socket): void {
     const decoder = new MessageDecoder();
+    const pools = new ClientPools();
     let token: string | null = null;
+    let descriptors: DescriptorChannel | null = null;
     const drop = (why: string) => {
-      this.log(`frame sink client dropped: ${why}`);
+      const pid = token ? this.grants.get(token)?.pid : undefined;
+      this.log(`frame sink client${pid ? ` (pid ${pid})` : ''} dropped: ${why}`);
       socket.destroy();
     };
     socket.on('error', () => socket.destroy());
-    socket.on('close', () => token && this.clients.get(token)?.delete(socket));
+    socket.on('close', () => {
+      if (token) this.clients.get(token)?.delete(socket);
+      // Its pools are unmapped here: the memory goes once the client's own mappings are gone too.
+      pools.close();
+      descriptors?.close();
+    });
     socket.on('data', (chunk) => {
       let messages: unknown[];
       try {
@@ -84,31 +99,48 @@ export class FrameSinkServer {
         if (!parsed.ok) return drop(`bad message: ${parsed.reason}`);
         const m = parsed.value;
         if (m.type === 'hello') {
-          if (token || !this.grants.has(m.token)) return drop('unknown token');
+          if (token) return drop('said hello twice');
+          descriptors = this.descriptorChannels.claim(m.fdChannel);
+          if (!this.grants.has(m.token)) return drop('unknown token');
+          if (!descriptors) return drop('unknown descriptor channel');
           token = m.token;
           if (!this.clients.has(token)) this.clients.set(token, new Set());
           this.clients.get(token)!.add(socket);
           socket.write(encodeMessage({ type: 'welcome' }));
           continue;
         }
-        if (!token) return drop('submitted a frame before saying hello');
-        const grant = this.grants.get(token);
-        if (!grant?.surfaces.has(m.surfaceId)) {
-          if (this.everGranted.get(token)?.has(m.surfaceId)) continue; // in flight when its tab closed
-          return drop(`may not submit to ${m.surfaceId}`);
+        if (!token || !descriptors) return drop(`sent ${m.type} before saying hello`);
+        if (m.type === 'submit-frame') {
+          let outcome: 'drawn' | 'stale' | 'forbidden';
+          try {
+            outcome = this.submit(token, m, pools);
+          } catch (e) {
+            return drop(`unusable frame for ${m.surfaceId}: ${describeError(e)}`);
+          }
+          if (outcome === 'forbidden') return drop(`may not submit to ${m.surfaceId}`);
+          if (outcome === 'drawn')
+            socket.write(encodeMessage({ type: 'frame-ack', surfaceId: m.surfaceId, seq: m.seq }));
+          continue;
         }
-        // Pool names carry their creator's PID: a client may show only pixels of its own process.
-        if (parseTilePoolName(m.pool.name)?.pid !== grant.pid)
-          return drop(`tile pool ${m.pool.name} belongs to another process`);
         try {
-          // Asked at drawing time, so a grant that arrives later takes effect without a new frame.
-          const client = token;
-          this.compositor.submit(m, (embedded) => this.grants.get(client)?.embeds.has(embedded) ?? false);
+          if (m.type === 'did-allocate-pool') pools.add(m.poolId, m.slots, descriptors.receive());
+          else pools.delete(m.poolId);
         } catch (e) {
-          return drop(`unusable frame for ${m.surfaceId}: ${describeError(e)}`);
+          return drop(`refused ${m.type} of tile pool ${m.poolId}: ${describeError(e)}`);
         }
-        socket.write(encodeMessage({ type: 'frame-ack', surfaceId: m.surfaceId, seq: m.seq }));
       }
     });
+  }
+
+  /** Composites a frame from a client's own pools; throws a readable reason if the frame is unusable. */
+  private submit(token: string, frame: SubmitFrame, pools: ClientPools): 'drawn' | 'stale' | 'forbidden' {
+    if (!this.grants.get(token)?.surfaces.has(frame.surfaceId)) {
+      // A frame in flight when its tab closed is stale, not hostile.
+      return this.everGranted.get(token)?.has(frame.surfaceId) ? 'stale' : 'forbidden';
+    }
+    // Asked at drawing time, so a grant that arrives later takes effect without a new frame.
+    const mayEmbed = (embedded: string) => this.grants.get(token)?.embeds.has(embedded) ?? false;
+    this.compositor.submit(frame, pools.get(frame.poolId), mayEmbed);
+    return 'drawn';
   }
 }

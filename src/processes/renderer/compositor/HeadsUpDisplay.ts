@@ -6,7 +6,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { Rect } from '../../../common/geometry';
 import { TILE_BYTES, TILE_SIZE } from '../../../common/tiles';
-import type { SharedMemoryRegion } from '../../../platform/native';
+import type { MappedMemory } from '../../../platform/native';
 import type { SlotAllocator } from '../../../viz/client/SlotAllocator';
 
 const W = 168;
@@ -37,7 +37,7 @@ export class HeadsUpDisplay {
     now: number,
     viewport: { w: number; h: number },
     slots: SlotAllocator,
-    pool: SharedMemoryRegion,
+    pool: MappedMemory,
     version: () => number,
   ): Rect | null {
     if (now - this.drawnAt < REDRAW_MS) return null;

@@ -16,8 +16,9 @@ import {
 } from '../../../common/geometry';
 import { LIMITS } from '../../../common/limits';
 import type { Quad, RenderingOverlays, SubmitFrame } from '../../../common/protocol';
-import { rasterThreadColor, TILE_BYTES, tilePoolName } from '../../../common/tiles';
-import { SharedMemoryRegion } from '../../../platform/native';
+import { rasterThreadColor, TILE_BYTES } from '../../../common/tiles';
+import { AnonymousSharedMemory } from '../../../platform/AnonymousSharedMemory';
+import type { FrameSinkClient } from '../../../viz/client/FrameSinkClient';
 import { SlotAllocator } from '../../../viz/client/SlotAllocator';
 import type { LayerData, PagePaint } from '../page/paint/Painter';
 import { apply, invert, multiply, toMatrix, translation } from '../page/paint/Transforms';
@@ -40,11 +41,11 @@ interface Geometry {
   signature: string;
 }
 
-let poolSerial = 0;
-
 export class LayerTreeHostImpl {
   readonly surfaceId: string;
-  private readonly pool: SharedMemoryRegion;
+  /** The tab's tile pool: anonymous memory, lent to the display compositor over the frame sink. */
+  private readonly pool: AnonymousSharedMemory;
+  private readonly poolId: number;
   private readonly slots = new SlotAllocator(POOL_SLOTS);
   private readonly tiles: TileManager;
   private readonly hud = new HeadsUpDisplay();
@@ -70,10 +71,12 @@ export class LayerTreeHostImpl {
     readonly tabId: number,
     private viewport: { w: number; h: number },
     private overlays: RenderingOverlays,
+    private readonly sink: Pick<FrameSinkClient, 'addPool' | 'removePool'>,
   ) {
     this.surfaceId = `tab:${tabId}`;
-    this.pool = SharedMemoryRegion.create(tilePoolName(process.pid, ++poolSerial), POOL_SLOTS * TILE_BYTES);
-    this.tiles = new TileManager(this.slots, { name: this.pool.name, slots: POOL_SLOTS }, (layer, tile) => {
+    this.pool = AnonymousSharedMemory.create(`minium-tile-pool:${this.surfaceId}`, POOL_SLOTS * TILE_BYTES);
+    this.poolId = sink.addPool(this.pool.descriptor.fd, POOL_SLOTS);
+    this.tiles = new TileManager(this.slots, this.pool.descriptor, (layer, tile) => {
       this.rasterDamage.push({ layer, rect: tile.rect });
       if (this.overlays.paintFlashing)
         this.flashing.push({ layer, rect: tile.rect, until: performance.now() + FLASH_MS });
@@ -226,7 +229,7 @@ export class LayerTreeHostImpl {
       surfaceId: this.surfaceId,
       seq,
       size: this.viewport,
-      pool: { name: this.pool.name, slots: POOL_SLOTS },
+      poolId: this.poolId,
       background: this.background,
       quads,
       damage,
@@ -350,10 +353,6 @@ export class LayerTreeHostImpl {
     return { x: 0, y: 0, ...this.viewport };
   }
 
-  get poolName(): string {
-    return this.pool.name;
-  }
-
   get framesPerSecond(): number {
     return this.hud.fps;
   }
@@ -375,6 +374,7 @@ export class LayerTreeHostImpl {
   }
 
   dispose(): void {
+    this.sink.removePool(this.poolId);
     this.pool.close();
   }
 }

@@ -6,6 +6,7 @@
  */
 import { intersect, isEmpty, type Rect } from '../../../common/geometry';
 import { TILE_SIZE } from '../../../common/tiles';
+import type { SameProcessDescriptor } from '../../../platform/AnonymousSharedMemory';
 import type { SlotAllocator } from '../../../viz/client/SlotAllocator';
 import { type DisplayItem, itemBounds } from '../page/paint/DisplayList';
 import type { LayerData } from '../page/paint/Painter';
@@ -49,7 +50,7 @@ export class TileManager {
 
   constructor(
     private readonly slots: SlotAllocator,
-    private readonly pool: { name: string; slots: number },
+    private readonly pool: SameProcessDescriptor,
     private readonly onRastered: (layer: number, tile: Tile) => void,
   ) {}
 

@@ -46,10 +46,8 @@ function onMainMessage(m: MainToCompositor): void {
   if (m.type === 'input-handled') return hosts.get(m.tabId)?.addLatency(m.inputId);
   let host = hosts.get(m.tabId);
   if (!host) {
-    host = new LayerTreeHostImpl(m.tabId, m.viewport, overlays);
+    host = new LayerTreeHostImpl(m.tabId, m.viewport, overlays, sink);
     hosts.set(m.tabId, host);
-    // The IO thread unlinks the pool's name if the process ends before the tab closes.
-    toIo({ type: 'pool', name: host.poolName });
   }
   host.commit(m.page, m.viewport, m.latency);
   schedule();

@@ -1,12 +1,14 @@
 /**
  * A raster thread (cc's CompositorTileWorker): turns a tile's display items into pixels with
- * Skia and writes them straight into the tab's shared-memory tile pool.
+ * Skia and writes them straight into the tab's shared-memory tile pool, which it maps from the
+ * descriptor the compositor thread created (threads share the process's descriptors).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
 import { TILE_BYTES, TILE_SIZE } from '../../../common/tiles';
-import { SharedMemoryRegion } from '../../../platform/native';
+import { mapSameProcess, type SameProcessDescriptor } from '../../../platform/AnonymousSharedMemory';
+import type { MappedMemory } from '../../../platform/native';
 import { registerFonts } from '../page/Fonts';
 import { drawItems } from '../page/paint/drawItems';
 import type { CrashOrder, RasterResult, RasterTask } from '../threadMessages';
@@ -15,17 +17,18 @@ import { crashThisThread } from './crash';
 registerFonts();
 const canvas = createCanvas(TILE_SIZE, TILE_SIZE);
 const ctx = canvas.getContext('2d');
-const pools = new Map<string, SharedMemoryRegion>();
+/** Mapped pools by inode: while mapped, no other file can have the same inode. */
+const pools = new Map<number, MappedMemory>();
 const { port, index } = workerData as { port: MessagePort; index: number };
 
 const MAX_MAPPED_POOLS = 8;
 
 /** Maps a tab's pool once and keeps the few most recent (a closed tab's pool is unmapped in time). */
-function pool(name: string, slots: number): SharedMemoryRegion {
-  let region = pools.get(name);
-  if (region) pools.delete(name);
-  else region = SharedMemoryRegion.open(name, slots * TILE_BYTES);
-  pools.set(name, region);
+function pool(d: SameProcessDescriptor): MappedMemory {
+  let region = pools.get(d.inode);
+  if (region) pools.delete(d.inode);
+  else region = mapSameProcess(d, `tile pool (inode ${d.inode})`);
+  pools.set(d.inode, region);
   if (pools.size > MAX_MAPPED_POOLS) {
     const [oldest, r] = pools.entries().next().value!;
     r.close();
@@ -43,7 +46,7 @@ port.on('message', (task: RasterTask) => {
     ctx.translate(-task.tile.x, -task.tile.y);
     drawItems(ctx, task.items);
     const pixels = ctx.getImageData(0, 0, TILE_SIZE, TILE_SIZE).data;
-    pool(task.pool.name, task.pool.slots).write(task.slot * TILE_BYTES, pixels);
+    pool(task.pool).write(task.slot * TILE_BYTES, pixels);
     result = { taskId: task.taskId, thread: index, ok: true, ms: performance.now() - started };
   } catch (e) {
     // A pool whose tab closed meanwhile, or a bad item: fail this tile, keep the thread.
