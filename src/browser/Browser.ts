@@ -94,6 +94,7 @@ export class Browser implements ControlApi {
       options.viewport ?? DEFAULT_VIEWPORT,
     );
     this.tasks = new TaskManager(this.gpu, this.renderers, this.plugins, this.tabs);
+    // Kept alive by its subscriptions to the renderers and plugins, as long as they live.
     new FrameSinkGrants(this.gpu, this.renderers, this.plugins);
     const dispatcher = new RendererMessageDispatcher({
       tabs: this.tabs,
