@@ -1,4 +1,7 @@
-import { diffGrants, type Drawer } from '../../src/browser/FrameSinkGrants';
+import { diffGrants, type Drawer, FrameSinkGrants, type GrantSink } from '../../src/browser/FrameSinkGrants';
+import type { PluginService } from '../../src/browser/PluginService';
+import type { RendererRegistry } from '../../src/browser/RendererRegistry';
+import { Emitter } from '../../src/common/Emitter';
 
 const renderer = (surfaces: string[], embeds: string[] = [], pid: number | null = 100): Drawer => ({
   token: 'r',
@@ -84,5 +87,45 @@ describe('diffGrants: what the display compositor is told when who draws what ch
 
   test('two drawers with one token are a kernel bug, not a grant', () => {
     expect(() => diffGrants([], [renderer(['tab:1']), renderer(['tab:2'])])).toThrow(/share a frame sink token/);
+  });
+});
+
+describe('FrameSinkGrants', () => {
+  function setup() {
+    const rendererChanged = new Emitter<void>();
+    const pluginChanged = new Emitter<void>();
+    const host = { token: 'r', pid: 100, state: 'ready', tabs: new Set<number>() };
+    let live = [host];
+    const renderers = { all: () => live, onDrawingChanged: rendererChanged.event };
+    const plugins = { processes: () => [], surfacesShownBy: () => [], onDrawingChanged: pluginChanged.event };
+    const calls: string[] = [];
+    const sink: GrantSink = {
+      authorize: (g) => calls.push(`authorize ${g.token} ${g.surfaces.join(',')}`),
+      revoke: (token) => calls.push(`revoke ${token}`),
+      dropSurface: (id) => calls.push(`drop ${id}`),
+    };
+    new FrameSinkGrants(sink, renderers as unknown as RendererRegistry, plugins as unknown as PluginService);
+    return { host, calls, changed: () => rendererChanged.fire(), die: () => (live = []) };
+  }
+
+  test('follows the renderers’ changes, sending only differences', () => {
+    const { host, calls, changed } = setup();
+    host.tabs.add(1);
+    changed();
+    changed();
+    host.tabs.add(2);
+    changed();
+    expect(calls).toEqual(['authorize r tab:1', 'authorize r tab:1,tab:2']);
+  });
+
+  test('withdraws rights before it drops surfaces, so a frame in flight cannot bring one back', () => {
+    const { host, calls, changed, die } = setup();
+    host.tabs.add(1).add(2);
+    changed();
+    host.tabs.delete(1);
+    changed();
+    die();
+    changed();
+    expect(calls.slice(1)).toEqual(['authorize r tab:2', 'drop tab:1', 'revoke r', 'drop tab:2']);
   });
 });
