@@ -1,7 +1,8 @@
 /**
  * Keeps a display compositor running for the browser: the GPU process, restarted when it dies,
  * or, after too many GPU crashes (GpuCrashPolicy), the same compositor inside the browser
- * process. Brokers frame sink channels: which token may submit which surfaces.
+ * process. Brokers frame sink channels: passes on the grants FrameSinkGrants derives (which token
+ * may submit which surfaces) and restates them to every new display compositor.
  */
 import { randomBytes } from 'node:crypto';
 import type { DisplayInfo } from '../common/controlApi';
@@ -12,19 +13,21 @@ import type { Gone } from './ChildProcessHost';
 import { GpuCrashPolicy } from './GpuCrashPolicy';
 import { GpuProcessHost } from './GpuProcessHost';
 
-/** A process that submits frames: its token, its PID, the surfaces it may draw. */
-export interface FrameSinkGrantee {
+/** What the display compositor lets one client do: submit these surfaces, show those inside them. */
+export interface FrameSinkGrant {
   readonly token: string;
-  readonly pid: number | null;
-  surfaces(): string[];
+  /** Its tile pools must carry this PID. */
+  readonly pid: number;
+  readonly surfaces: readonly string[];
   /** Other surfaces it may show inside its own (a tab's plugins). */
-  embeds(): string[];
+  readonly embeds: readonly string[];
 }
 
 export class GpuService {
   readonly displayToken = randomBytes(16).toString('hex');
   private readonly policy = new GpuCrashPolicy();
-  private readonly grantees = new Map<string, FrameSinkGrantee>();
+  /** What the display compositor has been told, to tell a restarted one. */
+  private readonly grants = new Map<string, FrameSinkGrant>();
   /** Frames presented per surface by displays that are gone, so counts survive a GPU restart. */
   private readonly framesBefore = new Map<string, number>();
   private readonly framesNow = new Map<string, number>();
@@ -76,25 +79,23 @@ export class GpuService {
     };
   }
 
-  /** (Re)states what a client may submit; call again when its surfaces change or its PID is known. */
-  grant(client: FrameSinkGrantee): void {
-    this.grantees.set(client.token, client);
-    this.sendGrant(client);
+  authorize(grant: FrameSinkGrant): void {
+    this.grants.set(grant.token, grant);
+    this.sendGrant(grant);
   }
 
-  private sendGrant(client: FrameSinkGrantee): void {
-    if (client.pid !== null)
-      this.sendToDisplay({
-        type: 'authorize-client',
-        token: client.token,
-        pid: client.pid,
-        surfaces: client.surfaces(),
-        embeds: client.embeds(),
-      });
+  private sendGrant(g: FrameSinkGrant): void {
+    this.sendToDisplay({
+      type: 'authorize-client',
+      token: g.token,
+      pid: g.pid,
+      surfaces: [...g.surfaces],
+      embeds: [...g.embeds],
+    });
   }
 
   revoke(token: string): void {
-    this.grantees.delete(token);
+    this.grants.delete(token);
     this.sendToDisplay({ type: 'revoke-client', token });
   }
 
@@ -129,7 +130,7 @@ export class GpuService {
   }
 
   private displayUp(address: string, port: number): void {
-    for (const client of this.grantees.values()) this.sendGrant(client);
+    for (const grant of this.grants.values()) this.sendGrant(grant);
     this.address = address;
     this.port = port;
     this.addressEmitter.fire(address);

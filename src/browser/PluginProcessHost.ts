@@ -6,6 +6,7 @@ import { ChildProcessHost } from './ChildProcessHost';
 /** The browser side of one plugin process: one per plugin type. */
 export class PluginProcessHost extends ChildProcessHost<PluginToBrowser, BrowserToPlugin> {
   readonly token = randomBytes(16).toString('hex');
+  /** Ids of the instances it runs, kept by PluginService. */
   readonly instances = new Set<number>();
 
   constructor(
@@ -23,13 +24,5 @@ export class PluginProcessHost extends ChildProcessHost<PluginToBrowser, Browser
       launcher,
       sandbox,
     });
-  }
-
-  surfaces(): string[] {
-    return [...this.instances].map((id) => `plugin:${id}`);
-  }
-
-  embeds(): string[] {
-    return [];
   }
 }

@@ -1,13 +1,20 @@
 /**
  * Plugin processes: one per plugin type, launched when a page first embeds that type. Instances
  * get browser-wide ids (so no renderer can name another's plugin surface). When a plugin process
- * dies, every embedding renderer is told, and its page shows a placeholder.
+ * dies, every embedding renderer is told, and its page shows a placeholder. Every change to which
+ * instances exist fires `onDrawingChanged`: FrameSinkGrants derives the plugins' grants, and the
+ * surfaces each renderer may embed, from it.
  */
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { Emitter } from '../common/Emitter';
 import type { GpuService } from './GpuService';
 import { PluginProcessHost } from './PluginProcessHost';
 import type { RenderProcessHost } from './RenderProcessHost';
+
+/** The display compositor's surface of a plugin instance. */
+export function pluginSurfaceId(instanceId: number): string {
+  return `plugin:${instanceId}`;
+}
 
 export const PLUGIN_TYPES: Record<string, string> = { 'application/x-minium-clock': 'Minium Clock' };
 
@@ -24,7 +31,10 @@ export class PluginService {
   private readonly instances = new Map<number, Instance>();
   private serial = 0;
   private readonly launchedEmitter = new Emitter<PluginProcessHost>();
+  private readonly drawingEmitter = new Emitter<void>();
   readonly onLaunched = this.launchedEmitter.event;
+  /** A plugin process became ready or gone, or an instance was created or destroyed. */
+  readonly onDrawingChanged = this.drawingEmitter.event;
 
   constructor(
     private readonly launcher: ChildLauncher,
@@ -45,6 +55,11 @@ export class PluginService {
     return [...new Set([...this.instances.values()].filter((i) => i.host === host).map((i) => i.tabId))];
   }
 
+  /** The plugin surfaces a renderer's tabs may show inside their own. */
+  surfacesShownBy(renderer: RenderProcessHost): string[] {
+    return [...this.instances.values()].filter((i) => i.renderer === renderer).map((i) => pluginSurfaceId(i.id));
+  }
+
   create(
     renderer: RenderProcessHost,
     tabId: number,
@@ -61,41 +76,35 @@ export class PluginService {
     const id = ++this.serial;
     this.instances.set(id, { id, renderer, tabId, localId, host });
     host.instances.add(id);
-    this.gpu.grant(host);
+    // The plugin may draw this surface and the renderer show it: said to the display compositor first.
+    this.drawingEmitter.fire();
     const address = this.gpu.frameSinkAddress;
     host.send({
       type: 'create-instance',
       instanceId: id,
-      surfaceId: `plugin:${id}`,
+      surfaceId: pluginSurfaceId(id),
       size,
       gpu: address ? { address, token: host.token } : null,
     });
-    // The renderer may show this surface from now on: said to the display compositor first.
-    renderer.pluginSurfaces.add(`plugin:${id}`);
-    this.gpu.grant(renderer);
-    renderer.send({ type: 'plugin-attached', tabId, instanceId: localId, surfaceId: `plugin:${id}` });
+    renderer.send({ type: 'plugin-attached', tabId, instanceId: localId, surfaceId: pluginSurfaceId(id) });
   }
 
   /** The tab closed, navigated or lost its renderer: its plugin instances end. */
   destroyForTab(tabId: number): void {
-    for (const inst of [...this.instances.values()]) {
-      if (inst.tabId !== tabId) continue;
+    const ending = [...this.instances.values()].filter((i) => i.tabId === tabId);
+    if (ending.length === 0) return;
+    for (const inst of ending) {
       this.instances.delete(inst.id);
       inst.host.instances.delete(inst.id);
-      this.forget(inst);
+    }
+    this.drawingEmitter.fire();
+    for (const inst of ending) {
       inst.host.send({ type: 'destroy-instance', instanceId: inst.id });
-      this.gpu.dropSurface(`plugin:${inst.id}`);
       if (inst.host.instances.size === 0) {
         this.hosts.delete(inst.host.mimeType);
         void inst.host.shutdown();
       }
     }
-  }
-
-  /** The instance's renderer may no longer show its surface. */
-  private forget(inst: Instance): void {
-    if (inst.renderer.pluginSurfaces.delete(`plugin:${inst.id}`) && inst.renderer.state !== 'gone')
-      this.gpu.grant(inst.renderer);
   }
 
   async stop(): Promise<void> {
@@ -107,17 +116,14 @@ export class PluginService {
     if (existing && existing.state !== 'gone') return existing;
     const host = new PluginProcessHost(mimeType, name, this.launcher, this.sandbox);
     this.hosts.set(mimeType, host);
-    host.onReady(() => this.gpu.grant(host));
+    host.onReady(() => this.drawingEmitter.fire());
     host.onGone((gone) => {
       if (this.hosts.get(mimeType) === host) this.hosts.delete(mimeType);
-      this.gpu.revoke(host.token);
-      for (const inst of [...this.instances.values()]) {
-        if (inst.host !== host) continue;
-        this.instances.delete(inst.id);
-        this.forget(inst);
-        this.gpu.dropSurface(`plugin:${inst.id}`);
+      const lost = [...this.instances.values()].filter((i) => i.host === host);
+      for (const inst of lost) this.instances.delete(inst.id);
+      this.drawingEmitter.fire();
+      for (const inst of lost)
         inst.renderer.send({ type: 'plugin-gone', tabId: inst.tabId, instanceId: inst.localId, reason: gone.reason });
-      }
     });
     host.start();
     this.launchedEmitter.fire(host);

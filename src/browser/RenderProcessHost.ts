@@ -5,6 +5,7 @@ import { ChildProcessHost } from './ChildProcessHost';
 
 /** The browser side of one renderer process, locked to one site. */
 export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, BrowserToRenderer> {
+  /** Ids of the tabs it draws, kept by RendererRegistry. */
   readonly tabs = new Set<number>();
   /** Frame sink token: lets this renderer's compositor submit its tabs' surfaces, nothing else. */
   readonly token = randomBytes(16).toString('hex');
@@ -24,16 +25,5 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
       sandbox,
       maxHeapMb: 512,
     });
-  }
-
-  /** Plugin surfaces attached to this renderer's tabs, kept by PluginService. */
-  readonly pluginSurfaces = new Set<string>();
-
-  surfaces(): string[] {
-    return [...this.tabs].map((id) => `tab:${id}`);
-  }
-
-  embeds(): string[] {
-    return [...this.pluginSurfaces];
   }
 }

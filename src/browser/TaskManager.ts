@@ -1,0 +1,60 @@
+/**
+ * The Task Manager's side of the kernel: one per Browser. Lists every live child with what it
+ * draws, finds a child by PID, and ends a process or crashes one of a renderer's threads on
+ * request. It owns no process: it reads the GPU service, the renderers and the plugins.
+ */
+import type { ProcessInfo } from '../common/controlApi';
+import { errors } from '../common/errors';
+import type { ProcessHostView } from './ChildProcessHost';
+import type { GpuService } from './GpuService';
+import type { PluginService } from './PluginService';
+import { describeProcesses } from './ProcessList';
+import type { RendererRegistry } from './RendererRegistry';
+import { RenderProcessHost } from './RenderProcessHost';
+import type { TabStrip } from './TabStrip';
+
+export class TaskManager {
+  constructor(
+    private readonly gpu: GpuService,
+    private readonly renderers: RendererRegistry,
+    private readonly plugins: PluginService,
+    private readonly tabs: TabStrip,
+  ) {}
+
+  async listProcesses(): Promise<ProcessInfo[]> {
+    const hosts: { host: ProcessHostView; site?: string; tabs: number[]; title?: string }[] = [];
+    if (this.gpu.host) hosts.push({ host: this.gpu.host, tabs: [] });
+    for (const r of this.renderers.all()) {
+      // As Chrome's Task Manager: a renderer is named after the tabs it draws.
+      const titles = [...r.tabs].map((id) => this.tabs.find(id)?.title ?? `#${id}`);
+      hosts.push({
+        host: r,
+        site: r.site,
+        tabs: [...r.tabs],
+        title: titles.length ? `Tab: ${titles.join(' | ')}` : undefined,
+      });
+    }
+    for (const p of this.plugins.processes()) hosts.push({ host: p, tabs: this.plugins.tabsOf(p) });
+    return describeProcesses(hosts, this.gpu.display().mode === 'browser');
+  }
+
+  killProcess(pid: number): void {
+    if (pid === process.pid) throw errors.cannotKillBrowser();
+    this.hostByPid(pid).kill('SIGKILL');
+  }
+
+  crashThread(pid: number, threadId: string, how: 'exception' | 'segfault'): void {
+    const host = this.hostByPid(pid);
+    if (!(host instanceof RenderProcessHost))
+      throw errors.badRequest('Only renderer threads can be crashed on request.');
+    if (!host.threads.some((t) => t.id === threadId && t.state === 'running')) throw errors.noSuchThread(pid, threadId);
+    host.send({ type: 'crash-thread', threadId, how });
+  }
+
+  private hostByPid(pid: number): ProcessHostView {
+    const all = [this.gpu.host, ...this.renderers.all(), ...this.plugins.processes()];
+    const host = all.find((h) => h && h.pid === pid && h.state !== 'gone');
+    if (!host) throw errors.noSuchProcess(pid);
+    return host;
+  }
+}
