@@ -7,8 +7,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
 import { TILE_BYTES, TILE_SIZE } from '../../../common/tiles';
 import { SharedMemoryRegion } from '../../../platform/native';
-import { registerFonts } from '../page/Fonts';
-import { drawItems } from '../page/paint/drawItems';
+import { registerFonts } from '../../shared/Fonts';
+import { drawItems } from '../paint/drawItems';
 import type { CrashOrder, RasterResult, RasterTask } from '../threadMessages';
 import { crashThisThread } from './crash';
 
