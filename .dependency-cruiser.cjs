@@ -1,29 +1,33 @@
 /**
  * The layers' import rules (the role of Chromium's DEPS files), checked by dependency-cruiser in
  * `npm run lint` and in test/unit/layering.test.ts. A path names the process and thread it runs
- * in; each rule below is one row of src/README.md's table: what a folder, or a renderer thread,
- * may import. Folder rules are allow-lists over direct imports (everything not listed is a
+ * in; src/README.md's tables list every rule below: what a folder, or a renderer thread, may
+ * import. Folder rules are allow-lists over direct imports (everything not listed is a
  * violation); thread rules follow imports transitively from the thread's entry module, because
  * a thread loads whatever its imports import.
  */
 const ours = (...folders) => folders.map((f) => `^${f}`);
 // npm packages resolve through node_modules (a symlink in worktrees, hence no anchor).
 const npm = '(^|/)node_modules/';
-const core = { dependencyTypesNot: ['core'] };
+// Added to a folder rule's `to`, it lets Node's core modules through.
+const exceptNodeCore = { dependencyTypesNot: ['core'] };
 
 const RENDERER = 'src/processes/renderer';
 const IO_THREAD = `^${RENDERER}/main\\.ts$`;
 const MAIN_THREAD = [`^${RENDERER}/threads/main\\.ts$`, `^${RENDERER}/(page|script)/`];
 const COMPOSITOR_THREAD = [`^${RENDERER}/threads/compositor\\.ts$`, `^${RENDERER}/compositor/`];
 
-/** One rule per folder: modules under `from` may import only `allowed` (and, unless `noNode`, Node's core modules). */
+/**
+ * One rule per folder: modules under `from` may import only `allowed`, npm packages matching
+ * `packages` (any, unless given; null for none), and Node's core modules unless `noNode`.
+ */
 function folder(name, comment, from, allowed, { noNode = false, packages = npm } = {}) {
   return {
     name,
     comment,
     severity: 'error',
     from: { path: from },
-    to: { pathNot: [...allowed, ...(packages ? [packages] : [])], ...(noNode ? {} : core) },
+    to: { pathNot: [...allowed, ...(packages ? [packages] : [])], ...(noNode ? {} : exceptNodeCore) },
   };
 }
 
