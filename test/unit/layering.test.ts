@@ -90,6 +90,25 @@ describe('layering (dependency-cruiser)', () => {
     expect(violations).toEqual([]);
   });
 
+  test('every source file falls under a folder rule (shell/ alone may import everything)', async () => {
+    const config = (await import(CONFIG)) as {
+      forbidden: { from: { path?: string | string[] }; to: { pathNot?: string[] } }[];
+    };
+    // Folder rules are the allow-lists (a pathNot in `to`); the rules across folders do not count.
+    const folders = config.forbidden
+      .filter((r) => r.to.pathNot)
+      .flatMap((r) => [r.from.path ?? []].flat())
+      .map((p) => new RegExp(p));
+    const sources = (dir: string): string[] =>
+      fs.readdirSync(path.join(APP_ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+        const rel = path.posix.join(dir, e.name);
+        return e.isDirectory() ? sources(rel) : rel.endsWith('.ts') ? [rel] : [];
+      });
+    const files = [...sources('src'), ...sources('renderer/src')].filter((f) => !f.startsWith('src/shell/'));
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.filter((f) => !folders.some((re) => re.test(f)))).toEqual([]);
+  });
+
   test("src/README.md's tables name every rule, and every rule they name exists", async () => {
     const config = (await import(CONFIG)) as { forbidden: { name: string }[] };
     const rules = config.forbidden.map((r) => r.name);
