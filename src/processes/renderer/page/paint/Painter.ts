@@ -6,6 +6,8 @@
  * by the compositor inside the viewport.
  */
 import { intersect, type Rect } from '../../../../common/geometry';
+import type { LayerAnimation, LayerData, PagePaint } from '../../commit/PagePaint';
+import type { DisplayItem } from '../../paint/DisplayList';
 import { fontOf, initialStyle } from '../css/ComputedStyle';
 import type { Keyframe } from '../css/CssParser';
 import { applyDeclaration } from '../css/properties';
@@ -13,8 +15,6 @@ import { attr, type Element } from '../dom/Dom';
 import type { Box } from '../layout/LayoutTree';
 import { PLUGIN_TYPE_PREFIX } from '../layout/LayoutTree';
 import type { Measure } from '../layout/InlineLayout';
-import type { DisplayItem } from '../../paint/DisplayList';
-import type { LayerAnimation, LayerData, PagePaint } from '../../commit/PagePaint';
 import { resolveTransform } from './resolveTransform';
 
 /** What the main thread keeps to hit-test clicks: boxes and text in each layer's coordinates. */
