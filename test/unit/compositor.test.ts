@@ -1,7 +1,7 @@
 import { sampleAnimation, ease } from '../../src/processes/renderer/compositor/Animations';
 import { LayerTreeHostImpl } from '../../src/processes/renderer/compositor/LayerTreeHostImpl';
 import { TileManager } from '../../src/processes/renderer/compositor/TileManager';
-import type { LayerAnimation, LayerData, PagePaint } from '../../src/processes/renderer/page/paint/Painter';
+import type { LayerAnimation, LayerData, PagePaint } from '../../src/processes/renderer/commit/PagePaint';
 import { FrameSinkClient } from '../../src/viz/client/FrameSinkClient';
 import { SlotAllocator } from '../../src/viz/client/SlotAllocator';
 

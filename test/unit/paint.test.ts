@@ -1,4 +1,4 @@
-import type { DisplayItem } from '../../src/processes/renderer/page/paint/DisplayList';
+import type { DisplayItem } from '../../src/processes/renderer/paint/DisplayList';
 import { attr } from '../../src/processes/renderer/page/dom/Dom';
 import { frameView } from './render';
 

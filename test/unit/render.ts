@@ -1,6 +1,6 @@
 /** Test helper: a document laid out and painted by the main thread's real pipeline, in-process. */
 import { createCanvas } from '@napi-rs/canvas';
-import { registerFonts } from '../../src/processes/renderer/page/Fonts';
+import { registerFonts } from '../../src/processes/shared/Fonts';
 import { FrameView } from '../../src/processes/renderer/page/FrameView';
 import { parseHtml } from '../../src/processes/renderer/page/dom/parseHtml';
 import type { Box } from '../../src/processes/renderer/page/layout/LayoutTree';

@@ -5,7 +5,7 @@
 import { BrowserToPlugin, parseMessage } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
-import { registerFonts } from '../renderer/page/Fonts';
+import { registerFonts } from '../shared/Fonts';
 import { FrameSinkClient } from '../../viz/client/FrameSinkClient';
 import { CLOCK_MIME_TYPE } from './ClockPlugin';
 import { PluginInstance } from './PluginInstance';

@@ -6,8 +6,8 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ChannelInfo } from '../../viz/client/FrameSinkClient';
 import type { SameProcessDescriptor } from '../../platform/AnonymousSharedMemory';
 import type { Rect } from '../../common/geometry';
-import type { DisplayItem } from './page/paint/DisplayList';
-import type { PagePaint } from './page/paint/Painter';
+import type { PagePaint } from './commit/PagePaint';
+import type { DisplayItem } from './paint/DisplayList';
 import type { InputEvent, RenderingOverlays, TileReport } from '../../common/protocol';
 
 export type CrashHow = 'exception' | 'segfault';

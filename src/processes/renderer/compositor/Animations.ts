@@ -2,9 +2,8 @@
  * CSS animations of transform and opacity, sampled on the compositor thread every vsync with no
  * work on the main thread, as Chromium runs them. Pure: keyframes and time in, values out.
  */
-import type { Easing } from '../page/css/Values';
-import type { LayerAnimation } from '../page/paint/Painter';
-import { interpolateTransform, type ResolvedTransform } from '../page/paint/Transforms';
+import type { Easing, LayerAnimation, ResolvedTransform } from '../commit/PagePaint';
+import { interpolateTransform } from './Transforms';
 
 export interface AnimationSample {
   transform: ResolvedTransform[];

@@ -20,11 +20,11 @@ import { rasterThreadColor, TILE_BYTES } from '../../../common/tiles';
 import { AnonymousSharedMemory } from '../../../platform/AnonymousSharedMemory';
 import type { FrameSinkClient } from '../../../viz/client/FrameSinkClient';
 import { SlotAllocator } from '../../../viz/client/SlotAllocator';
-import type { LayerData, PagePaint } from '../page/paint/Painter';
-import { apply, invert, multiply, toMatrix, translation } from '../page/paint/Transforms';
+import type { LayerData, PagePaint } from '../commit/PagePaint';
 import { sampleAnimation } from './Animations';
 import { HeadsUpDisplay } from './HeadsUpDisplay';
 import { type RasterJob, TileManager } from './TileManager';
+import { apply, invert, multiply, toMatrix, translation } from './Transforms';
 
 export const POOL_SLOTS = 160;
 const MAX_FRAMES_IN_FLIGHT = 2;

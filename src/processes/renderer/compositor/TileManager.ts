@@ -8,8 +8,8 @@ import { intersect, isEmpty, type Rect } from '../../../common/geometry';
 import { TILE_SIZE } from '../../../common/tiles';
 import type { SameProcessDescriptor } from '../../../platform/AnonymousSharedMemory';
 import type { SlotAllocator } from '../../../viz/client/SlotAllocator';
-import { type DisplayItem, itemBounds } from '../page/paint/DisplayList';
-import type { LayerData } from '../page/paint/Painter';
+import type { LayerData } from '../commit/PagePaint';
+import { type DisplayItem, itemBounds } from '../paint/DisplayList';
 import type { RasterTask } from '../threadMessages';
 
 export interface Tile {

@@ -9,7 +9,8 @@ import { type Document, type Element, elements, findElement, textContent } from 
 import type { Measure } from './layout/InlineLayout';
 import { type Box, LayoutTree } from './layout/LayoutTree';
 import type { Keyframe } from './css/CssParser';
-import { type HitRegion, type PagePaint, Painter } from './paint/Painter';
+import type { PagePaint } from '../commit/PagePaint';
+import { type HitRegion, Painter } from './paint/Painter';
 
 export const MAX_ELEMENTS = 50_000;
 

@@ -11,7 +11,7 @@ import { LIMITS } from '../../../common/limits';
 import type { RenderingOverlays } from '../../../common/protocol';
 import { LayerTreeHostImpl } from '../compositor/LayerTreeHostImpl';
 import { RasterDispatcher } from '../compositor/RasterDispatcher';
-import { registerFonts } from '../page/Fonts';
+import { registerFonts } from '../../shared/Fonts';
 import type { CompositorToMain, FromCompositor, MainToCompositor, ToCompositor } from '../threadMessages';
 import { crashThisThread } from './crash';
 

@@ -9,8 +9,8 @@ import { createCanvas } from '@napi-rs/canvas';
 import { TILE_BYTES, TILE_SIZE } from '../../../common/tiles';
 import { mapSameProcess, type SameProcessDescriptor } from '../../../platform/AnonymousSharedMemory';
 import type { MappedMemory } from '../../../platform/native';
-import { registerFonts } from '../page/Fonts';
-import { drawItems } from '../page/paint/drawItems';
+import { registerFonts } from '../../shared/Fonts';
+import { drawItems } from '../paint/drawItems';
 import type { CrashOrder, RasterResult, RasterTask } from '../threadMessages';
 import { crashThisThread } from './crash';
 

@@ -1,5 +1,7 @@
 /** An element's computed style: every property Minium uses, with its CSS initial value. */
-import type { AnimationSpec, Gradient, Length, TransformFn } from './Values';
+import type { AnimationSpec } from '../../commit/PagePaint';
+import type { Gradient } from '../../paint/DisplayList';
+import type { Length, TransformFn } from './Values';
 
 export type Display = 'block' | 'inline' | 'inline-block' | 'flex' | 'inline-flex' | 'list-item' | 'none';
 type Edges<T> = [T, T, T, T]; // top, right, bottom, left

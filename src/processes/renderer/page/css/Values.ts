@@ -4,6 +4,8 @@
  * ignored, as a browser ignores it.
  */
 import { createCanvas } from '@napi-rs/canvas';
+import type { AnimationSpec, Easing } from '../../commit/PagePaint';
+import type { ColorStop, Gradient } from '../../paint/DisplayList';
 import { splitOutside } from './CssParser';
 
 export type Length = { px: number } | { pct: number } | 'auto';
@@ -56,15 +58,6 @@ export function parseColor(value: string): string | null {
   if (got !== '#010203') return got;
   return /^#010203$/i.test(v) || /^rgba?\(\s*1\s*,\s*2\s*,\s*3\s*(,\s*1\s*)?\)$/i.test(v) ? got : null;
 }
-
-export interface ColorStop {
-  color: string;
-  /** 0..1 along the gradient line, or null to be spread evenly as CSS does. */
-  at: number | null;
-}
-
-export type Gradient =
-  { kind: 'linear'; angleDeg: number; stops: ColorStop[] } | { kind: 'radial'; circle: boolean; stops: ColorStop[] };
 
 const SIDES: Record<string, number> = {
   top: 0,
@@ -163,19 +156,6 @@ export function parseTransform(value: string, ctx: LengthContext): TransformFn[]
     out.push(fn);
   }
   return consumed === v.length && out.length ? out : null;
-}
-
-export type Easing = [number, number, number, number] | 'linear' | { steps: number };
-
-export interface AnimationSpec {
-  name: string;
-  durationMs: number;
-  delayMs: number;
-  easing: Easing;
-  /** Infinity for `infinite`. */
-  iterations: number;
-  direction: 'normal' | 'reverse' | 'alternate' | 'alternate-reverse';
-  fill: 'none' | 'forwards' | 'backwards' | 'both';
 }
 
 const EASINGS: Record<string, Easing> = {

@@ -6,48 +6,16 @@
  * by the compositor inside the viewport.
  */
 import { intersect, type Rect } from '../../../../common/geometry';
+import type { LayerAnimation, LayerData, PagePaint } from '../../commit/PagePaint';
+import type { DisplayItem } from '../../paint/DisplayList';
 import { fontOf, initialStyle } from '../css/ComputedStyle';
 import type { Keyframe } from '../css/CssParser';
 import { applyDeclaration } from '../css/properties';
-import type { AnimationSpec } from '../css/Values';
 import { attr, type Element } from '../dom/Dom';
 import type { Box } from '../layout/LayoutTree';
 import { PLUGIN_TYPE_PREFIX } from '../layout/LayoutTree';
 import type { Measure } from '../layout/InlineLayout';
-import type { DisplayItem } from './DisplayList';
-import { type ResolvedTransform, resolveTransform } from './Transforms';
-
-export interface LayerAnimation {
-  spec: AnimationSpec;
-  frames: { offset: number; transform: ResolvedTransform[]; opacity: number }[];
-}
-
-export interface LayerData {
-  id: number;
-  /** The layer this one moves and clips with; null for the root (the document). */
-  parent: number | null;
-  /** Where the layer sits in its parent's content, and (for a scroller) the size of its viewport. */
-  bounds: Rect;
-  /** What the layer's tiles cover: its contents, larger than bounds when it scrolls. */
-  contentSize: { w: number; h: number };
-  scrollable: boolean;
-  items: DisplayItem[];
-  transform: ResolvedTransform[];
-  /** transform-origin, in the layer's own coordinates. */
-  origin: { x: number; y: number };
-  opacity: number;
-  animation?: LayerAnimation;
-  /** Set on a plugin layer: the plugin instance's surface is drawn here. */
-  plugin?: { instanceId: number; mimeType: string; surfaceId?: string };
-}
-
-export interface PagePaint {
-  title: string;
-  background: string;
-  layers: LayerData[];
-  /** The page listens for wheel events: the compositor must ask the main thread before scrolling. */
-  wheelListeners: boolean;
-}
+import { resolveTransform } from './resolveTransform';
 
 /** What the main thread keeps to hit-test clicks: boxes and text in each layer's coordinates. */
 export interface HitRegion {

@@ -1,25 +1,11 @@
 /**
- * Transforms with lengths resolved to pixels: what a committed layer carries and what the
- * compositor thread interpolates between keyframes. Pure math, used on both threads.
+ * Matrix math on committed transforms (compositor thread): a layer's matrix every vsync, hit
+ * testing through it, and interpolation between an animation's keyframes.
  */
-import type { Matrix } from '../../../../common/geometry';
-import { resolveLength, type TransformFn } from '../css/Values';
-
-export type ResolvedTransform =
-  | { fn: 'translate'; x: number; y: number }
-  | { fn: 'rotate'; rad: number }
-  | { fn: 'scale'; x: number; y: number }
-  | { fn: 'skew'; x: number; y: number }
-  | { fn: 'matrix'; m: Matrix };
+import type { Matrix } from '../../../common/geometry';
+import type { ResolvedTransform } from '../commit/PagePaint';
 
 export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-/** Percent translations refer to the element's own border box. */
-export function resolveTransform(fns: TransformFn[], w: number, h: number): ResolvedTransform[] {
-  return fns.map((f) =>
-    f.fn === 'translate' ? { fn: 'translate', x: resolveLength(f.x, w), y: resolveLength(f.y, h) } : f,
-  );
-}
 
 export function multiply(a: Matrix, b: Matrix): Matrix {
   return [

@@ -1,6 +1,5 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { Gradient } from '../css/Values';
-import type { DisplayItem } from './DisplayList';
+import type { DisplayItem, Gradient } from './DisplayList';
 
 /** Plays display items onto a Skia canvas (on a raster thread). */
 export function drawItems(ctx: SKRSContext2D, items: DisplayItem[]): void {

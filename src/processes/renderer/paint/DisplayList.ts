@@ -1,6 +1,17 @@
-/** What the main thread paints and a raster thread turns into pixels: a list of drawing operations. */
-import { intersect, type Rect } from '../../../../common/geometry';
-import type { Gradient } from '../css/Values';
+/**
+ * What the main thread paints and a raster thread turns into pixels: a list of drawing
+ * operations, plain data (cc's paint records), so it crosses threads by structured clone.
+ */
+import { intersect, type Rect } from '../../../common/geometry';
+
+export interface ColorStop {
+  color: string;
+  /** 0..1 along the gradient line, or null to be spread evenly as CSS does. */
+  at: number | null;
+}
+
+export type Gradient =
+  { kind: 'linear'; angleDeg: number; stops: ColorStop[] } | { kind: 'radial'; circle: boolean; stops: ColorStop[] };
 
 /** Every item may carry a clip (an ancestor's overflow: hidden), in the same coordinates. */
 interface Clipped {

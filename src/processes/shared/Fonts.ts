@@ -1,8 +1,12 @@
 import * as path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
-import { ASSETS_DIR, unpackedPath } from '../../../platform/paths';
+import { ASSETS_DIR, unpackedPath } from '../../platform/paths';
 
-/** The fonts Minium ships, so text looks the same on every machine. Registered once per thread. */
+/**
+ * The fonts Minium ships, so text looks the same on every machine. Registered once per thread
+ * that draws text with Skia: a renderer's main (measuring), compositor (frame-rate meter) and
+ * raster threads, and the plugin process.
+ */
 export const FONT_FAMILY = 'Minium Sans';
 export const MONO_FAMILY = 'Minium Mono';
 const FILES: Record<string, string[]> = {
