@@ -1,0 +1,49 @@
+import { FramingError, MessageDecoder } from './MessageFraming';
+
+export interface FrameSink {
+  message(message: object): void;
+  /** Called once, with a reason a person can read; nothing is read after it. */
+  corrupt(reason: string): void;
+}
+
+/**
+ * The receiving end of one framed channel, whatever carries the bytes: a socket's chunks under
+ * Node, whole posted messages under Electron's parentPort. Anything that is not bytes, or bytes
+ * that do not decode, ends the channel: the stream cannot be trusted to resynchronise.
+ * One per channel direction, for the channel's life.
+ */
+export class FrameReader {
+  private readonly decoder: MessageDecoder;
+  private broken = false;
+
+  constructor(
+    limit: number,
+    private readonly sink: FrameSink,
+  ) {
+    this.decoder = new MessageDecoder(limit);
+  }
+
+  read(data: unknown): void {
+    if (this.broken) return;
+    if (!(data instanceof Uint8Array)) return this.fail(`sent ${describe(data)} where framed bytes were expected`);
+    let messages: object[];
+    try {
+      messages = this.decoder.push(data);
+    } catch (e) {
+      if (!(e instanceof FramingError)) throw e;
+      return this.fail(e.message);
+    }
+    for (const m of messages) this.sink.message(m);
+  }
+
+  private fail(reason: string): void {
+    this.broken = true;
+    this.sink.corrupt(reason);
+  }
+}
+
+function describe(data: unknown): string {
+  if (data === null) return 'null';
+  if (typeof data === 'object') return `an object (${Object.prototype.toString.call(data)})`;
+  return `a ${typeof data}`;
+}
