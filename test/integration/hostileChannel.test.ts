@@ -3,10 +3,15 @@
  * ChildProcessHost: each is killed as a bad message with a readable reason, and this process —
  * the browser here — lives on with its memory unchanged.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
+import * as path from 'node:path';
 import { ChildProcessHost, type Gone } from '../../src/browser/ChildProcessHost';
 import { RendererToBrowser } from '../../src/common/protocol';
+import { CHILD_CHANNEL_FD } from '../../src/platform/ChildProcess';
 import { NodeChildLauncher } from '../../src/platform/node/NodeChildLauncher';
-import { MAX_FRAMED_MESSAGE } from '../../src/platform/MessageFraming';
+import { MAX_BROWSER_FRAME, MAX_FRAMED_MESSAGE, MessageDecoder } from '../../src/platform/MessageFraming';
 
 function host(entry: string, mode: string) {
   const h = new ChildProcessHost({
@@ -65,5 +70,38 @@ describe('a child that abuses its channel', () => {
     expect(h.state).toBe('ready');
     h.kill();
     expect((await gone).reason).toBe('killed');
+  });
+});
+
+/** The fixture child on a raw channel, so the test can be the broken browser. */
+async function rawChild() {
+  const child = spawn(process.execPath, [path.join(__dirname, '../fixtures/child.js'), '--mode=ready'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const channel = child.stdio[CHILD_CHANNEL_FD] as Socket;
+  const decoder = new MessageDecoder();
+  const messages: object[] = [];
+  while (!messages.length) messages.push(...decoder.push(((await once(channel, 'data')) as [Buffer])[0]));
+  expect(messages).toEqual([{ type: 'ready', pid: child.pid }]);
+  const exit = once(child, 'exit') as Promise<[number | null, string | null]>;
+  return { channel, exit, stderr: () => stderr };
+}
+
+describe('a child whose channel to the browser breaks', () => {
+  test('a frame over the limit from the browser ends the child, saying why', async () => {
+    const { channel, exit, stderr } = await rawChild();
+    const header = Buffer.alloc(4);
+    header.writeUInt32BE(MAX_BROWSER_FRAME + 1);
+    channel.write(header);
+    expect((await exit)[0]).toBe(1);
+    expect(stderr()).toContain(`the browser's channel is corrupt (a frame of ${MAX_BROWSER_FRAME + 1} bytes exceeds`);
+  });
+
+  test('the channel closing ends the child at once (the browser is gone)', async () => {
+    const { channel, exit } = await rawChild();
+    channel.destroy();
+    expect(await exit).toEqual([0, null]);
   });
 });
