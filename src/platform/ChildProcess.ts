@@ -28,7 +28,7 @@ export interface ChildProcessHandle {
   /** Frames and sends; false once the channel is gone. */
   send(message: unknown): boolean;
   /** Each message the child sent, decoded but not yet validated against a schema. */
-  onMessage(listener: (message: unknown) => void): void;
+  onMessage(listener: (message: object) => void): void;
   /** The child wrote something that is not a frame within the limit; nothing is read after it. */
   onBadFrame(listener: (reason: string) => void): void;
   /** Called once, when the process is gone (or failed to launch: code null, signal null). */

@@ -85,7 +85,9 @@ describe('FrameReader', () => {
   function reader() {
     const messages: object[] = [];
     const corrupt: string[] = [];
-    const r = new FrameReader(1024, { message: (m) => messages.push(m), corrupt: (why) => corrupt.push(why) });
+    const r = new FrameReader(1024);
+    r.onMessage((m) => messages.push(m));
+    r.onCorrupt((why) => corrupt.push(why));
     return { r, messages, corrupt };
   }
 

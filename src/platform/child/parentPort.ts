@@ -27,16 +27,13 @@ export function argValue(name: string): string | undefined {
 export function connectToParent(): ParentChannel {
   const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   watchParent();
-  const listeners: ((m: unknown) => void)[] = [];
-  const reader = new FrameReader(MAX_BROWSER_FRAME, {
-    message: (m) => listeners.forEach((l) => l(m)),
-    corrupt: (reason) => {
-      // Only a broken browser sends a corrupt frame; nothing after it can be trusted.
-      process.stderr.write(`[${process.pid}] the browser's channel is corrupt (${reason}); exiting\n`);
-      process.exit(1);
-    },
+  const reader = new FrameReader(MAX_BROWSER_FRAME);
+  reader.onCorrupt((reason) => {
+    // Only a broken browser sends a corrupt frame; nothing after it can be trusted.
+    process.stderr.write(`[${process.pid}] the browser's channel is corrupt (${reason}); exiting\n`);
+    process.exit(1);
   });
-  const channel = { onMessage: (l: (m: unknown) => void) => listeners.push(l) };
+  const channel = { onMessage: (l: (m: unknown) => void) => void reader.onMessage(l) };
   if (electronPort) {
     electronPort.on('message', (e) => reader.read(e.data));
     return { ...channel, send: (m) => electronPort.postMessage(encodeMessage(m, MAX_FRAMED_MESSAGE)) };

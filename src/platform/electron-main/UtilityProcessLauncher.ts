@@ -40,12 +40,7 @@ export class UtilityProcessLauncher implements ChildLauncher {
       () => `${options.serviceName} ${child.pid ?? '?'}`,
     );
     const exitListeners: ((e: ChildExit) => void)[] = [];
-    const messageListeners: ((m: unknown) => void)[] = [];
-    const badFrameListeners: ((reason: string) => void)[] = [];
-    const reader = new FrameReader(MAX_FRAMED_MESSAGE, {
-      message: (m) => messageListeners.forEach((l) => l(m)),
-      corrupt: (reason) => badFrameListeners.forEach((l) => l(reason)),
-    });
+    const reader = new FrameReader(MAX_FRAMED_MESSAGE);
     child.on('message', (data: unknown) => reader.read(data));
     let pid: number | undefined;
     child.on('spawn', () => {
@@ -71,8 +66,8 @@ export class UtilityProcessLauncher implements ChildLauncher {
         child.postMessage(encodeMessage(message, MAX_BROWSER_FRAME));
         return true;
       },
-      onMessage: (l) => messageListeners.push(l),
-      onBadFrame: (l) => badFrameListeners.push(l),
+      onMessage: reader.onMessage,
+      onBadFrame: reader.onCorrupt,
       onExit: (l) => exitListeners.push(l),
       onSpawn: (l) => child.on('spawn', () => l(child.pid as number)),
       stderrTail: () => stderr.text(),

@@ -28,16 +28,9 @@ export class NodeChildLauncher implements ChildLauncher {
     const channel = child.stdio[CHILD_CHANNEL_FD] as Socket;
     let exited = false;
     const exitListeners: ((e: ChildExit) => void)[] = [];
-    const messageListeners: ((m: unknown) => void)[] = [];
-    const badFrameListeners: ((reason: string) => void)[] = [];
-    const reader = new FrameReader(MAX_FRAMED_MESSAGE, {
-      message: (m) => messageListeners.forEach((l) => l(m)),
-      corrupt: (reason) => {
-        // Stop reading at once: what follows a corrupt frame is never buffered.
-        channel.destroy();
-        badFrameListeners.forEach((l) => l(reason));
-      },
-    });
+    const reader = new FrameReader(MAX_FRAMED_MESSAGE);
+    // Stop reading at once: what follows a corrupt frame is never buffered.
+    reader.onCorrupt(() => channel.destroy());
     channel.on('data', (chunk: Buffer) => reader.read(chunk));
     channel.on('error', (err: NodeJS.ErrnoException) => {
       // A reset or broken pipe means the child died: its 'exit' reports that, with the reason.
@@ -64,8 +57,8 @@ export class NodeChildLauncher implements ChildLauncher {
         channel.write(encodeMessage(message, MAX_BROWSER_FRAME));
         return true;
       },
-      onMessage: (l) => messageListeners.push(l),
-      onBadFrame: (l) => badFrameListeners.push(l),
+      onMessage: reader.onMessage,
+      onBadFrame: reader.onCorrupt,
       onExit: (l) => exitListeners.push(l),
       onSpawn: (l) => child.on('spawn', () => l(child.pid as number)),
       stderrTail: () => stderr.text(),
