@@ -13,8 +13,9 @@ import { StderrTail } from '../StderrTail';
 
 /**
  * Launches children as `node [execArgv] entry [args]`: the Node shell, and the tests. The channel
- * is a Unix socketpair (the child's fd 3) carrying length-prefixed frames, not Node's 'ipc' channel, whose
- * own parser would buffer (and throw on) whatever a child writes before we could check it.
+ * is a Unix socketpair (the child's fd 3) carrying length-prefixed frames, not Node's 'ipc'
+ * channel, whose own parser would buffer (and throw on) whatever a child writes before we could
+ * check it. `spawn`, not `fork`: fork insists on an 'ipc' entry.
  */
 export class NodeChildLauncher implements ChildLauncher {
   readonly kind = 'node' as const;
@@ -22,6 +23,8 @@ export class NodeChildLauncher implements ChildLauncher {
   launch(options: LaunchOptions): ChildProcessHandle {
     const child = spawn(process.execPath, [...options.execArgv, options.entry, ...options.args], {
       stdio: ['ignore', 'inherit', 'pipe', 'pipe'],
+      // Under Electron's Node, execPath is the Electron binary: run it as Node, as fork() would.
+      env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
     });
     const name = () => `${options.serviceName} ${child.pid ?? '?'}`;
     const stderr = new StderrTail(child.stderr, name);
