@@ -8,8 +8,9 @@
 
 /**
  * The largest frame a child may send (to the browser, or to the display compositor). The largest
- * honest child message is a tile report (at most 20 000 tiles, ~2 MB) or a frame (at most 8192
- * quads, ~1.5 MB); 4 MiB leaves room without letting a renderer make the browser hold more.
+ * honest child messages are a tile report (at most 20 000 tiles, ~2 MB) and a frame (at most 8192
+ * quads, ~2.5 MB with full-precision transforms); 4 MiB fits both without letting a renderer make
+ * the browser hold more.
  */
 export const MAX_FRAMED_MESSAGE = 4 * 1024 * 1024;
 
