@@ -100,6 +100,7 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
     this.pid = this.child.pid ?? null; // known at once under Node; under Electron at 'spawn'
     this.child.onSpawn((pid) => (this.pid = pid));
     this.child.onMessage((raw) => this.receive(raw));
+    this.child.onBadFrame((reason) => this.reject(reason));
     this.child.onExit((exit) => {
       if (this.readyTimer) clearTimeout(this.readyTimer);
       const child = this.child;

@@ -1,7 +1,11 @@
 /**
- * One interface over the two ways of starting a child: Node's child_process.fork and Electron's
- * utilityProcess.fork. The browser kernel only sees this.
+ * One interface over the two ways of starting a child: a plain `node` process (child_process.spawn)
+ * and Electron's utilityProcess.fork. The browser kernel only sees this.
  */
+
+/** Under the Node launcher, the child's end of its channel to the browser (a Unix socketpair). */
+export const CHILD_CHANNEL_FD = 3;
+
 export interface ChildExit {
   code: number | null;
   signal: string | null;
@@ -21,8 +25,12 @@ export interface LaunchOptions {
 
 export interface ChildProcessHandle {
   readonly pid: number | undefined;
+  /** Frames and sends; false once the channel is gone. */
   send(message: unknown): boolean;
-  onMessage(listener: (message: unknown) => void): void;
+  /** Each message the child sent, decoded but not yet validated against a schema. */
+  onMessage(listener: (message: object) => void): void;
+  /** The child wrote something that is not a frame within the limit; nothing is read after it. */
+  onBadFrame(listener: (reason: string) => void): void;
   /** Called once, when the process is gone (or failed to launch: code null, signal null). */
   onExit(listener: (exit: ChildExit) => void): void;
   onSpawn(listener: (pid: number) => void): void;

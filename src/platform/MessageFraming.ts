@@ -1,34 +1,123 @@
 /**
- * Length-prefixed JSON over a byte stream (the frame sink socket): 4-byte big-endian length,
- * then UTF-8 JSON. Partial reads are stitched; an oversized or malformed message is an error.
+ * Length-prefixed JSON over a byte stream: a 4-byte big-endian length, then that many bytes of
+ * UTF-8 JSON holding one object. Used by every channel a child can write to (browser ↔ child,
+ * renderer → display compositor). The decoder checks a frame's length against its limit as soon
+ * as the header is in, before it allocates or buffers the body, so a hostile writer costs the
+ * reader at most `limit` bytes; bodies are copied once, never re-concatenated.
+ */
+
+/**
+ * The largest frame a child may send (to the browser, or to the display compositor). The largest
+ * honest child messages are a tile report (at most 20 000 tiles, ~2 MB) and a frame (at most 8192
+ * quads, ~2.5 MB with full-precision transforms); 4 MiB fits both without letting a renderer make
+ * the browser hold more.
  */
 export const MAX_FRAMED_MESSAGE = 4 * 1024 * 1024;
 
-export function encodeMessage(message: unknown): Buffer {
-  const body = Buffer.from(JSON.stringify(message), 'utf8');
-  const header = Buffer.alloc(4);
-  header.writeUInt32BE(body.length, 0);
-  return Buffer.concat([header, body]);
+/**
+ * The largest frame the browser sends a child. A resource response carries a page of up to
+ * 10 MiB (`MAX_PAGE_BYTES`), which JSON escaping can grow up to 6× (`\u0000`).
+ */
+export const MAX_BROWSER_FRAME = 64 * 1024 * 1024;
+
+const HEADER_BYTES = 4;
+
+/** A corrupt stream: the reason says what was wrong, for the bad-message log. */
+export class FramingError extends Error {}
+
+/** Frames one message; a message over the channel's limit is the sender's bug, reported as such. */
+export function encodeMessage(message: unknown, limit = MAX_FRAMED_MESSAGE): Buffer {
+  const json = JSON.stringify(message);
+  const length = Buffer.byteLength(json, 'utf8');
+  if (length > limit) {
+    const type = (message as { type?: unknown } | null)?.type;
+    throw new FramingError(`refusing to send a ${String(type)} message of ${length} bytes: the limit is ${limit}`);
+  }
+  const frame = Buffer.allocUnsafe(HEADER_BYTES + length);
+  frame.writeUInt32BE(length, 0);
+  frame.write(json, HEADER_BYTES, 'utf8');
+  return frame;
 }
 
-export class MessageDecoder {
-  private buffered: Buffer = Buffer.alloc(0);
+// fatal: bytes that are not UTF-8 are an error, not silently replaced by U+FFFD.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-  /** Feeds bytes; returns the complete messages, or throws a readable error for a corrupt stream. */
-  push(chunk: Buffer): unknown[] {
-    this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
-    const out: unknown[] = [];
-    while (this.buffered.length >= 4) {
-      const len = this.buffered.readUInt32BE(0);
-      if (len > MAX_FRAMED_MESSAGE)
-        throw new Error(`message of ${len} bytes exceeds the ${MAX_FRAMED_MESSAGE}-byte limit`);
-      if (this.buffered.length < 4 + len) break;
-      const body = this.buffered.subarray(4, 4 + len).toString('utf8');
-      this.buffered = this.buffered.subarray(4 + len);
-      try {
-        out.push(JSON.parse(body));
-      } catch {
-        throw new Error('message is not valid JSON');
+function parseBody(body: Buffer): object {
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw new FramingError(`a frame of ${body.length} bytes is not UTF-8`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new FramingError(`a frame of ${body.length} bytes is not valid JSON`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    throw new FramingError(`a frame holds ${what}, not an object`);
+  }
+  return value;
+}
+
+/**
+ * One per stream. Feeds bytes in; gets whole messages out, in order. After a FramingError the
+ * stream cannot be resynchronised: every later push throws the same error.
+ */
+export class MessageDecoder {
+  private readonly header = Buffer.alloc(HEADER_BYTES);
+  private headerFilled = 0;
+  /** The frame being received, allocated once its length passed the limit. */
+  private body: Buffer | null = null;
+  private bodyFilled = 0;
+  private failure: FramingError | null = null;
+
+  constructor(private readonly limit = MAX_FRAMED_MESSAGE) {}
+
+  /** Returns the messages the chunk completes, or throws a FramingError for a corrupt stream. */
+  push(chunk: Uint8Array): object[] {
+    if (this.failure) throw this.failure;
+    try {
+      return this.consume(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    } catch (e) {
+      if (e instanceof FramingError) this.failure = e;
+      throw e;
+    }
+  }
+
+  private consume(chunk: Buffer): object[] {
+    const out: object[] = [];
+    let at = 0;
+    while (at < chunk.length) {
+      if (!this.body) {
+        const take = Math.min(HEADER_BYTES - this.headerFilled, chunk.length - at);
+        chunk.copy(this.header, this.headerFilled, at, at + take);
+        this.headerFilled += take;
+        at += take;
+        if (this.headerFilled < HEADER_BYTES) break;
+        const length = this.header.readUInt32BE(0);
+        if (length > this.limit)
+          throw new FramingError(`a frame of ${length} bytes exceeds the ${this.limit}-byte limit`);
+        this.headerFilled = 0;
+        // A frame wholly inside this chunk is parsed in place: the common case costs no copy.
+        if (chunk.length - at >= length) {
+          out.push(parseBody(chunk.subarray(at, at + length)));
+          at += length;
+          continue;
+        }
+        this.body = Buffer.allocUnsafe(length);
+        this.bodyFilled = 0;
+      }
+      const take = Math.min(this.body.length - this.bodyFilled, chunk.length - at);
+      chunk.copy(this.body, this.bodyFilled, at, at + take);
+      this.bodyFilled += take;
+      at += take;
+      if (this.bodyFilled === this.body.length) {
+        const body = this.body;
+        this.body = null;
+        out.push(parseBody(body));
       }
     }
     return out;

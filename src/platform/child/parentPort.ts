@@ -1,8 +1,14 @@
 /**
  * The child's side of its channel to the browser process: process.parentPort under Electron's
- * utilityProcess, process.send under child_process.fork. Also binds the child's life to the
- * parent's: when the browser process dies, by any means, the child exits within a second.
+ * utilityProcess, the socket on fd 3 under the Node launcher. Both carry length-prefixed frames
+ * (`MessageFraming.ts`) in both directions. Also binds the child's life to the parent's: when
+ * the browser process dies, by any means, the child exits within a second.
  */
+import { Socket } from 'node:net';
+import { FrameReader } from '../FrameReader';
+import { encodeMessage, MAX_BROWSER_FRAME, MAX_FRAMED_MESSAGE } from '../MessageFraming';
+import { CHILD_CHANNEL_FD } from '../ChildProcess';
+
 interface ElectronParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
   postMessage(message: unknown): void;
@@ -21,20 +27,39 @@ export function argValue(name: string): string | undefined {
 export function connectToParent(): ParentChannel {
   const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   watchParent();
+  const reader = new FrameReader(MAX_BROWSER_FRAME);
+  reader.onCorrupt((reason) => {
+    // Only a broken browser sends a corrupt frame; nothing after it can be trusted.
+    process.stderr.write(`[${process.pid}] the browser's channel is corrupt (${reason}); exiting\n`);
+    process.exit(1);
+  });
+  const channel = { onMessage: (l: (m: unknown) => void) => void reader.onMessage(l) };
   if (electronPort) {
-    return {
-      send: (m) => electronPort.postMessage(m),
-      onMessage: (l) => electronPort.on('message', (e) => l(e.data)),
-    };
+    electronPort.on('message', (e) => reader.read(e.data));
+    return { ...channel, send: (m) => electronPort.postMessage(encodeMessage(m, MAX_FRAMED_MESSAGE)) };
   }
-  if (!process.send) throw new Error('This is a Minium child process; it must be started by the browser process.');
-  process.on('disconnect', () => process.exit(0));
+  const socket = openBrowserSocket();
+  socket.on('data', (chunk) => reader.read(chunk));
+  // The channel closing is the fast "browser is gone" signal.
+  socket.on('close', () => process.exit(0));
+  socket.on('error', () => process.exit(0));
   return {
+    ...channel,
     send: (m) => {
-      if (process.connected) process.send?.(m);
+      if (socket.writable) socket.write(encodeMessage(m, MAX_FRAMED_MESSAGE));
     },
-    onMessage: (l) => process.on('message', l),
   };
+}
+
+function openBrowserSocket(): Socket {
+  try {
+    return new Socket({ fd: CHILD_CHANNEL_FD, readable: true, writable: true });
+  } catch (e) {
+    throw new Error(
+      `This is a Minium child process; it must be started by the browser process (no channel on fd ${CHILD_CHANNEL_FD}: ${(e as Error).message}).`,
+      { cause: e },
+    );
+  }
 }
 
 /**

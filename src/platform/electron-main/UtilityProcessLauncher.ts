@@ -1,12 +1,17 @@
 import { app, utilityProcess } from 'electron';
 import type { Readable } from 'node:stream';
 import type { ChildExit, ChildLauncher, ChildProcessHandle, LaunchOptions } from '../ChildProcess';
+import { FrameReader } from '../FrameReader';
+import { encodeMessage, MAX_BROWSER_FRAME, MAX_FRAMED_MESSAGE } from '../MessageFraming';
 import { StderrTail } from '../StderrTail';
 
 /**
  * Launches children with Electron's utilityProcess.fork, as Chromium launches its utility
  * processes. The exit reason comes from app's child-process-gone event, matched by service name
  * and PID, as VS Code's UtilityProcess does; the exit code alone is the fallback.
+ * Messages are the same length-prefixed frames as under Node, posted as bytes and read by the same
+ * FrameReader: Electron has already copied a posted message into this process, but nothing is
+ * parsed before its length is checked, and anything but a frame within the limit is a bad frame.
  */
 export class UtilityProcessLauncher implements ChildLauncher {
   readonly kind = 'electron' as const;
@@ -35,6 +40,8 @@ export class UtilityProcessLauncher implements ChildLauncher {
       () => `${options.serviceName} ${child.pid ?? '?'}`,
     );
     const exitListeners: ((e: ChildExit) => void)[] = [];
+    const reader = new FrameReader(MAX_FRAMED_MESSAGE);
+    child.on('message', (data: unknown) => reader.read(data));
     let pid: number | undefined;
     child.on('spawn', () => {
       pid = child.pid;
@@ -56,10 +63,11 @@ export class UtilityProcessLauncher implements ChildLauncher {
         return child.pid;
       },
       send: (message) => {
-        child.postMessage(message);
+        child.postMessage(encodeMessage(message, MAX_BROWSER_FRAME));
         return true;
       },
-      onMessage: (l) => child.on('message', l),
+      onMessage: reader.onMessage,
+      onBadFrame: reader.onCorrupt,
       onExit: (l) => exitListeners.push(l),
       onSpawn: (l) => child.on('spawn', () => l(child.pid as number)),
       stderrTail: () => stderr.text(),

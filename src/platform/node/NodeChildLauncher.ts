@@ -1,20 +1,45 @@
-import { fork } from 'node:child_process';
-import type { ChildExit, ChildLauncher, ChildProcessHandle, LaunchOptions } from '../ChildProcess';
+import { spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
+import {
+  CHILD_CHANNEL_FD,
+  type ChildExit,
+  type ChildLauncher,
+  type ChildProcessHandle,
+  type LaunchOptions,
+} from '../ChildProcess';
+import { FrameReader } from '../FrameReader';
+import { encodeMessage, MAX_BROWSER_FRAME, MAX_FRAMED_MESSAGE } from '../MessageFraming';
 import { StderrTail } from '../StderrTail';
 
-/** Launches children with child_process.fork: the Node shell, and the tests. */
+/**
+ * Launches children as `node [execArgv] entry [args]`: the Node shell, and the tests. The channel
+ * is a Unix socketpair (the child's fd 3) carrying length-prefixed frames, not Node's 'ipc'
+ * channel, whose own parser would buffer (and throw on) whatever a child writes before we could
+ * check it. `spawn`, not `fork`: fork insists on an 'ipc' entry.
+ */
 export class NodeChildLauncher implements ChildLauncher {
   readonly kind = 'node' as const;
 
   launch(options: LaunchOptions): ChildProcessHandle {
-    const child = fork(options.entry, options.args, {
-      execArgv: options.execArgv,
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-      serialization: 'json',
+    const child = spawn(process.execPath, [...options.execArgv, options.entry, ...options.args], {
+      stdio: ['ignore', 'inherit', 'pipe', 'pipe'],
+      // Under Electron's Node, execPath is the Electron binary: run it as Node, as fork() would.
+      env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
     });
-    const stderr = new StderrTail(child.stderr, () => `${options.serviceName} ${child.pid ?? '?'}`);
+    const name = () => `${options.serviceName} ${child.pid ?? '?'}`;
+    const stderr = new StderrTail(child.stderr, name);
+    const channel = child.stdio[CHILD_CHANNEL_FD] as Socket;
     let exited = false;
     const exitListeners: ((e: ChildExit) => void)[] = [];
+    const reader = new FrameReader(MAX_FRAMED_MESSAGE);
+    // Stop reading at once: what follows a corrupt frame is never buffered.
+    reader.onCorrupt(() => channel.destroy());
+    channel.on('data', (chunk: Buffer) => reader.read(chunk));
+    channel.on('error', (err: NodeJS.ErrnoException) => {
+      // A reset or broken pipe means the child died: its 'exit' reports that, with the reason.
+      if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE')
+        process.stderr.write(`[browser] channel to ${name()}: ${err.message}\n`);
+    });
     const finish = (e: ChildExit) => {
       if (exited) return;
       exited = true;
@@ -31,15 +56,12 @@ export class NodeChildLauncher implements ChildLauncher {
         return child.pid;
       },
       send: (message) => {
-        if (!child.connected) return false;
-        child.send(
-          message as object,
-          (err) =>
-            err && process.stderr.write(`[browser] send to ${options.serviceName} ${child.pid}: ${err.message}\n`),
-        );
+        if (channel.destroyed || !channel.writable) return false;
+        channel.write(encodeMessage(message, MAX_BROWSER_FRAME));
         return true;
       },
-      onMessage: (l) => child.on('message', l),
+      onMessage: reader.onMessage,
+      onBadFrame: reader.onCorrupt,
       onExit: (l) => exitListeners.push(l),
       onSpawn: (l) => child.on('spawn', () => l(child.pid as number)),
       stderrTail: () => stderr.text(),
