@@ -40,4 +40,15 @@ export const LIMITS = {
   strokeWidth: 16,
   /** Pixels of one wheel event's delta on either axis, about ten screens. */
   wheelDelta: 10000,
+  /**
+   * Bytes in one frame a child sends (to the browser, or to the display compositor), checked on
+   * the frame's header before anything is allocated. The largest honest child messages are a tile
+   * report (20 000 tiles, ~2 MB) and a compositor frame (8192 quads, ~2.5 MB); 4 MiB fits both.
+   */
+  childFrameBytes: 4 * 1024 * 1024,
+  /**
+   * Bytes in one frame the browser sends a child: a resource response carries a page of up to
+   * 10 MiB, which JSON escaping can grow up to 6× (`\u0000`).
+   */
+  browserFrameBytes: 64 * 1024 * 1024,
 } as const;

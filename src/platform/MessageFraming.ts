@@ -5,20 +5,7 @@
  * as the header is in, before it allocates or buffers the body, so a hostile writer costs the
  * reader at most `limit` bytes; bodies are copied once, never re-concatenated.
  */
-
-/**
- * The largest frame a child may send (to the browser, or to the display compositor). The largest
- * honest child messages are a tile report (at most 20 000 tiles, ~2 MB) and a frame (at most 8192
- * quads, ~2.5 MB with full-precision transforms); 4 MiB fits both without letting a renderer make
- * the browser hold more.
- */
-export const MAX_FRAMED_MESSAGE = 4 * 1024 * 1024;
-
-/**
- * The largest frame the browser sends a child. A resource response carries a page of up to
- * 10 MiB (`MAX_PAGE_BYTES`), which JSON escaping can grow up to 6× (`\u0000`).
- */
-export const MAX_BROWSER_FRAME = 64 * 1024 * 1024;
+import { LIMITS } from '../common/limits';
 
 const HEADER_BYTES = 4;
 
@@ -26,7 +13,7 @@ const HEADER_BYTES = 4;
 export class FramingError extends Error {}
 
 /** Frames one message; a message over the channel's limit is the sender's bug, reported as such. */
-export function encodeMessage(message: unknown, limit = MAX_FRAMED_MESSAGE): Buffer {
+export function encodeMessage(message: unknown, limit = LIMITS.childFrameBytes): Buffer {
   const json = JSON.stringify(message);
   const length = Buffer.byteLength(json, 'utf8');
   if (length > limit) {
@@ -74,7 +61,7 @@ export class MessageDecoder {
   private bodyFilled = 0;
   private failure: FramingError | null = null;
 
-  constructor(private readonly limit = MAX_FRAMED_MESSAGE) {}
+  constructor(private readonly limit = LIMITS.childFrameBytes) {}
 
   /** Returns the messages the chunk completes, or throws a FramingError for a corrupt stream. */
   push(chunk: Uint8Array): object[] {

@@ -3,6 +3,7 @@
  * ChildProcessHost: each is killed as a bad message with a readable reason, and this process —
  * the browser here — lives on with its memory unchanged.
  */
+import { LIMITS } from '../../src/common/limits';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { Socket } from 'node:net';
@@ -11,7 +12,7 @@ import { ChildProcessHost, type Gone } from '../../src/browser/ChildProcessHost'
 import { RendererToBrowser } from '../../src/common/protocol';
 import { CHILD_CHANNEL_FD } from '../../src/platform/ChildProcess';
 import { NodeChildLauncher } from '../../src/platform/node/NodeChildLauncher';
-import { MAX_BROWSER_FRAME, MAX_FRAMED_MESSAGE, MessageDecoder } from '../../src/platform/MessageFraming';
+import { MessageDecoder } from '../../src/platform/MessageFraming';
 
 function host(entry: string, mode: string) {
   const h = new ChildProcessHost({
@@ -41,7 +42,7 @@ function rss(): number {
 
 describe('a child that abuses its channel', () => {
   test.each([
-    ['unframed', '512 MiB without a frame boundary', new RegExp(`exceeds the ${MAX_FRAMED_MESSAGE}-byte limit`)],
+    ['unframed', '512 MiB without a frame boundary', new RegExp(`exceeds the ${LIMITS.childFrameBytes}-byte limit`)],
     ['huge-frame', 'a 200 MB frame', /a frame of 200000000 bytes exceeds/],
     ['random-frames', '100 000 random frames', /not UTF-8|not valid JSON|not an object/],
   ])(
@@ -93,10 +94,12 @@ describe('a child whose channel to the browser breaks', () => {
   test('a frame over the limit from the browser ends the child, saying why', async () => {
     const { channel, exit, stderr } = await rawChild();
     const header = Buffer.alloc(4);
-    header.writeUInt32BE(MAX_BROWSER_FRAME + 1);
+    header.writeUInt32BE(LIMITS.browserFrameBytes + 1);
     channel.write(header);
     expect((await exit)[0]).toBe(1);
-    expect(stderr()).toContain(`the browser's channel is corrupt (a frame of ${MAX_BROWSER_FRAME + 1} bytes exceeds`);
+    expect(stderr()).toContain(
+      `the browser's channel is corrupt (a frame of ${LIMITS.browserFrameBytes + 1} bytes exceeds`,
+    );
   });
 
   test('the channel closing ends the child at once (the browser is gone)', async () => {

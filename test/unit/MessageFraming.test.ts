@@ -1,5 +1,6 @@
+import { LIMITS } from '../../src/common/limits';
 import { FrameReader } from '../../src/platform/FrameReader';
-import { encodeMessage, FramingError, MAX_FRAMED_MESSAGE, MessageDecoder } from '../../src/platform/MessageFraming';
+import { encodeMessage, FramingError, MessageDecoder } from '../../src/platform/MessageFraming';
 
 function header(length: number): Buffer {
   const h = Buffer.alloc(4);
@@ -44,7 +45,7 @@ describe('MessageFraming', () => {
   });
 
   test('a frame of exactly the limit, split across many chunks, arrives', () => {
-    expect(feed(new MessageDecoder(), padded(MAX_FRAMED_MESSAGE), 64 * 1024)).toEqual([{ a: 1 }]);
+    expect(feed(new MessageDecoder(), padded(LIMITS.childFrameBytes), 64 * 1024)).toEqual([{ a: 1 }]);
     expect(feed(new MessageDecoder(1000), padded(1000), 1)).toEqual([{ a: 1 }]);
   });
 
@@ -52,8 +53,8 @@ describe('MessageFraming', () => {
     const allocUnsafe = jest.spyOn(Buffer, 'allocUnsafe');
     try {
       const d = new MessageDecoder();
-      expect(() => d.push(header(MAX_FRAMED_MESSAGE + 1))).toThrow(
-        `a frame of ${MAX_FRAMED_MESSAGE + 1} bytes exceeds the ${MAX_FRAMED_MESSAGE}-byte limit`,
+      expect(() => d.push(header(LIMITS.childFrameBytes + 1))).toThrow(
+        `a frame of ${LIMITS.childFrameBytes + 1} bytes exceeds the ${LIMITS.childFrameBytes}-byte limit`,
       );
       expect(allocUnsafe).not.toHaveBeenCalled();
       // The stream is broken for good: the body that follows is refused, not buffered.

@@ -4,9 +4,10 @@
  * (`MessageFraming.ts`) in both directions. Also binds the child's life to the parent's: when
  * the browser process dies, by any means, the child exits within a second.
  */
+import { LIMITS } from '../../common/limits';
 import { Socket } from 'node:net';
 import { FrameReader } from '../FrameReader';
-import { encodeMessage, MAX_BROWSER_FRAME, MAX_FRAMED_MESSAGE } from '../MessageFraming';
+import { encodeMessage } from '../MessageFraming';
 import { CHILD_CHANNEL_FD } from '../ChildProcess';
 
 interface ElectronParentPort {
@@ -27,7 +28,7 @@ export function argValue(name: string): string | undefined {
 export function connectToParent(): ParentChannel {
   const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   watchParent();
-  const reader = new FrameReader(MAX_BROWSER_FRAME);
+  const reader = new FrameReader(LIMITS.browserFrameBytes);
   reader.onCorrupt((reason) => {
     // Only a broken browser sends a corrupt frame; nothing after it can be trusted.
     process.stderr.write(`[${process.pid}] the browser's channel is corrupt (${reason}); exiting\n`);
@@ -36,7 +37,7 @@ export function connectToParent(): ParentChannel {
   const channel = { onMessage: (l: (m: unknown) => void) => void reader.onMessage(l) };
   if (electronPort) {
     electronPort.on('message', (e) => reader.read(e.data));
-    return { ...channel, send: (m) => electronPort.postMessage(encodeMessage(m, MAX_FRAMED_MESSAGE)) };
+    return { ...channel, send: (m) => electronPort.postMessage(encodeMessage(m, LIMITS.childFrameBytes)) };
   }
   const socket = openBrowserSocket();
   socket.on('data', (chunk) => reader.read(chunk));
@@ -46,7 +47,7 @@ export function connectToParent(): ParentChannel {
   return {
     ...channel,
     send: (m) => {
-      if (socket.writable) socket.write(encodeMessage(m, MAX_FRAMED_MESSAGE));
+      if (socket.writable) socket.write(encodeMessage(m, LIMITS.childFrameBytes));
     },
   };
 }

@@ -1,8 +1,9 @@
 import { app, utilityProcess } from 'electron';
+import { LIMITS } from '../../common/limits';
 import type { Readable } from 'node:stream';
 import type { ChildExit, ChildLauncher, ChildProcessHandle, LaunchOptions } from '../ChildProcess';
 import { FrameReader } from '../FrameReader';
-import { encodeMessage, MAX_BROWSER_FRAME, MAX_FRAMED_MESSAGE } from '../MessageFraming';
+import { encodeMessage } from '../MessageFraming';
 import { StderrTail } from '../StderrTail';
 
 /**
@@ -40,7 +41,7 @@ export class UtilityProcessLauncher implements ChildLauncher {
       () => `${options.serviceName} ${child.pid ?? '?'}`,
     );
     const exitListeners: ((e: ChildExit) => void)[] = [];
-    const reader = new FrameReader(MAX_FRAMED_MESSAGE);
+    const reader = new FrameReader(LIMITS.childFrameBytes);
     child.on('message', (data: unknown) => reader.read(data));
     let pid: number | undefined;
     child.on('spawn', () => {
@@ -63,7 +64,7 @@ export class UtilityProcessLauncher implements ChildLauncher {
         return child.pid;
       },
       send: (message) => {
-        child.postMessage(encodeMessage(message, MAX_BROWSER_FRAME));
+        child.postMessage(encodeMessage(message, LIMITS.browserFrameBytes));
         return true;
       },
       onMessage: reader.onMessage,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { LIMITS } from '../../common/limits';
 import type { Socket } from 'node:net';
 import {
   CHILD_CHANNEL_FD,
@@ -8,7 +9,7 @@ import {
   type LaunchOptions,
 } from '../ChildProcess';
 import { FrameReader } from '../FrameReader';
-import { encodeMessage, MAX_BROWSER_FRAME, MAX_FRAMED_MESSAGE } from '../MessageFraming';
+import { encodeMessage } from '../MessageFraming';
 import { StderrTail } from '../StderrTail';
 
 /**
@@ -31,7 +32,7 @@ export class NodeChildLauncher implements ChildLauncher {
     const channel = child.stdio[CHILD_CHANNEL_FD] as Socket;
     let exited = false;
     const exitListeners: ((e: ChildExit) => void)[] = [];
-    const reader = new FrameReader(MAX_FRAMED_MESSAGE);
+    const reader = new FrameReader(LIMITS.childFrameBytes);
     // Stop reading at once: what follows a corrupt frame is never buffered.
     reader.onCorrupt(() => channel.destroy());
     channel.on('data', (chunk: Buffer) => reader.read(chunk));
@@ -57,7 +58,7 @@ export class NodeChildLauncher implements ChildLauncher {
       },
       send: (message) => {
         if (channel.destroyed || !channel.writable) return false;
-        channel.write(encodeMessage(message, MAX_BROWSER_FRAME));
+        channel.write(encodeMessage(message, LIMITS.browserFrameBytes));
         return true;
       },
       onMessage: reader.onMessage,
