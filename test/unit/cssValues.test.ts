@@ -1,4 +1,4 @@
-import { parseLength, resolveLength } from '../../src/processes/renderer/page/css/Values';
+import { parseLength, parseTransform, resolveLength } from '../../src/processes/renderer/page/css/Values';
 import { layout } from './render';
 
 const ctx = { fontSize: 20, rootFontSize: 16, viewport: { w: 800, h: 600 } };
@@ -39,6 +39,15 @@ describe('lengths', () => {
       `calc(${'('.repeat(600)}1px${')'.repeat(600)})`,
     ])
       expect([v, parseLength(v, ctx)]).toEqual([v, null]);
+  });
+
+  test('transform functions take calc() and the new units as arguments', () => {
+    expect(parseTransform('translate(calc(50% - 1em), 1in)rotate(0.5turn)', ctx)).toEqual([
+      { fn: 'translate', x: { calc: { px: -20, pct: 50 } }, y: { px: 96 } },
+      { fn: 'rotate', rad: Math.PI },
+    ]);
+    expect(parseTransform('scale(2) banana', ctx)).toBeNull();
+    expect(parseTransform('translate(1px 2px)', ctx)).toBeNull();
   });
 
   test('layout resolves a mixed calc() against the containing block', () => {

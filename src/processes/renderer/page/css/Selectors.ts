@@ -19,7 +19,7 @@ export interface Selector {
   /** a·10000 + b·100 + c (ids, classes-attributes-pseudo-classes, types), each at most 99. */
   specificity: number;
   text: string;
-  /** Compiled once by css-select. */
+  /** Compiled by css-select, once. */
   test: (el: Element) => boolean;
 }
 
@@ -71,16 +71,28 @@ export function parseSelectorList(text: string): Selector[] | null {
   const out: Selector[] = [];
   for (const [i, tokens] of list.entries()) {
     if (!isSupported(tokens)) return null;
-    let test: (el: Element) => boolean;
-    try {
-      // css-select sorts and rewrites the tokens it compiles: it gets its own copy.
-      test = compile<Node, Element>([structuredClone(tokens)], OPTIONS);
-    } catch {
-      return null; // e.g. `:nth-child(banana)`
+    let compiled: Matcher | null = null;
+    // css-select checks a pseudo-class's arguments (`:nth-child(banana)`) only when it compiles:
+    // those selectors compile now, to be rejected here. The rest, nearly every selector of a sheet,
+    // compile on first use, and with the buckets most are never used on a given page.
+    if (tokens.some((t) => t.type === SelectorType.Pseudo && t.data !== null)) {
+      try {
+        compiled = compileTokens(tokens);
+      } catch {
+        return null;
+      }
     }
+    const test = (el: Element) => (compiled ??= compileTokens(tokens))(el);
     out.push({ tokens, specificity: encode(specificityOf(tokens)), text: texts[i].trim(), test });
   }
   return out;
+}
+
+type Matcher = (el: Element) => boolean;
+
+/** css-select sorts and rewrites the tokens it compiles: it gets its own copy. */
+function compileTokens(tokens: Token[]): Matcher {
+  return compile<Node, Element>([structuredClone(tokens)], OPTIONS);
 }
 
 export function parseSelector(text: string): Selector | null {

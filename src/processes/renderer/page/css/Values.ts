@@ -5,7 +5,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { evaluateCalc, type LinearLength } from './calc';
-import { splitCommas } from './cssTokens';
+import { functionCalls, splitCommas } from './cssTokens';
 import { type LengthContext, pxPerUnit } from './lengthUnits';
 
 /**
@@ -133,14 +133,10 @@ export type TransformFn =
 export function parseTransform(value: string, ctx: LengthContext): TransformFn[] | null {
   const v = value.trim();
   if (v === 'none') return [];
+  const calls = functionCalls(v);
+  if (!calls?.length) return null;
   const out: TransformFn[] = [];
-  const re = /([a-zA-Z]+)\(([^)]*)\)\s*/g;
-  let consumed = 0;
-  for (let m = re.exec(v); m; m = re.exec(v)) {
-    if (m.index !== consumed) return null;
-    consumed = re.lastIndex;
-    const name = m[1].toLowerCase();
-    const args = m[2].split(',').map((a) => a.trim());
+  for (const { name, args } of calls) {
     const len = (a: string | undefined) => (a === undefined ? { px: 0 } : parseLength(a, ctx, false));
     const num = (a: string | undefined) => (a !== undefined && /^-?\d*\.?\d+$/.test(a) ? Number(a) : null);
     let fn: TransformFn | null = null;
@@ -167,7 +163,7 @@ export function parseTransform(value: string, ctx: LengthContext): TransformFn[]
     if (!fn) return null;
     out.push(fn);
   }
-  return consumed === v.length && out.length ? out : null;
+  return out;
 }
 
 export type Easing = [number, number, number, number] | 'linear' | { steps: number };

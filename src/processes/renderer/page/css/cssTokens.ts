@@ -3,7 +3,7 @@
  * helpers for text the parser hands over raw — a selector or value without its comments, a value
  * split on its top-level commas.
  */
-import { type CssNode, fork, parse, type ParseOptions, tokenize, tokenTypes } from 'css-tree';
+import { type CssNode, fork, generate, parse, type ParseOptions, tokenize, tokenTypes } from 'css-tree';
 
 /** Above this many characters a source is parsed by a css-tree instance of its own (see below). */
 const BIG_SOURCE_CHARS = 64 * 1024;
@@ -44,4 +44,30 @@ export function splitCommas(text: string): string[] {
   });
   parts.push(text.slice(from));
   return parts;
+}
+
+export interface FunctionCall {
+  /** Lower-cased. */
+  name: string;
+  /** Each comma-separated argument as CSS text, nested functions (`calc()` …) included. */
+  args: string[];
+}
+
+/** `rotate(1turn) translate(calc(50% - 1em), 2px)` → its functions; null if it holds anything else. */
+export function functionCalls(text: string): FunctionCall[] | null {
+  let invalid = false;
+  const ast = parseCss(text, { context: 'value', onParseError: () => (invalid = true) });
+  if (invalid || ast.type !== 'Value') return null;
+  const calls: FunctionCall[] = [];
+  for (const node of ast.children.toArray()) {
+    if (node.type === 'WhiteSpace') continue;
+    if (node.type !== 'Function') return null;
+    const args: CssNode[][] = [[]];
+    node.children.forEach((c) => {
+      if (c.type === 'Operator' && c.value === ',') args.push([]);
+      else args[args.length - 1].push(c);
+    });
+    calls.push({ name: node.name.toLowerCase(), args: args.map((a) => a.map((n) => generate(n)).join(' ')) });
+  }
+  return calls;
 }
