@@ -24,6 +24,14 @@ describe('style sheets at their limits', () => {
     }
   });
 
+  test('a long selector list is kept; :not() nested beyond 32 levels drops its rule', () => {
+    const list = Array.from({ length: 300 }, (_, i) => `main > section.part-${i} p`).join(', ');
+    const nested = (depth: number) => `${':not('.repeat(depth)}q${')'.repeat(depth)}`;
+    const sheet = parseStyleSheet(`${list} { color: red } ${nested(33)} { color: red } ${nested(32)} { color: red }`);
+    expect(sheet.rules.map((r) => r.selectors.length)).toEqual([300, 1]);
+    expect(sheet.rules[1].selectors[0].specificity).toBe(1);
+  });
+
   test('deep nesting of blocks, brackets and functions does not overflow the stack', () => {
     for (const open of ['{', '[', '(', 'a(']) {
       expect(() => parseStyleSheet(`p { color: red } ${open.repeat(100_000)}`)).not.toThrow();

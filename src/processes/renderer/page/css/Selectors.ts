@@ -10,7 +10,7 @@
 import { compile, type Options } from 'css-select';
 import { AttributeAction, parse, type Selector as Token, SelectorType } from 'css-what';
 import type { Element, Node } from '../dom/Dom';
-import { splitCommas } from './cssTokens';
+import { nestingDepth, splitCommas } from './cssTokens';
 import { domAdapter } from './domAdapter';
 
 export interface Selector {
@@ -23,8 +23,10 @@ export interface Selector {
   test: (el: Element) => boolean;
 }
 
-/** Longer selector lists are rejected before parsing: css-what recurses into :not() and :is(). */
-const MAX_SELECTOR_CHARS = 1000;
+/** Longer selector lists are rejected before parsing. */
+const MAX_SELECTOR_LIST_CHARS = 65_536;
+/** css-what, css-select and this module recurse into :not() and :is(): deeper nesting is rejected. */
+const MAX_SELECTOR_NESTING = 32;
 
 const NEVER = ['hover', 'active', 'focus', 'focus-visible', 'focus-within', 'visited', 'target', 'checked', 'disabled'];
 const STRUCTURAL = new Set([
@@ -58,7 +60,7 @@ const OPTIONS: Options<Node, Element> = {
 
 /** `a, b > c` → one Selector per complex selector, or null if any of them is invalid. */
 export function parseSelectorList(text: string): Selector[] | null {
-  if (!text.trim() || text.length > MAX_SELECTOR_CHARS) return null;
+  if (!text.trim() || text.length > MAX_SELECTOR_LIST_CHARS || nestingDepth(text) > MAX_SELECTOR_NESTING) return null;
   let list: Token[][];
   try {
     list = parse(text);

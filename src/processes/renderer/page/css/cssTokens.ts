@@ -27,16 +27,33 @@ export function withoutComments(text: string): string {
   return out;
 }
 
+/** How deep parentheses and brackets nest in the text (strings and comments aside). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  tokenize(text, (type) => {
+    if (isOpening(type)) max = Math.max(max, ++depth);
+    else if (isClosing(type)) depth = Math.max(0, depth - 1);
+  });
+  return max;
+}
+
+function isOpening(type: number): boolean {
+  return type === tokenTypes.Function || type === tokenTypes.LeftParenthesis || type === tokenTypes.LeftSquareBracket;
+}
+
+function isClosing(type: number): boolean {
+  return type === tokenTypes.RightParenthesis || type === tokenTypes.RightSquareBracket;
+}
+
 /** Splits on commas outside parentheses, brackets and strings: `a(b, c), d` → [`a(b, c)`, ` d`]. */
 export function splitCommas(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let from = 0;
   tokenize(text, (type, start, end) => {
-    if (type === tokenTypes.Function || type === tokenTypes.LeftParenthesis || type === tokenTypes.LeftSquareBracket)
-      depth++;
-    else if (type === tokenTypes.RightParenthesis || type === tokenTypes.RightSquareBracket)
-      depth = Math.max(0, depth - 1);
+    if (isOpening(type)) depth++;
+    else if (isClosing(type)) depth = Math.max(0, depth - 1);
     else if (type === tokenTypes.Comma && depth === 0) {
       parts.push(text.slice(from, start));
       from = end;
