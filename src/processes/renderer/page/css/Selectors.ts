@@ -19,7 +19,7 @@ export interface Selector {
   /** a·10000 + b·100 + c (ids, classes-attributes-pseudo-classes, types), each at most 99. */
   specificity: number;
   text: string;
-  /** Compiled by css-select, once. */
+  /** Compiled by css-select on first use (at parse time if a pseudo-class takes arguments). */
   test: (el: Element) => boolean;
 }
 
