@@ -1,5 +1,8 @@
 // Tests are compiled with the rest of the project (npm test builds first) so that the real child
 // processes they launch run the same JavaScript a user runs.
+const { ESM_PACKAGES } = require('./test/esmPackages.cjs');
+
+const esm = `/node_modules/(${ESM_PACKAGES.join('|')})/`;
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/dist/test'],
@@ -7,4 +10,7 @@ module.exports = {
   testTimeout: 60000,
   maxWorkers: 1,
   verbose: true,
+  // The first match wins: those packages through esbuild, everything else through Jest's default.
+  transform: { [`${esm}.+\\.js$`]: '<rootDir>/test/esmPackages.cjs', '\\.[jt]sx?$': 'babel-jest' },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
 };

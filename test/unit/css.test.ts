@@ -50,6 +50,26 @@ describe('CSS parser', () => {
     const sheet = parseStyleSheet('p::before { color: red } q { color: blue } r { color: green');
     expect(sheet.rules.map((r) => r.selectors[0].text)).toEqual(['q', 'r']);
   });
+
+  test('a comment-like string inside an attribute selector is a string, not a comment', () => {
+    const s = styles(`<style>[data-x="/*"] { color: red } p { background-color: blue }</style>
+      <p id="p" data-x="/*">x</p>`);
+    expect(s.get('p')!.color).toBe(parseColor('red'));
+    expect(s.get('p')!.backgroundColor).toBe(parseColor('blue'));
+  });
+
+  test('a comma inside an attribute value does not split the selector list', () => {
+    const sheet = parseStyleSheet('[title="a,b"] { color: red }');
+    expect(sheet.rules.map((r) => r.selectors.length)).toEqual([1]);
+    const s = styles('<style>[title="a,b"] { color: red }</style><p id="p" title="a,b">x</p><p id="q" title="a">y</p>');
+    expect(s.get('p')!.color).toBe(parseColor('red'));
+    expect(s.get('q')!.color).toBe('#000000'); // the initial colour
+  });
+
+  test('HTML comment markers around a sheet are ignored, keeping its first rule', () => {
+    const sheet = parseStyleSheet('<!-- p { color: red } q { color: blue } -->');
+    expect(sheet.rules.map((r) => r.selectors.map((x) => x.text))).toEqual([['p'], ['q']]);
+  });
 });
 
 describe('selectors', () => {

@@ -1,172 +1,178 @@
 /**
- * CSS selectors: type, universal, #id, .class, [attr], [attr=value], :first-child and
- * :last-child, joined by descendant, child (>), next-sibling (+) and sibling (~) combinators.
- * Dynamic pseudo-classes (:hover, :focus …) are valid but never match here; anything else
- * unknown makes the selector invalid, which drops its rule as browsers do.
+ * CSS selectors, parsed by css-what and matched over Minium's DOM by css-select: type, universal,
+ * #id, .class, attributes with every operator (=, ~=, |=, ^=, $=, *=, and the `i`/`s` flags),
+ * the structural pseudo-classes (:first-child … :nth-last-of-type, :only-*, :empty, :root),
+ * :not(), :is() and :where(), joined by descendant, child (>), next-sibling (+) and sibling (~)
+ * combinators. Dynamic pseudo-classes (:hover, :focus …) are valid but never match here; anything
+ * else (pseudo-elements, :has(), namespaces …) makes the selector invalid, which drops its rule as
+ * browsers do.
  */
-import { attr, classesOf, type Element, elementSiblings, parentElement } from '../dom/Dom';
-
-interface Compound {
-  tag: string | null;
-  id: string | null;
-  classes: string[];
-  attrs: { name: string; value: string | null }[];
-  pseudo: ('first-child' | 'last-child' | 'never')[];
-}
-
-type Combinator = ' ' | '>' | '+' | '~';
+import { compile, type Options } from 'css-select';
+import { AttributeAction, parse, type Selector as Token, SelectorType } from 'css-what';
+import type { Element, Node } from '../dom/Dom';
+import { nestingDepth, splitCommas } from './cssTokens';
+import { domAdapter } from './domAdapter';
 
 export interface Selector {
-  /** Right to left: parts[0] is the subject; combinators[i] joins parts[i] to parts[i + 1]. */
-  parts: Compound[];
-  combinators: Combinator[];
+  /** css-what's tokens of this one complex selector, left to right. */
+  tokens: Token[];
+  /** a·10000 + b·100 + c (ids, classes-attributes-pseudo-classes, types), each at most 99. */
   specificity: number;
   text: string;
+  /** Compiled by css-select on first use (at parse time if a pseudo-class takes arguments). */
+  test: (el: Element) => boolean;
 }
 
-const NEVER = new Set([
-  'hover',
-  'active',
-  'focus',
-  'focus-visible',
-  'focus-within',
-  'visited',
-  'target',
-  'checked',
-  'disabled',
-]);
-const IDENT = /^-?[_a-zA-Z][\w-]*/;
+/** Longer selector lists are rejected before parsing. */
+const MAX_SELECTOR_LIST_CHARS = 65_536;
+/** css-what, css-select and this module recurse into :not() and :is(): deeper nesting is rejected. */
+const MAX_SELECTOR_NESTING = 32;
 
+const NEVER = ['hover', 'active', 'focus', 'focus-visible', 'focus-within', 'visited', 'target', 'checked', 'disabled'];
+const STRUCTURAL = new Set([
+  'first-child',
+  'last-child',
+  'only-child',
+  'first-of-type',
+  'last-of-type',
+  'only-of-type',
+  'nth-child',
+  'nth-last-child',
+  'nth-of-type',
+  'nth-last-of-type',
+  'empty',
+  'root',
+]);
+const LOGICAL = new Set(['not', 'is', 'where']);
+const COMBINATORS = new Set<string>([
+  SelectorType.Descendant,
+  SelectorType.Child,
+  SelectorType.Adjacent,
+  SelectorType.Sibling,
+]);
+
+const OPTIONS: Options<Node, Element> = {
+  adapter: domAdapter,
+  relativeSelector: false,
+  // A user pseudo given as a selector takes precedence over css-select's own (`:checked` …).
+  pseudos: Object.fromEntries(NEVER.map((name) => [name, ':not(*)'])),
+};
+
+/** `a, b > c` → one Selector per complex selector, or null if any of them is invalid. */
 export function parseSelectorList(text: string): Selector[] | null {
-  const out: Selector[] = [];
-  for (const part of text.split(',')) {
-    const s = parseSelector(part.trim());
-    if (!s) return null;
-    out.push(s);
+  if (!text.trim() || text.length > MAX_SELECTOR_LIST_CHARS || nestingDepth(text) > MAX_SELECTOR_NESTING) return null;
+  let list: Token[][];
+  try {
+    list = parse(text);
+  } catch {
+    return null; // css-what's syntax errors are what "invalid selector" means here
   }
-  return out.length ? out : null;
+  // css-what gives no source positions: each selector's own text comes from the same comma split.
+  const texts = splitCommas(text);
+  if (texts.length !== list.length) return null;
+  const out: Selector[] = [];
+  for (const [i, tokens] of list.entries()) {
+    if (!isSupported(tokens)) return null;
+    let compiled: Matcher | null = null;
+    // css-select checks a pseudo-class's arguments (`:nth-child(banana)`) only when it compiles:
+    // those selectors compile now, to be rejected here. The rest, nearly every selector of a sheet,
+    // compile on first use, and with the buckets most are never used on a given page.
+    if (tokens.some((t) => t.type === SelectorType.Pseudo && t.data !== null)) {
+      try {
+        compiled = compileTokens(tokens);
+      } catch {
+        return null;
+      }
+    }
+    const test = (el: Element) => (compiled ??= compileTokens(tokens))(el);
+    out.push({ tokens, specificity: encode(specificityOf(tokens)), text: texts[i].trim(), test });
+  }
+  return out;
+}
+
+type Matcher = (el: Element) => boolean;
+
+/** css-select sorts and rewrites the tokens it compiles: it gets its own copy. */
+function compileTokens(tokens: Token[]): Matcher {
+  return compile<Node, Element>([structuredClone(tokens)], OPTIONS);
 }
 
 export function parseSelector(text: string): Selector | null {
-  if (!text || text.length > 1000) return null;
-  const compounds: Compound[] = [];
-  const combinators: Combinator[] = [];
-  let s = text;
-  let pending: Combinator | null = null;
-  while (s.length) {
-    const ws = /^\s+/.exec(s);
-    if (ws) {
-      s = s.slice(ws[0].length);
-      if (compounds.length && !pending) pending = ' ';
-      continue;
-    }
-    const comb = /^[>+~]/.exec(s);
-    if (comb) {
-      if (!compounds.length || (pending && pending !== ' ')) return null;
-      pending = comb[0] as Combinator;
-      s = s.slice(1);
-      continue;
-    }
-    const parsed = parseCompound(s);
-    if (!parsed) return null;
-    if (compounds.length) combinators.push(pending ?? ' ');
-    pending = null;
-    compounds.push(parsed.compound);
-    s = parsed.rest;
-  }
-  if (!compounds.length || (pending && pending !== ' ')) return null;
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  for (const p of compounds) {
-    if (p.id) a++;
-    b += p.classes.length + p.attrs.length + p.pseudo.length;
-    if (p.tag) c++;
-  }
-  return { parts: compounds.reverse(), combinators: combinators.reverse(), specificity: a * 10000 + b * 100 + c, text };
-}
-
-function parseCompound(input: string): { compound: Compound; rest: string } | null {
-  const c: Compound = { tag: null, id: null, classes: [], attrs: [], pseudo: [] };
-  let s = input;
-  let any = false;
-  if (s.startsWith('*')) {
-    s = s.slice(1);
-    any = true;
-  } else {
-    const m = IDENT.exec(s);
-    if (m) {
-      c.tag = m[0].toLowerCase();
-      s = s.slice(m[0].length);
-      any = true;
-    }
-  }
-  for (;;) {
-    let m: RegExpExecArray | null;
-    if ((m = /^#(-?[_a-zA-Z0-9][\w-]*)/.exec(s))) c.id = m[1];
-    else if ((m = /^\.(-?[_a-zA-Z][\w-]*)/.exec(s))) c.classes.push(m[1]);
-    else if ((m = /^\[\s*([\w-]+)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*)?\]/.exec(s))) {
-      c.attrs.push({ name: m[1].toLowerCase(), value: m[2] ?? m[3] ?? m[4] ?? null });
-    } else if ((m = /^:([\w-]+)/.exec(s))) {
-      const name = m[1].toLowerCase();
-      if (name === 'first-child' || name === 'last-child') c.pseudo.push(name);
-      else if (NEVER.has(name)) c.pseudo.push('never');
-      else return null;
-    } else break;
-    s = s.slice(m[0].length);
-    any = true;
-  }
-  return any ? { compound: c, rest: s } : null;
-}
-
-function matchesCompound(el: Element, c: Compound): boolean {
-  if (c.tag && c.tag !== el.tagName) return false;
-  if (c.id !== null && attr(el, 'id') !== c.id) return false;
-  if (c.classes.length) {
-    const have = classesOf(el);
-    if (!c.classes.every((k) => have.includes(k))) return false;
-  }
-  for (const a of c.attrs) {
-    const v = attr(el, a.name);
-    if (v === undefined || (a.value !== null && v !== a.value)) return false;
-  }
-  for (const p of c.pseudo) {
-    if (p === 'never') return false;
-    const sibs = elementSiblings(el);
-    if (p === 'first-child' && sibs[0] !== el) return false;
-    if (p === 'last-child' && sibs[sibs.length - 1] !== el) return false;
-  }
-  return true;
+  const list = parseSelectorList(text);
+  return list?.length === 1 ? list[0] : null;
 }
 
 export function matches(el: Element, sel: Selector): boolean {
-  return matchFrom(el, sel, 0);
-}
-
-function matchFrom(el: Element, sel: Selector, i: number): boolean {
-  if (!matchesCompound(el, sel.parts[i])) return false;
-  if (i === sel.parts.length - 1) return true;
-  const comb = sel.combinators[i];
-  if (comb === '>') {
-    const p = parentElement(el);
-    return !!p && matchFrom(p, sel, i + 1);
-  }
-  if (comb === ' ') {
-    for (let p = parentElement(el); p; p = parentElement(p)) if (matchFrom(p, sel, i + 1)) return true;
-    return false;
-  }
-  const sibs = elementSiblings(el);
-  const at = sibs.indexOf(el);
-  if (comb === '+') return at > 0 && matchFrom(sibs[at - 1], sel, i + 1);
-  for (let k = at - 1; k >= 0; k--) if (matchFrom(sibs[k], sel, i + 1)) return true;
-  return false;
+  return sel.test(el);
 }
 
 /** The key under which a rule is filed for quick lookup (as Blink's RuleSet): id, class, tag or none. */
 export function bucketKey(sel: Selector): string {
-  const subject = sel.parts[0];
-  if (subject.id) return `#${subject.id}`;
-  if (subject.classes.length) return `.${subject.classes[0]}`;
-  if (subject.tag) return subject.tag;
-  return '*';
+  const subject = subjectOf(sel.tokens);
+  const id = subject.find(isIdToken);
+  if (id) return `#${id.value}`;
+  const cls = subject.find(isClassToken);
+  if (cls) return `.${cls.value}`;
+  const tag = subject.find((t) => t.type === SelectorType.Tag);
+  return tag ? tag.name.toLowerCase() : '*';
+}
+
+/** The rightmost compound: the tokens after the last combinator. */
+function subjectOf(tokens: Token[]): Token[] {
+  let i = tokens.length;
+  while (i > 0 && !COMBINATORS.has(tokens[i - 1].type)) i--;
+  return tokens.slice(i);
+}
+
+function isSupported(tokens: Token[]): boolean {
+  if (!tokens.length || COMBINATORS.has(tokens[0].type) || COMBINATORS.has(tokens[tokens.length - 1].type))
+    return false;
+  return tokens.every((t) => {
+    switch (t.type) {
+      case SelectorType.Tag:
+      case SelectorType.Universal:
+        return t.namespace === null;
+      case SelectorType.Attribute:
+        return t.namespace === null && t.action !== AttributeAction.Not; // `!=` is jQuery's, not CSS
+      case SelectorType.Pseudo:
+        if (LOGICAL.has(t.name)) return Array.isArray(t.data) && t.data.every(isSupported);
+        return (STRUCTURAL.has(t.name) || NEVER.includes(t.name)) && !Array.isArray(t.data);
+      case SelectorType.PseudoElement:
+        return false;
+      default:
+        return COMBINATORS.has(t.type); // not `<` (css-what's parent) nor `||`
+    }
+  });
+}
+
+type AttributeToken = Extract<Token, { type: SelectorType.Attribute }>;
+
+// css-what writes `#x` and `.x` as attribute tokens; only those two carry the "quirks" case mode.
+function isIdToken(t: Token): t is AttributeToken {
+  return t.type === SelectorType.Attribute && t.name === 'id' && t.ignoreCase === 'quirks';
+}
+
+function isClassToken(t: Token): t is AttributeToken {
+  return t.type === SelectorType.Attribute && t.name === 'class' && t.ignoreCase === 'quirks';
+}
+
+type Specificity = [number, number, number];
+
+/** Selectors Level 4 §17: :is() and :not() count their most specific argument, :where() nothing. */
+function specificityOf(tokens: Token[]): Specificity {
+  const s: Specificity = [0, 0, 0];
+  for (const t of tokens) {
+    if (t.type === SelectorType.Attribute) s[isIdToken(t) ? 0 : 1]++;
+    else if (t.type === SelectorType.Tag) s[2]++;
+    else if (t.type === SelectorType.Pseudo && Array.isArray(t.data)) {
+      if (t.name === 'where') continue;
+      const most = t.data.map(specificityOf).reduce((a, b) => (encode(b) > encode(a) ? b : a));
+      for (let i = 0; i < 3; i++) s[i] += most[i];
+    } else if (t.type === SelectorType.Pseudo) s[1]++;
+  }
+  return s;
+}
+
+function encode([a, b, c]: Specificity): number {
+  return Math.min(a, 99) * 10000 + Math.min(b, 99) * 100 + Math.min(c, 99);
 }

@@ -6,17 +6,20 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { AnimationSpec, Easing } from '../../commit/PagePaint';
 import type { ColorStop, Gradient } from '../../paint/DisplayList';
-import { splitOutside } from './CssParser';
+import { evaluateCalc, type LinearLength } from './calc';
+import { functionCalls, splitCommas } from './cssTokens';
+import { type LengthContext, pxPerUnit } from './lengthUnits';
 
-export type Length = { px: number } | { pct: number } | 'auto';
+/**
+ * A length: pixels, a percentage of a base known only at layout (the containing block's width …),
+ * or a calc() mixing both, folded to pixels plus a percentage.
+ */
+export type Length = { px: number } | { pct: number } | { calc: LinearLength } | 'auto';
 
-export interface LengthContext {
-  fontSize: number;
-  rootFontSize: number;
-  viewport: { w: number; h: number };
-}
+export type { LengthContext };
 
 const MAX_LENGTH = 100_000;
+const MAX_PERCENT = 10_000;
 
 export function parseLength(value: string, ctx: LengthContext, allowAuto: false): Exclude<Length, 'auto'> | null;
 export function parseLength(value: string, ctx: LengthContext, allowAuto?: boolean): Length | null;
@@ -24,25 +27,27 @@ export function parseLength(value: string, ctx: LengthContext, allowAuto = true)
   const v = value.trim().toLowerCase();
   if (v === 'auto') return allowAuto ? 'auto' : null;
   if (v === '0') return { px: 0 };
-  const m = /^(-?\d*\.?\d+)(px|em|rem|%|vw|vh|pt)$/.exec(v);
+  if (v.startsWith('calc(')) {
+    const c = evaluateCalc(v, ctx);
+    if (!c || Math.abs(c.px) > MAX_LENGTH || Math.abs(c.pct) > MAX_PERCENT) return null;
+    return c.pct === 0 ? { px: c.px } : c.px === 0 ? { pct: c.pct } : { calc: c };
+  }
+  const m = /^(-?\d*\.?\d+)([a-z]+|%)$/.exec(v);
   if (!m) return null;
   const n = Number(m[1]);
-  const px = {
-    px: n,
-    em: n * ctx.fontSize,
-    rem: n * ctx.rootFontSize,
-    vw: (n * ctx.viewport.w) / 100,
-    vh: (n * ctx.viewport.h) / 100,
-    pt: (n * 4) / 3,
-  }[m[2] as 'px'];
-  if (m[2] === '%') return Math.abs(n) <= 10_000 ? { pct: n } : null;
+  if (m[2] === '%') return Math.abs(n) <= MAX_PERCENT ? { pct: n } : null;
+  const per = pxPerUnit(m[2], ctx);
+  if (per === undefined) return null;
+  const px = n * per;
   return Math.abs(px) <= MAX_LENGTH ? { px } : null;
 }
 
 /** A length in pixels given what percentages refer to (0 when that is unknown). */
 export function resolveLength(l: Length, base: number | undefined, auto = 0): number {
   if (l === 'auto') return auto;
-  return 'px' in l ? l.px : ((base ?? 0) * l.pct) / 100;
+  if ('px' in l) return l.px;
+  if ('pct' in l) return ((base ?? 0) * l.pct) / 100;
+  return l.calc.px + ((base ?? 0) * l.calc.pct) / 100;
 }
 
 // Skia itself decides what a colour is: the same parser the raster threads will use.
@@ -77,7 +82,7 @@ const SIDES: Record<string, number> = {
 export function parseGradient(value: string): Gradient | null {
   const m = /^(linear|radial)-gradient\((.*)\)$/is.exec(value.trim());
   if (!m) return null;
-  const args = splitOutside(m[2], ',').map((a) => a.trim());
+  const args = splitCommas(m[2]).map((a) => a.trim());
   let angleDeg = 180;
   let circle = false;
   if (m[1] === 'linear') {
@@ -121,14 +126,10 @@ export type TransformFn =
 export function parseTransform(value: string, ctx: LengthContext): TransformFn[] | null {
   const v = value.trim();
   if (v === 'none') return [];
+  const calls = functionCalls(v);
+  if (!calls?.length) return null;
   const out: TransformFn[] = [];
-  const re = /([a-zA-Z]+)\(([^)]*)\)\s*/g;
-  let consumed = 0;
-  for (let m = re.exec(v); m; m = re.exec(v)) {
-    if (m.index !== consumed) return null;
-    consumed = re.lastIndex;
-    const name = m[1].toLowerCase();
-    const args = m[2].split(',').map((a) => a.trim());
+  for (const { name, args } of calls) {
     const len = (a: string | undefined) => (a === undefined ? { px: 0 } : parseLength(a, ctx, false));
     const num = (a: string | undefined) => (a !== undefined && /^-?\d*\.?\d+$/.test(a) ? Number(a) : null);
     let fn: TransformFn | null = null;
@@ -155,7 +156,7 @@ export function parseTransform(value: string, ctx: LengthContext): TransformFn[]
     if (!fn) return null;
     out.push(fn);
   }
-  return consumed === v.length && out.length ? out : null;
+  return out;
 }
 
 const EASINGS: Record<string, Easing> = {
@@ -168,7 +169,7 @@ const EASINGS: Record<string, Easing> = {
 
 /** The `animation` shorthand (its first animation: Minium runs one animation per element). */
 export function parseAnimation(value: string): AnimationSpec | null {
-  const first = splitOutside(value, ',')[0].trim();
+  const first = splitCommas(value)[0].trim();
   const spec: AnimationSpec = {
     name: '',
     durationMs: 0,

@@ -13,6 +13,7 @@ import {
   parseGradient,
   parseLength,
   parseTransform,
+  resolveLength,
 } from './Values';
 
 type Setter = (s: ComputedStyle, v: string, ctx: LengthContext) => void;
@@ -27,9 +28,9 @@ const FONT_SIZES: Record<string, number> = {
   'xx-large': 32,
 };
 
-/** A length's number, px or percent alike, for sign checks; auto counts as 0. */
+/** A length's number, px or percent alike, for sign checks; auto and calc() count as 0 (CSS clamps a calc, never rejects it). */
 function amount(l: Length): number {
-  return l === 'auto' ? 0 : 'px' in l ? l.px : l.pct;
+  return l === 'auto' ? 0 : 'px' in l ? l.px : 'pct' in l ? l.pct : 0;
 }
 
 function oneOf<T extends string>(v: string, options: readonly T[]): T | null {
@@ -155,7 +156,7 @@ function fontSize(s: ComputedStyle, v: string, ctx: LengthContext): void {
   }
   const l = parseLength(v, ctx, false);
   if (!l) return;
-  const px = 'px' in l ? l.px : (ctx.fontSize * l.pct) / 100;
+  const px = resolveLength(l, ctx.fontSize);
   if (px > 0 && px <= 1000) s.fontSize = px;
 }
 
@@ -230,7 +231,7 @@ const SETTERS: Record<string, Setter> = {
     else if (/^\d*\.?\d+$/.test(v)) s.lineHeight = Number(v) * s.fontSize;
     else {
       const l = parseLength(v, { ...ctx, fontSize: s.fontSize }, false);
-      if (l) s.lineHeight = 'px' in l ? l.px : (s.fontSize * l.pct) / 100;
+      if (l) s.lineHeight = resolveLength(l, s.fontSize);
     }
   },
   'text-align': (s, v) => {

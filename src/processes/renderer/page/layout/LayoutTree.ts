@@ -251,7 +251,7 @@ export class LayoutTree {
         c.setFlexGrow(child.el ? child.style.flexGrow : 0);
         c.setFlexShrink(child.el ? child.style.flexShrink : 1);
         const basis = child.style.flexBasis;
-        if (child.el && basis !== 'auto') c.setFlexBasis('px' in basis ? basis.px : `${basis.pct}%`);
+        if (child.el && basis !== 'auto') c.setFlexBasis(yogaLength(basis, innerWidth));
         if (child.el && child.style.alignSelf !== 'auto') c.setAlignSelf(ALIGN[child.style.alignSelf]);
       } else {
         c.setFlexShrink(0);
@@ -283,10 +283,14 @@ export class LayoutTree {
     // Yoga sizes border boxes; CSS's default content-box adds padding and border to width and height.
     const extraW = s.boxSizing === 'content-box' ? pl + pr + bl + br : 0;
     const extraH = s.boxSizing === 'content-box' ? pt + pb + bt + bb : 0;
-    const size = (l: Length, extra: number): number | `${number}%` | undefined =>
-      l === 'auto' ? undefined : 'px' in l ? l.px + extra : `${l.pct}%`;
-    const w = size(s.width, extraW);
-    const h = size(s.height, extraH);
+    // Heights give a calc()'s percentage no base: Minium does not know the container's height here.
+    const size = (l: Length, extra: number, base: number) => {
+      if (l === 'auto') return undefined;
+      const v = yogaLength(l, base);
+      return typeof v === 'number' ? v + extra : v;
+    };
+    const w = size(s.width, extraW, containerWidth);
+    const h = size(s.height, extraH, 0);
     if (box.kind === 'replaced') {
       const attrSize = (name: string, fallback: number) => Number(attr(box.el!, name)) || fallback;
       node.setWidth(w ?? Math.min(attrSize('width', 300), 4000) + extraW);
@@ -295,19 +299,19 @@ export class LayoutTree {
       if (w !== undefined) node.setWidth(w);
       if (h !== undefined) node.setHeight(h);
     }
-    const min = (l: Length, extra: number, set: (v: number | `${number}%`) => void) => {
-      const v = size(l, extra);
+    const min = (l: Length, extra: number, base: number, set: (v: number | `${number}%`) => void) => {
+      const v = size(l, extra, base);
       if (v !== undefined) set(v);
     };
-    min(s.minWidth, extraW, (v) => node.setMinWidth(v));
-    min(s.minHeight, extraH, (v) => node.setMinHeight(v));
-    min(s.maxWidth, extraW, (v) => node.setMaxWidth(v));
-    min(s.maxHeight, extraH, (v) => node.setMaxHeight(v));
+    min(s.minWidth, extraW, containerWidth, (v) => node.setMinWidth(v));
+    min(s.minHeight, extraH, 0, (v) => node.setMinHeight(v));
+    min(s.maxWidth, extraW, containerWidth, (v) => node.setMaxWidth(v));
+    min(s.maxHeight, extraH, 0, (v) => node.setMaxHeight(v));
     if (s.position !== 'static') {
       node.setPositionType(s.position === 'absolute' ? PositionType.Absolute : PositionType.Relative);
       [Edge.Top, Edge.Right, Edge.Bottom, Edge.Left].forEach((edge, i) => {
         const l = s.inset[i];
-        if (l !== 'auto') node.setPosition(edge, 'px' in l ? l.px : `${l.pct}%`);
+        if (l !== 'auto') node.setPosition(edge, yogaLength(l, containerWidth));
       });
     }
     if (s.overflow !== 'visible') node.setOverflow(s.overflow === 'hidden' ? Overflow.Hidden : Overflow.Scroll);
@@ -356,6 +360,16 @@ const ALIGN = {
   center: Align.Center,
   baseline: Align.Baseline,
 };
+
+/**
+ * A length as Yoga takes it: pixels or a percentage it resolves itself. Yoga has no calc(), so a
+ * calc() mixing both is resolved here against `base`, what its percentage refers to.
+ */
+function yogaLength(l: Exclude<Length, 'auto'>, base: number): number | `${number}%` {
+  if ('px' in l) return l.px;
+  if ('pct' in l) return `${l.pct}%`;
+  return resolveLength(l, base);
+}
 
 function newBox(kind: Box['kind'], el: Element | null, style: ComputedStyle): Box {
   const px = (l: Length) => (l !== 'auto' && 'px' in l ? l.px : 0);
