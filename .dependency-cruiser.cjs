@@ -177,7 +177,7 @@ module.exports = {
     ),
     folder(
       'bench',
-      'benchmarks drive the kernel and the renderer raster pool',
+      "benchmarks drive the kernel, and the renderer's tile manager and raster pool",
       '^src/bench/',
       ours(
         'src/bench/',
@@ -185,6 +185,7 @@ module.exports = {
         'src/common/',
         'src/platform/',
         'src/processes/renderer/',
+        'src/viz/client/',
         'src/processes/shared/',
       ),
     ),

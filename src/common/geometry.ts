@@ -36,17 +36,6 @@ export function roundOut(r: Rect): Rect {
   return { x, y, w: Math.ceil(r.x + r.w) - x, h: Math.ceil(r.y + r.h) - y };
 }
 
-/** Splits a layer of the given size into a grid of tiles (the last row and column may be smaller). */
-export function tileGrid(width: number, height: number, tileSize: number): Rect[] {
-  const tiles: Rect[] = [];
-  for (let y = 0; y < height; y += tileSize) {
-    for (let x = 0; x < width; x += tileSize) {
-      tiles.push({ x, y, w: Math.min(tileSize, width - x), h: Math.min(tileSize, height - y) });
-    }
-  }
-  return tiles;
-}
-
 /** A 2D affine matrix [a, b, c, d, e, f] as in CanvasRenderingContext2D.setTransform. */
 export type Matrix = [number, number, number, number, number, number];
 

@@ -29,6 +29,9 @@ const PAGES: Record<string, () => string> = {
   '/nested': () => '<!doctype html><body>' + '<div>'.repeat(100_000) + 'deep' + '</div>'.repeat(100_000) + '</body>',
 };
 
+/** Parsing and laying out ten megabytes takes seconds alone, and more on a loaded machine. */
+const HEAVY_PAGE_MS = 45000;
+
 let server: http.Server;
 let base: string;
 let b: Browser;
@@ -79,7 +82,7 @@ test('a script error goes to the tab’s console; later scripts run and the rend
 });
 
 test('a 10 MB page of 150 000 paragraphs ends in a clear error page inside its tab', async () => {
-  const t = await openLive(b, `${base}/ten-mb`);
+  const t = await openLive(b, `${base}/ten-mb`, HEAVY_PAGE_MS);
   await waitFor(
     () => b.consoleMessages(t.id).some((m) => /more than 50,000 elements/.test(m.message)),
     'the reason in the console',
@@ -90,14 +93,14 @@ test('a 10 MB page of 150 000 paragraphs ends in a clear error page inside its t
 }, 60000);
 
 test('a 10 MB paragraph is laid out and rendered', async () => {
-  const t = await openLive(b, `${base}/ten-mb-text`);
+  const t = await openLive(b, `${base}/ten-mb-text`, HEAVY_PAGE_MS);
   expect(await pixel(t.surfaceId, 955, 590)).toBe('255,255,0'); // the body's margin, right of the text
   expect(alive(t.pid!)).toBe(true);
 }, 60000);
 
 test('100 000 nested elements end in a clear error page; other tabs are unaffected', async () => {
   const other = await openLive(b, 'https://orbit.example/');
-  const t = await openLive(b, `${base}/nested`);
+  const t = await openLive(b, `${base}/nested`, HEAVY_PAGE_MS);
   expect(tabOf(b, t.id).title).toBe("Can't reach this page");
   expect(await pixel(t.surfaceId, 900, 590)).toBe('248,249,250');
   expect(tabOf(b, other.id).state).toBe('live');

@@ -26,22 +26,22 @@ export function tabOf(b: Browser, id: number): TabInfo {
   return t;
 }
 
-export async function openLive(b: Browser, url: string): Promise<TabInfo> {
+export async function openLive(b: Browser, url: string, timeoutMs?: number): Promise<TabInfo> {
   const t = await b.openTab(url);
-  return waitFor(() => {
-    const now = tabOf(b, t.id);
-    return now.state === 'live' && now.framesPresented > 0 && now;
-  }, `${url} to present its first frame`);
+  return waitFor(
+    () => {
+      const now = tabOf(b, t.id);
+      return now.state === 'live' && now.framesPresented > 0 && now;
+    },
+    `${url} to present its first frame`,
+    timeoutMs,
+  );
 }
 
 /** True when the tab presents new frames within the next moments. */
 export async function keepsPresenting(b: Browser, id: number, frames = 10): Promise<boolean> {
   const start = tabOf(b, id).framesPresented;
-  await waitFor(
-    () => tabOf(b, id).framesPresented >= start + frames,
-    `tab ${id} to present ${frames} more frames`,
-    10000,
-  );
+  await waitFor(() => tabOf(b, id).framesPresented >= start + frames, `tab ${id} to present ${frames} more frames`);
   return true;
 }
 
@@ -80,7 +80,10 @@ export function captureSurface(
 ): Promise<{ w: number; h: number; pixel: (x: number, y: number) => [number, number, number] }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(displayUrl);
-    const timer = setTimeout(() => (ws.terminate(), reject(new Error(`no picture of ${surfaceId}`))), 10000);
+    const timer = setTimeout(
+      () => (ws.terminate(), reject(new Error(`no full picture of ${surfaceId} within 20 s`))),
+      20000,
+    );
     ws.on('open', () => ws.send(JSON.stringify({ type: 'show', surfaceId })));
     ws.on('error', reject);
     ws.on('message', (data: Buffer) => {

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IpcLabReport } from '../../src/common/labReports';
+import { waitFor } from '../../src/common/waitFor';
 
 const CLI = path.join(__dirname, '../../src/shell/cli/main.js');
 const leftovers = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('minium-lab-'));
@@ -43,13 +44,17 @@ test('Ctrl+C mid-run removes what the lab created', async () => {
   const child = spawn(process.execPath, [CLI, 'lab', 'ipc', '--only', 'fifo,unix'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  await new Promise<void>((resolve) =>
-    child.stderr.on('data', (d: Buffer) => /\d+\/\d+ (fifo|unix)/.test(d.toString()) && resolve()),
+  const exited = new Promise<number | null>((r) => child.once('exit', r));
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (d: Buffer) => /\d+\/\d+ (fifo|unix)/.test(d.toString()) && resolve());
+    void exited.then((code) => reject(new Error(`the lab exited with ${code} before measuring fifo or unix`)));
+  });
+  const during = await waitFor(
+    () => leftovers().length > before.length && leftovers(),
+    'the lab’s fifo or socket files',
   );
-  await new Promise((r) => setTimeout(r, 300));
-  expect(leftovers().length).toBeGreaterThan(before.length);
+  expect(during.length).toBeGreaterThan(before.length);
   child.kill('SIGINT');
-  const code = await new Promise((r) => child.once('exit', r));
-  expect(code).toBe(130);
+  expect(await exited).toBe(130);
   expect(leftovers()).toEqual(before);
 });

@@ -17,6 +17,12 @@ afterEach(() => b.shutdown());
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const close = (a: number[], e: number[]) => a.every((v, i) => Math.abs(v - e[i]) <= 3);
 const ticks = (tabId: number) => b.consoleMessages(tabId).filter((m) => m.message.startsWith('main tick')).length;
+/** Whether the page logged the end of its block since console message `since`. */
+const freed = (tabId: number, since: number) =>
+  b
+    .consoleMessages(tabId)
+    .slice(since)
+    .some((m) => m.message.startsWith('main thread free'));
 const BLOCK_BUTTON = { x: 150, y: 30 };
 const WHEEL_TOGGLE = { x: 100, y: 168 };
 
@@ -59,37 +65,32 @@ test('while page script blocks the main thread, the compositor keeps presenting 
   const frames = tabOf(b, t.id).framesPresented;
   const tickCount = ticks(t.id);
   await b.sendInput(t.id, { type: 'wheel', x: 480, y: 560, dx: 0, dy: 40 }); // the spinner stays on screen
-  await new Promise((r) => setTimeout(r, 1500));
+  // The spinning layer presents about 60 frames a second; the block lasts 3 s.
+  await waitFor(
+    () => tabOf(b, t.id).framesPresented - frames > 45 || freed(t.id, before),
+    '46 frames presented while the main thread is blocked',
+  );
   const during = {
     frames: tabOf(b, t.id).framesPresented - frames,
     ticks: ticks(t.id) - tickCount,
     scroll: (await b.tileReport(t.id)).scroll.y,
   };
-  expect(during.frames).toBeGreaterThan(45); // the spinning layer, about 60 a second
+  expect(during.frames).toBeGreaterThan(45);
   expect(during.ticks).toBe(0);
   expect(during.scroll).toBe(40);
-  expect(
-    b
-      .consoleMessages(t.id)
-      .slice(before)
-      .some((m) => m.message.startsWith('main thread free')),
-  ).toBe(false);
-  await waitFor(() => ticks(t.id) > tickCount, 'the page’s timer to run again', 10000);
+  expect(freed(t.id, before)).toBe(false);
+  await waitFor(() => ticks(t.id) > tickCount, 'the page’s timer to run again');
 });
 
 test('a page that listens for wheel events makes the compositor wait for the main thread before it scrolls', async () => {
   const t = await openLive(b, 'https://jank.example/');
   await waitFor(() => ticks(t.id) > 0, 'the page’s timer');
   // The click is hit-tested by the compositor thread and runs the button's listener on the main thread.
+  const presented = new Set<number>();
+  const off = b.onEvent((e) => void (e.type === 'input-presented' && presented.add(e.inputId)));
   const { inputId } = await b.sendInput(t.id, { type: 'click', ...WHEEL_TOGGLE });
-  await waitFor(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const off = b.onEvent((e) => e.type === 'input-presented' && e.inputId === inputId && (off(), resolve(true)));
-        setTimeout(() => (off(), resolve(false)), 2000);
-      }),
-    'the click’s effect on screen',
-  );
+  await waitFor(() => presented.has(inputId), 'the click’s effect on screen');
+  off();
   const before = b.consoleMessages(t.id).length;
   await b.sendInput(t.id, { type: 'click', ...BLOCK_BUTTON });
   await waitFor(
@@ -100,14 +101,17 @@ test('a page that listens for wheel events makes the compositor wait for the mai
         .some((m) => m.message.startsWith('blocking')),
     'the block to start',
   );
+  const frames = tabOf(b, t.id).framesPresented;
   await b.sendInput(t.id, { type: 'wheel', x: 480, y: 560, dx: 0, dy: 200 });
-  await new Promise((r) => setTimeout(r, 1000));
-  expect((await b.tileReport(t.id)).scroll.y).toBe(0); // the wheel event waits behind the blocked main thread
+  // The spinner keeps the compositor presenting: 30 frames after the wheel it would have scrolled, were it free to.
   await waitFor(
-    async () => (await b.tileReport(t.id)).scroll.y === 200,
-    'the scroll once the main thread is free',
-    10000,
+    () => tabOf(b, t.id).framesPresented - frames >= 30 || freed(t.id, before),
+    '30 frames presented after the wheel while the main thread is blocked',
   );
+  const scroll = (await b.tileReport(t.id)).scroll.y;
+  expect(freed(t.id, before)).toBe(false); // still inside the block: the scroll had to wait
+  expect(scroll).toBe(0); // the wheel event waits behind the blocked main thread
+  await waitFor(async () => (await b.tileReport(t.id)).scroll.y === 200, 'the scroll once the main thread is free');
 });
 
 test('a web worker’s result reaches the page: the fractal it computes appears in the tab', async () => {

@@ -13,6 +13,18 @@ afterEach(() => b.shutdown());
 const renderer = async (pid: number): Promise<ProcessInfo | undefined> =>
   (await b.listProcesses()).find((p) => p.pid === pid);
 
+/**
+ * The renderer's next thread report after `seen`: a renderer reports its threads' load every half
+ * second, and a new report never equals the last one while any thread runs.
+ */
+const laterStats = (pid: number, seen: ProcessInfo): Promise<ProcessInfo> => {
+  const last = JSON.stringify(seen.threads);
+  return waitFor(async () => {
+    const r = await renderer(pid);
+    return r && JSON.stringify(r.threads) !== last && r;
+  }, `a thread report from renderer ${pid} newer than the last one`);
+};
+
 test('a renderer runs real threads: io, main, compositor and the raster pool', async () => {
   const t = await openLive(b, 'https://orbit.example/');
   const p = await waitFor(async () => {
@@ -70,15 +82,14 @@ test('crashing a thread that does not exist is a clear error', async () => {
 
 test('a page’s new Worker() is a real thread that works while the main thread idles (RT4)', async () => {
   const t = await openLive(b, 'https://workers.example/');
-  const busyWorker = async () => {
-    const r = await renderer(t.pid!);
+  const busyWorker = async (r?: ProcessInfo) => {
+    r ??= await renderer(t.pid!);
     const worker = r?.threads.find((x) => x.kind === 'worker' && x.state === 'running' && x.busy > 0.5);
     return worker && r;
   };
-  await waitFor(busyWorker, 'a busy worker thread', 20000);
-  // A later interval than the first: the one that saw the worker start also saw the page load.
-  await new Promise((r) => setTimeout(r, 1100));
-  const p = await busyWorker();
+  const first = await waitFor(busyWorker, 'a busy worker thread', 20000);
+  // Two reports after the first (a second's worth): the interval that saw the worker start also saw the page load.
+  const p = await busyWorker(await laterStats(t.pid!, await laterStats(t.pid!, first)));
   expect(p).toBeTruthy();
   expect(p!.threads.find((x) => x.id === 'main')!.busy).toBeLessThan(0.5);
   // Its messages make the main thread repaint the page: new frames of a page whose only animation is small.
