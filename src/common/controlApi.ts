@@ -4,9 +4,9 @@
  */
 import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
-import type { InputEvent, RenderingOverlays, TileReport } from './protocol';
+import type { InputEvent, RenderingOverlays, SandboxReport, TileReport } from './protocol';
 
-export type { InputEvent, RenderingOverlays, TileReport };
+export type { InputEvent, RenderingOverlays, SandboxReport, TileReport };
 
 export type TabState = 'loading' | 'live' | 'crashed';
 
@@ -47,6 +47,8 @@ export interface ProcessInfo {
   cpuPercent: number;
   rssBytes: number;
   threads: ThreadInfo[];
+  /** What the child runs under, as it read back from the kernel; absent for the (unsandboxed) browser process. */
+  sandbox?: SandboxReport;
 }
 
 export interface DemoInfo {

@@ -213,6 +213,7 @@ napi_value Init(napi_env env, napi_value exports) {
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   minium::InitLab(env, exports);
   minium::InitMq(env, exports);
+  minium::InitSandbox(env, exports);
   return exports;
 }
 

@@ -20,5 +20,7 @@ void InitLab(napi_env env, napi_value exports);
 
 // POSIX message queues (mq_native.cc); Linux only.
 void InitMq(napi_env env, napi_value exports);
+// The OS sandbox a child applies to itself (src/native/sandbox.cc), Linux only.
+void InitSandbox(napi_env env, napi_value exports);
 
 }  // namespace minium
