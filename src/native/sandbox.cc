@@ -98,7 +98,11 @@ bool AddPathRule(int ruleset, int abi, const PathRule& rule, std::string* error)
     return false;
   }
   struct stat st;
-  fstat(fd, &st);
+  if (fstat(fd, &st) != 0) {
+    *error = Reason("cannot stat " + rule.path + " for a Landlock rule");
+    close(fd);
+    return false;
+  }
   uint64_t allowed = rule.pool ? (ll::kReadFile | ll::kWriteFile | ll::kMakeReg | ll::kRemoveFile |
                                   (abi >= 3 ? ll::kTruncate : 0))
                                : (ll::kReadFile | ll::kReadDir);
@@ -124,6 +128,7 @@ struct PoolBarrier {
   int restricted = 0;
   int finished = 0;  // completions run on the main thread: the last one frees the barrier
   int ruleset = -1;
+  std::vector<napi_async_work> works;
 };
 
 constexpr auto kPoolWait = std::chrono::seconds(5);
@@ -148,9 +153,9 @@ void RestrictPoolThread(napi_env, void* data) {
 void PoolTaskDone(napi_env env, napi_status, void* data) {
   auto* b = static_cast<PoolBarrier*>(data);
   if (++b->finished < b->threads) return;
+  for (napi_async_work work : b->works) napi_delete_async_work(env, work);
   close(b->ruleset);
   delete b;
-  (void)env;
 }
 
 bool RestrictThreadPool(napi_env env, int ruleset, std::string* error) {
@@ -162,8 +167,9 @@ bool RestrictThreadPool(napi_env env, int ruleset, std::string* error) {
   for (int i = 0; i < b->threads; i++) {
     napi_async_work work;
     napi_create_async_work(env, nullptr, name, RestrictPoolThread, PoolTaskDone, b, &work);
-    napi_queue_async_work(env, work);
+    b->works.push_back(work);
   }
+  for (napi_async_work work : b->works) napi_queue_async_work(env, work);
   std::unique_lock<std::mutex> lock(b->mutex);
   bool all = b->changed.wait_for(lock, kPoolWait, [b] { return b->restricted >= b->threads; });
   if (!all)
