@@ -186,9 +186,12 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
     switch (message.type) {
       case 'ready':
         if (this.state !== 'starting') return this.reject('said it was ready twice');
+        this.sandbox = (message as unknown as { sandbox: SandboxReport }).sandbox;
+        // Asked to sandbox itself on Linux and says it did not: it must not be given page content.
+        if (this.options.sandbox && process.platform === 'linux' && this.sandbox.os !== 'on')
+          return this.reject(`said it runs without the OS sandbox (${this.sandbox.os})`);
         if (this.readyTimer) clearTimeout(this.readyTimer);
         this.state = 'ready';
-        this.sandbox = (message as unknown as { sandbox: SandboxReport }).sandbox;
         for (const m of this.pending.splice(0)) this.child?.send(m);
         this.readyEmitter.fire(this.pid ?? 0);
         return;

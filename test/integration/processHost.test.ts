@@ -110,6 +110,12 @@ function statusOf(pid: number, key: string): string | undefined {
     h.kill();
   });
 
+  test('a child asked to sandbox itself that says it runs without is a bad message', async () => {
+    const { gone, bad } = host('says-unsandboxed');
+    expect((await gone).reason).toBe('killed');
+    expect(bad).toEqual(['said it runs without the OS sandbox (off)']);
+  });
+
   test('a child that cannot sandbox itself ends before ready: launch-failed', async () => {
     const { gone } = host('pool-unrestricted');
     expect(await gone).toMatchObject({ reason: 'launch-failed', exitCode: 71 });
