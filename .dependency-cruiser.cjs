@@ -195,7 +195,7 @@ module.exports = {
       '^renderer/src/',
       [
         ...ours('renderer/src/'),
-        '^src/common/(controlApi|controlApiClient|labReports|tiles)\\.ts$',
+        '^src/common/(controlApi|controlApiClient|labReports|sandboxLabel|tiles)\\.ts$',
         '(^|/)node_modules/chart\\.js/',
       ],
       { noNode: true, packages: null },

@@ -1,5 +1,6 @@
 /** The Task Manager panel (Chrome's Shift+Esc, Firefox's about:processes): every process, its threads, End process. */
 import type { ProcessInfo } from '../../src/common/controlApi';
+import { sandboxDetails, sandboxLabel } from '../../src/common/sandboxLabel';
 import type { ControlClient } from './ControlClient';
 
 export class TaskManager {
@@ -49,6 +50,7 @@ export class TaskManager {
       cell(String(p.pid)),
       cell(`${p.cpuPercent.toFixed(1)}%`),
       cell(`${(p.rssBytes / 1048576).toFixed(1)} MB`),
+      sandboxCell(p),
     );
     const actions = document.createElement('td');
     if (p.role !== 'browser') {
@@ -67,7 +69,7 @@ export class TaskManager {
       const busy = cell(`${Math.round(t.busy * 100)}%`);
       busy.prepend(bar);
       const label = t.state === 'ended' ? `${t.name} — ended${t.error ? `: ${t.error}` : ''}` : `${t.name} (${t.kind})`;
-      tr.append(cell(label), cell(''), busy, cell(''));
+      tr.append(cell(label), cell(''), busy, cell(''), cell(''));
       const act = document.createElement('td');
       if (p.role === 'renderer' && t.state === 'running') {
         act.append(
@@ -99,6 +101,14 @@ export class TaskManager {
 function cell(text: string): HTMLTableCellElement {
   const td = document.createElement('td');
   td.textContent = text;
+  return td;
+}
+
+/** What the process runs under, as the child read it back from the kernel. */
+function sandboxCell(p: ProcessInfo): HTMLTableCellElement {
+  const td = cell(sandboxLabel(p.sandbox));
+  td.className = `sandbox ${p.sandbox?.os ?? 'browser'}`;
+  td.title = sandboxDetails(p.sandbox);
   return td;
 }
 

@@ -6,6 +6,7 @@ import { inputLatency } from './inputLatency';
 import { orphanExit } from './orphanExit';
 import { rasterThroughput } from './rasterThroughput';
 import { sadTab } from './sadTab';
+import { sandboxSetup } from './sandboxSetup';
 import { survivorFps } from './survivorFps';
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   raster: () => rasterThroughput(),
   'blocked-main': () => blockedMainFps(),
   'input-latency': () => inputLatency(),
+  sandbox: () => sandboxSetup(),
 };
 
 export async function runBenchmarks(which: string, json: boolean): Promise<void> {

@@ -3,11 +3,13 @@
  * ready handshake, typed and validated messages, and an explicit end with a reason. A message
  * that fails validation is a bad message: the child is killed, as Chromium kills a renderer.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { z } from 'zod';
 import type { ProcessRole } from '../common/controlApi';
 import { Emitter } from '../common/Emitter';
 import { type ExitReason, exitReason } from '../common/exitReason';
-import { parseMessage, type ThreadStats } from '../common/protocol';
+import { parseMessage, type SandboxReport, type ThreadStats } from '../common/protocol';
 import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess';
 import { childEntry } from '../platform/paths';
 import { sandboxExecArgv } from '../platform/sandbox';
@@ -44,6 +46,8 @@ export interface ProcessHostView {
   readonly pid: number | null;
   readonly state: HostState;
   readonly threads: ThreadStats[];
+  /** What the child said, at ready, that it runs under. */
+  readonly sandbox: SandboxReport | null;
   kill(signal?: NodeJS.Signals): void;
   log(message: string): void;
   onReady(listener: (pid: number) => void): () => void;
@@ -59,6 +63,7 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   state: HostState = 'starting';
   pid: number | null = null;
   threads: ThreadStats[] = [];
+  sandbox: SandboxReport | null = null;
   gone: Gone | null = null;
   private badMessage: string | null = null;
   private readonly hang = new HangMonitor(Date.now());
@@ -88,12 +93,19 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   start(): void {
     const o = this.options;
     const execArgv = [
-      ...(o.sandbox ? sandboxExecArgv(APP_ROOT) : []),
+      // node_modules may be a symbolic link (a shared install): the model checks the real path.
+      ...(o.sandbox ? sandboxExecArgv(APP_ROOT, fs.realpathSync(path.join(APP_ROOT, 'node_modules'))) : []),
       ...(o.maxHeapMb ? [`--max-old-space-size=${o.maxHeapMb}`] : []),
     ];
     this.child = o.launcher.launch({
       entry: childEntry(o.entry),
-      args: [`--minium-role=${o.role}`, ...o.extraArgs, `--minium-parent-pid=${process.pid}`],
+      args: [
+        `--minium-role=${o.role}`,
+        ...o.extraArgs,
+        `--minium-parent-pid=${process.pid}`,
+        // The child sandboxes itself unless told otherwise (src/platform/child/sandboxSelf.ts).
+        ...(o.sandbox ? [] : ['--minium-sandbox=off']),
+      ],
       execArgv,
       serviceName: `minium-${o.role}`,
     });
@@ -175,6 +187,10 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
     switch (message.type) {
       case 'ready':
         if (this.state !== 'starting') return this.reject('said it was ready twice');
+        this.sandbox = (message as unknown as { sandbox: SandboxReport }).sandbox;
+        // Asked to sandbox itself on Linux and says it did not: it must not be given page content.
+        if (this.options.sandbox && process.platform === 'linux' && this.sandbox.os !== 'on')
+          return this.reject(`said it runs without the OS sandbox (${this.sandbox.os})`);
         if (this.readyTimer) clearTimeout(this.readyTimer);
         this.state = 'ready';
         for (const m of this.pending.splice(0)) this.child?.send(m);

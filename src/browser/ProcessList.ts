@@ -40,6 +40,7 @@ export async function describeProcesses(
       ...(c.host.unresponsive ? { unresponsive: true as const } : {}),
       ...m(c.host.pid as number),
       threads: c.host.threads,
+      ...(c.host.sandbox ? { sandbox: c.host.sandbox } : {}),
     })),
   ];
 }

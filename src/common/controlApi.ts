@@ -11,9 +11,9 @@ import { asBody, inField, inPath, method, type MethodOf, resolves, returns } fro
 import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
 import { LIMITS } from './limits';
-import { InputEvent, RenderingOverlays, type TileReport } from './protocol';
+import { InputEvent, RenderingOverlays, type SandboxReport, type TileReport } from './protocol';
 
-export type { InputEvent, RenderingOverlays, TileReport };
+export type { InputEvent, RenderingOverlays, SandboxReport, TileReport };
 
 export type TabState = 'loading' | 'live' | 'crashed';
 
@@ -54,6 +54,8 @@ export interface ProcessInfo {
   cpuPercent: number;
   rssBytes: number;
   threads: ThreadInfo[];
+  /** What the child runs under, as it read back from the kernel; absent for the (unsandboxed) browser process. */
+  sandbox?: SandboxReport;
 }
 
 export interface DemoInfo {

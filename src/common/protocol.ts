@@ -78,9 +78,29 @@ export const TileReport = z.object({
 });
 export type TileReport = z.infer<typeof TileReport>;
 
+/**
+ * What a child runs under, read back from the kernel after it sandboxed itself (Linux:
+ * /proc/self/status and Landlock's answer). `os` says plainly when there is no OS layer.
+ */
+export const SandboxReport = z.object({
+  /** 'on': the OS sandbox applied; 'off': the browser was started with the sandbox off; 'none': no OS sandbox on this platform. */
+  os: z.enum(['on', 'off', 'none']),
+  /** A seccomp-bpf filter is in force (Seccomp: 2), and how many filters are stacked. */
+  seccomp: z.boolean(),
+  seccompFilters: z.number().int().nonnegative().max(64),
+  noNewPrivs: z.boolean(),
+  /** The Landlock ABI the child restricted itself with, or false. */
+  landlock: z.union([z.literal(false), z.number().int().positive().max(64)]),
+  /** Node's permission model (a second layer; Electron's utilityProcess does not honour it). */
+  permissionModel: z.boolean(),
+  /** Microseconds spent applying the OS sandbox. */
+  applyMicros: z.number().nonnegative().max(10_000_000),
+});
+export type SandboxReport = z.infer<typeof SandboxReport>;
+
 // ---------------------------------------------------------------------------------------------
 // Any child → browser
-const Ready = z.object({ type: z.literal('ready'), pid });
+const Ready = z.object({ type: z.literal('ready'), pid, sandbox: SandboxReport });
 const Stats = z.object({ type: z.literal('stats'), threads: z.array(ThreadStats).max(LIMITS.threadsPerProcess) });
 const Log = z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: shortText });
 const common = [Ready, Stats, Log] as const;

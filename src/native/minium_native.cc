@@ -227,6 +227,7 @@ napi_value Init(napi_env env, napi_value exports) {
   minium::InitLab(env, exports);
   minium::InitMq(env, exports);
   minium::InitAnonymousMemory(env, exports);
+  minium::InitSandbox(env, exports);
   return exports;
 }
 

@@ -25,6 +25,8 @@ void InitLab(napi_env env, napi_value exports);
 
 // POSIX message queues (mq_native.cc); Linux only.
 void InitMq(napi_env env, napi_value exports);
+// The OS sandbox a child applies to itself (src/native/sandbox.cc), Linux only.
+void InitSandbox(napi_env env, napi_value exports);
 
 // Anonymous shared memory (memfd) and its hand-over as file descriptors (anonymous_memory.cc).
 void InitAnonymousMemory(napi_env env, napi_value exports);

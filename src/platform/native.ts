@@ -40,6 +40,11 @@ interface NativeAddon {
   mqReceive?(handle: object, timeoutMs: number): Buffer | null;
   mqUnlink?(name: string): boolean;
   pipePingPongC?(size: number, iterations: number): { median: number; p99: number };
+  // The OS sandbox a child applies to itself (src/native/sandbox.cc), Linux only.
+  sandboxApply?(options: { readBeneath: string[]; allowInet: boolean }): number;
+  sandboxReadBack?(): { seccomp: number; seccompFilters: number; noNewPrivs: number; threads: string[] };
+  sandboxLandlockAbi?(): number;
+  memfdCreate?(name: string): number;
 }
 
 let addon: NativeAddon | null = null;

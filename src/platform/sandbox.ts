@@ -1,10 +1,11 @@
 /**
- * Sandbox flags for child processes, from Node's permission model: read-only access to the
- * app's own files, no file writes, no child processes. Worker threads and the project's native
+ * Sandbox flags for child processes, from Node's permission model (a second layer under the OS
+ * sandbox each child applies to itself, src/platform/child/sandboxSelf.ts): read-only access to the
+ * given folders, no file writes, no child processes. Worker threads and the project's native
  * addons stay allowed because renderers need them (an addon could bypass the model: that is the
  * stated price of real shared memory). The flag was renamed when the model became stable.
  */
-export function sandboxExecArgv(readableRoot: string): string[] {
+export function sandboxExecArgv(...readable: string[]): string[] {
   const flags = process.allowedNodeEnvironmentFlags;
   const enable = flags.has('--permission')
     ? '--permission'
@@ -14,7 +15,7 @@ export function sandboxExecArgv(readableRoot: string): string[] {
   if (!enable) return [];
   return [
     enable,
-    `--allow-fs-read=${readableRoot}`,
+    ...readable.map((p) => `--allow-fs-read=${p}`),
     '--allow-worker',
     '--allow-addons',
     '--disable-warning=ExperimentalWarning',

@@ -4,12 +4,13 @@ import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import { ChildProcessHost, type Gone } from '../../src/browser/ChildProcessHost';
 import { RendererToBrowser } from '../../src/common/protocol';
+import { native } from '../../src/platform/native';
 import { NodeChildLauncher } from '../../src/platform/node/NodeChildLauncher';
 import { sandboxAvailable, sandboxExecArgv } from '../../src/platform/sandbox';
 import { APP_ROOT } from '../../src/platform/paths';
 import { waitFor } from './helpers';
 
-function host(mode: string, opts: { maxHeapMb?: number } = {}) {
+function host(mode: string, opts: { maxHeapMb?: number; sandbox?: boolean } = {}) {
   const h = new ChildProcessHost({
     role: 'renderer',
     title: `fixture ${mode}`,
@@ -78,6 +79,46 @@ describe('ChildProcessHost with real processes', () => {
     expect(cmdline).toContain('--minium-role=renderer');
     expect(cmdline).toContain(`--minium-parent-pid=${process.pid}`);
     h.kill();
+  });
+});
+
+/** A line of /proc/<pid>/status, read from outside the child. */
+function statusOf(pid: number, key: string): string | undefined {
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${key}:`));
+  return line?.slice(key.length + 1).trim();
+}
+
+(process.platform === 'linux' ? describe : describe.skip)('the OS sandbox (seccomp-bpf and Landlock)', () => {
+  test('a child reports what it runs under, and the kernel agrees from outside', async () => {
+    const { h } = host('ready');
+    await new Promise((r) => h.onReady(r));
+    const abi = native().sandboxLandlockAbi!();
+    expect(h.sandbox).toMatchObject({ os: 'on', seccomp: true, noNewPrivs: true, landlock: abi > 0 ? abi : false });
+    expect(statusOf(h.pid!, 'Seccomp')).toBe('2');
+    expect(statusOf(h.pid!, 'NoNewPrivs')).toBe('1');
+    h.kill();
+  });
+
+  test('with the sandbox off the child says so, and runs without a filter', async () => {
+    const { h } = host('ready', { sandbox: false });
+    await new Promise((r) => h.onReady(r));
+    expect(h.sandbox).toMatchObject({ os: 'off', seccomp: false, landlock: false, permissionModel: false });
+    expect(statusOf(h.pid!, 'Seccomp')).toBe('0');
+    h.kill();
+  });
+
+  test('a child asked to sandbox itself that says it runs without is a bad message', async () => {
+    const { gone, bad } = host('says-unsandboxed');
+    expect((await gone).reason).toBe('killed');
+    expect(bad).toEqual(['said it runs without the OS sandbox (off)']);
+  });
+
+  test('a child that cannot sandbox itself ends before ready: launch-failed', async () => {
+    const { gone } = host('pool-unrestricted');
+    expect(await gone).toMatchObject({ reason: 'launch-failed', exitCode: 71 });
   });
 });
 

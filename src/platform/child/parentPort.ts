@@ -75,8 +75,9 @@ function watchParent(): void {
   const timer = setInterval(() => {
     try {
       process.kill(browser, 0);
-    } catch {
-      process.exit(0);
+    } catch (e) {
+      // EPERM: the browser lives, but the sandbox (Landlock's signal scope) forbids signalling it.
+      if ((e as NodeJS.ErrnoException).code !== 'EPERM') process.exit(0);
     }
     if (process.platform !== 'win32' && process.ppid !== firstParent) process.exit(0);
   }, 250);

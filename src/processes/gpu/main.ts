@@ -7,13 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { BrowserToGpu, parseMessage } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
+import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
 import { VizService } from '../../viz/service/VizService';
 
 const parent = connectToParent();
 const load = new LoopLoad();
-let viz: VizService | null = null;
+const viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, null, (message) =>
+  parent.send({ type: 'log', level: 'warn', message }),
+);
+viz.compositor.onInputPresented((p) => parent.send({ type: 'input-presented', ...p }));
 
-parent.onMessage(async (raw) => {
+function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPort: number }): void {
   const parsed = parseMessage(BrowserToGpu, raw);
   if (!parsed.ok) {
     parent.send({
@@ -25,24 +29,27 @@ parent.onMessage(async (raw) => {
   }
   const m = parsed.value;
   if (m.type === 'init') {
-    viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, m.displayToken, (message) =>
-      parent.send({ type: 'log', level: 'warn', message }),
-    );
-    viz.compositor.onInputPresented((p) => parent.send({ type: 'input-presented', ...p }));
-    const endpoints = await viz.start();
+    viz.authorizeDisplay(m.displayToken);
     parent.send({ type: 'display-ready', ...endpoints });
     setInterval(() => {
-      parent.send({ type: 'presentation-stats', surfaces: viz!.compositor.stats() });
+      parent.send({ type: 'presentation-stats', surfaces: viz.compositor.stats() });
       parent.send({
         type: 'stats',
         threads: [{ id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running' }],
       });
     }, 250).unref();
   } else if (m.type === 'shutdown') {
-    viz?.close();
+    viz.close();
     process.exit(0);
   } else {
-    viz?.handle(m);
+    viz.handle(m);
   }
+}
+
+// The sandbox forbids new sockets: listen first (accepting connections later is allowed), then
+// lock down before the first message from the browser or any frame is read.
+void viz.start().then((endpoints) => {
+  const sandbox = sandboxSelfOrExit();
+  parent.onMessage((raw) => receive(raw, endpoints));
+  parent.send({ type: 'ready', pid: process.pid, sandbox });
 });
-parent.send({ type: 'ready', pid: process.pid });

@@ -5,12 +5,15 @@
 import { BrowserToPlugin, parseMessage } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
+import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
 import { registerFonts } from '../shared/Fonts';
 import { FrameSinkClient } from '../../viz/client/FrameSinkClient';
 import { CLOCK_MIME_TYPE } from './ClockPlugin';
 import { PluginInstance } from './PluginInstance';
 
 const FRAME_MS = 1000 / 30;
+// Locked down before the event loop first turns: no message from the browser, no plugin data yet.
+const sandbox = sandboxSelfOrExit();
 const parent = connectToParent();
 const mimeType = argValue('minium-plugin');
 if (mimeType !== CLOCK_MIME_TYPE) {
@@ -56,4 +59,4 @@ setInterval(
     }),
   500,
 ).unref();
-parent.send({ type: 'ready', pid: process.pid });
+parent.send({ type: 'ready', pid: process.pid, sandbox });

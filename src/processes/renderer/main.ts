@@ -9,8 +9,9 @@ import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { LIMITS } from '../../common/limits';
 import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadStats } from '../../common/protocol';
 import type { ThreadKind } from '../../common/protocol';
-import { connectToParent } from '../../platform/child/parentPort';
+import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
+import { sandboxSelfOrExit, TEST_ATTACK_ARG } from '../../platform/child/sandboxSelf';
 import type {
   FetchRequest,
   FromCompositor,
@@ -22,6 +23,8 @@ import type {
 } from './threadMessages';
 import { crashThisThread } from './threads/crash';
 
+// Locked down before the event loop first turns: no page, no message from the browser yet.
+const sandbox = sandboxSelfOrExit();
 const parent = connectToParent();
 const send = (m: RendererToBrowser) => parent.send(m);
 
@@ -225,4 +228,13 @@ parent.onMessage((raw) => {
   }
 });
 
-send({ type: 'ready', pid: process.pid });
+send({ type: 'ready', pid: process.pid, sandbox });
+
+// Test-only, never set by the shells (docs/security.md): a hostile-renderer test has this
+// sandboxed renderer run an attack module and report each outcome over its channel.
+const attack = argValue(TEST_ATTACK_ARG);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+if (attack) (require(attack) as TestAttack).run((message) => send({ type: 'log', level: 'info', message }));
+interface TestAttack {
+  run(report: (message: string) => void): void;
+}

@@ -26,7 +26,8 @@ export class DisplayServer {
 
   constructor(
     private readonly compositor: DisplayCompositor,
-    private readonly token: string,
+    /** Null until the browser names it: the GPU process listens before it locks itself down. */
+    private token: string | null,
   ) {
     this.wss = new WebSocketServer({
       host: '127.0.0.1',
@@ -52,9 +53,14 @@ export class DisplayServer {
     this.wss.close();
   }
 
+  /** The token a window must present. */
+  authorize(token: string): void {
+    this.token = token;
+  }
+
   private authorized(req: IncomingMessage): boolean {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    return url.searchParams.get('token') === this.token;
+    return this.token !== null && url.searchParams.get('token') === this.token;
   }
 
   private connect(socket: WebSocket): void {

@@ -13,9 +13,14 @@ export class VizService {
   private readonly sinks: FrameSinkServer;
   private readonly display: DisplayServer;
 
-  constructor(owner: string, displayToken: string, log: (message: string) => void) {
+  /** Without a display token, windows are refused until `authorizeDisplay`. */
+  constructor(owner: string, displayToken: string | null, log: (message: string) => void) {
     this.sinks = new FrameSinkServer(this.compositor, owner, log);
     this.display = new DisplayServer(this.compositor, displayToken);
+  }
+
+  authorizeDisplay(token: string): void {
+    this.display.authorize(token);
   }
 
   async start(): Promise<{ frameSinkAddress: string; displayPort: number }> {
