@@ -8,6 +8,7 @@
 import { MessageChannel, parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
+import { LIMITS } from '../../../common/limits';
 import { errorPage } from '../page/ErrorPage';
 import { registerFonts } from '../../shared/Fonts';
 import { FrameView } from '../page/FrameView';
@@ -105,21 +106,40 @@ function render(tab: Tab): void {
     return { ...l, plugin: { ...l.plugin, surfaceId: tab.pluginSurfaces.get(l.plugin.instanceId) } };
   });
   const isFirst = !tab.paint;
-  const known = new Set(tab.paint?.layers.flatMap((l) => (l.plugin ? [l.plugin.instanceId] : [])) ?? []);
+  const known = pluginInstances(tab.paint);
   tab.paint = page;
   commit({ type: 'commit', tabId: tab.tabId, viewport: tab.viewport, page, latency: tab.latency.splice(0) });
   if (isFirst) toIo({ type: 'loaded', tabId: tab.tabId, title: page.title || tab.url });
   for (const layer of page.layers) {
-    if (layer.plugin && !known.has(layer.plugin.instanceId)) {
-      toIo({
-        type: 'plugin-request',
-        tabId: tab.tabId,
-        instanceId: layer.plugin.instanceId,
-        mimeType: layer.plugin.mimeType,
-        size: { w: Math.max(1, Math.round(layer.bounds.w)), h: Math.max(1, Math.round(layer.bounds.h)) },
-      });
-    }
+    if (layer.plugin && !known.has(layer.plugin.instanceId)) requestPlugin(tab, layer.plugin, layer.bounds);
   }
+  // An <embed> that left the document (removed, replaced) ends its instance, as its element would in Blink.
+  const current = pluginInstances(page);
+  for (const instanceId of known) if (!current.has(instanceId)) releasePlugin(tab, instanceId);
+}
+
+function pluginInstances(page: PagePaint | null): Set<number> {
+  return new Set(page?.layers.flatMap((l) => (l.plugin ? [l.plugin.instanceId] : [])) ?? []);
+}
+
+/** A plugin surface is at most what one texture holds: a wider `<embed>` gets a clamped instance. */
+function requestPlugin(tab: Tab, plugin: { instanceId: number; mimeType: string }, bounds: { w: number; h: number }) {
+  const side = (n: number) => Math.min(LIMITS.surfaceSide, Math.max(1, Math.round(n)));
+  const size = { w: side(bounds.w), h: side(bounds.h) };
+  if (size.w < Math.round(bounds.w) || size.h < Math.round(bounds.h))
+    toIo({
+      type: 'console',
+      tabId: tab.tabId,
+      level: 'warn',
+      message: `an <embed> of ${Math.round(bounds.w)}×${Math.round(bounds.h)} pixels gets a plugin surface of ${size.w}×${size.h}, at most ${LIMITS.surfaceSide} a side`,
+    });
+  toIo({ type: 'plugin-request', tabId: tab.tabId, instanceId: plugin.instanceId, mimeType: plugin.mimeType, size });
+}
+
+function releasePlugin(tab: Tab, instanceId: number): void {
+  tab.pluginSurfaces.delete(instanceId);
+  tab.deadPlugins.delete(instanceId);
+  toIo({ type: 'plugin-released', tabId: tab.tabId, instanceId });
 }
 
 function newView(tab: Tab, dom: Dom): FrameView {
