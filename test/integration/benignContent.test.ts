@@ -41,6 +41,8 @@ const PAGES: Record<string, () => { type: string; body: string }> = {
   '/worker-long-log': () => page(`<script>new Worker("data:text/javascript,console.log('x'.repeat(5000))")</script>`),
   '/no-title': () => page(''),
   '/wide-embed': () => page(`<embed type="${CLOCK}" style="width: 20000px; height: 100px">`),
+  '/many-embeds': () =>
+    page(`<embed type="${CLOCK}" width="40" height="40">`.repeat(LIMITS.pluginInstancesPerRenderer + 4)),
   '/many-workers': () =>
     page(`<script>for (let i = 0; i < 8; i++) new Worker("data:text/javascript,postMessage(1)")</script>`),
   '/long-background': () => ({
@@ -69,6 +71,7 @@ let b: Browser;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const route = (req.url ?? '').split('?')[0];
+    if (route === '/hang') return; // a server that never answers: requests stay in flight
     const found = Object.hasOwn(PAGES, route) ? PAGES[route]() : undefined;
     res.writeHead(found ? 200 : 404, { 'content-type': `${found?.type ?? 'text/plain'}; charset=utf-8` });
     res.end(found?.body ?? 'no such page');
@@ -86,6 +89,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await b.shutdown();
+  server.closeAllConnections();
   server.close();
 });
 
@@ -152,6 +156,25 @@ test('more workers than one renderer runs are refused in the console; the render
   for (const t of tabs) await expectStillRendering(t);
 }, 60000);
 
+test('more plugin instances than one renderer holds are refused in the console; the rest run', async () => {
+  const t = await openLive(b, `${base}/many-embeds`);
+  await waitFor(
+    () => b.consoleMessages(t.id).filter((m) => /already holds \d+ plugin instances/.test(m.message)).length === 4,
+    'four refused plugins',
+  );
+  const plugin = await waitFor(
+    async () => (await b.listProcesses()).find((p) => p.role === 'plugin'),
+    'the plugin process',
+  );
+  await waitFor(
+    () => tilePoolDescriptorsOf(plugin.pid).length === LIMITS.pluginInstancesPerRenderer,
+    'the admitted instances',
+  );
+  await expectStillRendering(t);
+  // Each refused <embed> was asked for once: its placeholder does not ask again at every frame.
+  expect(b.consoleMessages(t.id).filter((m) => /already holds/.test(m.message))).toHaveLength(4);
+});
+
 test('a root background longer than the colour limit is drawn, and frames keep coming', async () => {
   const t = await openLive(b, `${base}/long-background`);
   await expectStillRendering(t);
@@ -188,7 +211,7 @@ test('a typed address that grows past the limit once escaped is a 400 with the r
   expect(b.listTabs()).toEqual([]);
 });
 
-describe('the site lock on documents', () => {
+describe('the resource server', () => {
   let host: RenderProcessHost;
   const tab = (h: RenderProcessHost): Tab => ({
     id: 1,
@@ -237,6 +260,27 @@ describe('the site lock on documents', () => {
     });
     expect(bad).toEqual([]);
     expect(host.state).toBe('ready');
+    expect(alive(host.pid!)).toBe(true);
+  });
+
+  test('a renderer with too many requests in flight gets the next one refused, not killed', async () => {
+    const bad: string[] = [];
+    host.onBadMessage((reason) => bad.push(reason));
+    const resources = server();
+    const request = (requestId: number) =>
+      resources.serve(host, tab(host), {
+        type: 'resource-request',
+        requestId,
+        tabId: 1,
+        url: `${base}/hang`,
+        destination: 'script',
+      });
+    const waiting = Array.from({ length: LIMITS.inFlightRequestsPerRenderer }, (_, i) => request(i + 1));
+    const settled = new Set<number>();
+    waiting.forEach((p, i) => void p.then(() => settled.add(i)));
+    await request(LIMITS.inFlightRequestsPerRenderer + 1); // answered at once, with an error
+    expect(settled.size).toBe(0);
+    expect(bad).toEqual([]);
     expect(alive(host.pid!)).toBe(true);
   });
 });

@@ -44,6 +44,8 @@ interface Tab {
   /** Inputs whose effect the next commit shows. */
   latency: number[];
   /** What the browser said of each plugin instance: its surface, or why its process is gone. */
+  /** Plugin instances asked for and not yet released, whatever became of them. */
+  plugins: Set<number>;
   pluginSurfaces: Map<number, string>;
   deadPlugins: Map<number, string>;
   closed: boolean;
@@ -98,6 +100,7 @@ function render(tab: Tab): void {
     page = tab.view.update();
   }
   page.wheelListeners = tab.scripts?.listening.has('wheel') ?? false;
+  const embeds = page.layers.flatMap((l) => (l.plugin ? [{ plugin: l.plugin, bounds: l.bounds }] : []));
   page.layers = page.layers.map((l) => {
     if (!l.plugin) return l;
     const dead = tab.deadPlugins.get(l.plugin.instanceId);
@@ -106,20 +109,13 @@ function render(tab: Tab): void {
     return { ...l, plugin: { ...l.plugin, surfaceId: tab.pluginSurfaces.get(l.plugin.instanceId) } };
   });
   const isFirst = !tab.paint;
-  const known = pluginInstances(tab.paint);
   tab.paint = page;
   commit({ type: 'commit', tabId: tab.tabId, viewport: tab.viewport, page, latency: tab.latency.splice(0) });
   if (isFirst) toIo({ type: 'loaded', tabId: tab.tabId, title: page.title || tab.url });
-  for (const layer of page.layers) {
-    if (layer.plugin && !known.has(layer.plugin.instanceId)) requestPlugin(tab, layer.plugin, layer.bounds);
-  }
+  for (const { plugin, bounds } of embeds) if (!tab.plugins.has(plugin.instanceId)) requestPlugin(tab, plugin, bounds);
   // An <embed> that left the document (removed, replaced) ends its instance, as its element would in Blink.
-  const current = pluginInstances(page);
-  for (const instanceId of known) if (!current.has(instanceId)) releasePlugin(tab, instanceId);
-}
-
-function pluginInstances(page: PagePaint | null): Set<number> {
-  return new Set(page?.layers.flatMap((l) => (l.plugin ? [l.plugin.instanceId] : [])) ?? []);
+  const present = new Set(embeds.map((e) => e.plugin.instanceId));
+  for (const instanceId of tab.plugins) if (!present.has(instanceId)) releasePlugin(tab, instanceId);
 }
 
 /** A plugin surface is at most what one texture holds: a wider `<embed>` gets a clamped instance. */
@@ -133,10 +129,12 @@ function requestPlugin(tab: Tab, plugin: { instanceId: number; mimeType: string 
       level: 'warn',
       message: `an <embed> of ${Math.round(bounds.w)}×${Math.round(bounds.h)} pixels gets a plugin surface of ${size.w}×${size.h}, at most ${LIMITS.surfaceSide} a side`,
     });
+  tab.plugins.add(plugin.instanceId);
   toIo({ type: 'plugin-request', tabId: tab.tabId, instanceId: plugin.instanceId, mimeType: plugin.mimeType, size });
 }
 
 function releasePlugin(tab: Tab, instanceId: number): void {
+  tab.plugins.delete(instanceId);
   tab.pluginSurfaces.delete(instanceId);
   tab.deadPlugins.delete(instanceId);
   toIo({ type: 'plugin-released', tabId: tab.tabId, instanceId });
@@ -285,6 +283,7 @@ parentPort!.on('message', (m: ToMain) => {
         dirty: false,
         frameRequested: false,
         latency: [],
+        plugins: new Set(),
         pluginSurfaces: new Map(),
         deadPlugins: new Map(),
         closed: false,
@@ -312,8 +311,10 @@ parentPort!.on('message', (m: ToMain) => {
     }
     case 'plugin-gone': {
       const tab = tabs.get(m.tabId);
-      tab?.deadPlugins.set(m.instanceId, m.reason);
-      if (tab) invalidate(tab);
+      if (!tab) break;
+      tab.deadPlugins.set(m.instanceId, m.reason);
+      toIo({ type: 'console', tabId: m.tabId, level: 'error', message: `a plugin stopped: ${m.reason}` });
+      invalidate(tab);
       break;
     }
     case 'crash':
