@@ -9,6 +9,8 @@ import type { z } from 'zod';
 import type { ProcessRole } from '../common/controlApi';
 import { Emitter } from '../common/Emitter';
 import { type ExitReason, exitReason } from '../common/exitReason';
+import { LIMITS } from '../common/limits';
+import { LogBudget } from '../common/LogBudget';
 import { parseMessage, type SandboxReport, type ThreadStats } from '../common/protocol';
 import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess';
 import { childEntry } from '../platform/paths';
@@ -67,6 +69,11 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   gone: Gone | null = null;
   private badMessage: string | null = null;
   private readonly hang = new HangMonitor(Date.now());
+  /** A child's log lines go to the browser's stderr: a flood of them is dropped there, with a note. */
+  private readonly logBudget = new LogBudget<'log'>(
+    { messages: LIMITS.logMessagesPerSecond, bytes: LIMITS.logBytesPerSecond },
+    (_, count) => this.log(`… ${count} log lines dropped`),
+  );
 
   private readonly readyEmitter = new Emitter<number>();
   private readonly messageEmitter = new Emitter<In>();
@@ -201,7 +208,8 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
         return;
       case 'log': {
         const m = message as unknown as { level: string; message: string };
-        return this.log(`${m.level}: ${m.message}`);
+        if (this.logBudget.admit('log', m.message.length)) this.log(`${m.level}: ${m.message}`);
+        return;
       }
     }
     if (this.state !== 'ready') return this.reject(`sent "${message.type}" before it was ready`);

@@ -3,10 +3,12 @@
  * get browser-wide ids (so no renderer can name another's plugin surface). When a plugin process
  * dies, every embedding renderer is told, and its page shows a placeholder. Every change to which
  * instances exist fires `onDrawingChanged`: FrameSinkGrants derives the plugins' grants, and the
- * surfaces each renderer may embed, from it.
+ * surfaces each renderer may embed, from it. An instance ends with its `<embed>` (the renderer
+ * releases it), its tab, or its renderer; a renderer holds a bounded number at once.
  */
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { Emitter } from '../common/Emitter';
+import { LIMITS } from '../common/limits';
 import type { GpuService } from './GpuService';
 import { PluginProcessHost } from './PluginProcessHost';
 import type { RenderProcessHost } from './RenderProcessHost';
@@ -67,11 +69,11 @@ export class PluginService {
     mimeType: string,
     size: { w: number; h: number },
   ): void {
+    const refuse = (reason: string) => renderer.send({ type: 'plugin-gone', tabId, instanceId: localId, reason });
     const name = PLUGIN_TYPES[mimeType];
-    if (!name) {
-      renderer.send({ type: 'plugin-gone', tabId, instanceId: localId, reason: `no plugin handles ${mimeType}` });
-      return;
-    }
+    if (!name) return refuse(`no plugin handles ${mimeType}`);
+    if (this.surfacesShownBy(renderer).length >= LIMITS.pluginInstancesPerRenderer)
+      return refuse(`this renderer already holds ${LIMITS.pluginInstancesPerRenderer} plugin instances`);
     const host = this.hostFor(mimeType, name);
     const id = ++this.serial;
     this.instances.set(id, { id, renderer, tabId, localId, host });
@@ -89,9 +91,20 @@ export class PluginService {
     renderer.send({ type: 'plugin-attached', tabId, instanceId: localId, surfaceId: pluginSurfaceId(id) });
   }
 
+  /** The instance's `<embed>` left its document: it ends. The renderer names it by its own id. */
+  release(renderer: RenderProcessHost, tabId: number, localId: number): void {
+    this.destroy(
+      [...this.instances.values()].filter((i) => i.renderer === renderer && i.tabId === tabId && i.localId === localId),
+    );
+  }
+
   /** The tab closed, navigated or lost its renderer: its plugin instances end. */
   destroyForTab(tabId: number): void {
-    const ending = [...this.instances.values()].filter((i) => i.tabId === tabId);
+    this.destroy([...this.instances.values()].filter((i) => i.tabId === tabId));
+  }
+
+  /** Forgets the instances, withdraws their grants, then tells their processes; a process left with none ends. */
+  private destroy(ending: Instance[]): void {
     if (ending.length === 0) return;
     for (const inst of ending) {
       this.instances.delete(inst.id);

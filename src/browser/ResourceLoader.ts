@@ -7,6 +7,14 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describeError } from '../common/errors';
 
+export type Destination = 'document' | 'script';
+
+/** What a document or a script may be served as; anything else is refused with its type. */
+const ACCEPTED: Record<Destination, RegExp> = {
+  document: /^text\/|html|xml/,
+  script: /^text\/|javascript|ecmascript|json/,
+};
+
 export type LoadResult = { ok: true; status: number; contentType: string; body: string } | { ok: false; error: string };
 
 export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
@@ -19,9 +27,9 @@ export class ResourceLoader {
     return hostname.endsWith('.example');
   }
 
-  async load(url: URL): Promise<LoadResult> {
+  async load(url: URL, destination: Destination = 'document'): Promise<LoadResult> {
     try {
-      return ResourceLoader.isDemoHost(url.hostname) ? await this.loadDemo(url) : await this.fetch(url);
+      return ResourceLoader.isDemoHost(url.hostname) ? await this.loadDemo(url) : await this.fetch(url, destination);
     } catch (e) {
       return { ok: false, error: describeError(e) };
     }
@@ -48,7 +56,7 @@ export class ResourceLoader {
     return { ok: true, status: 200, contentType: 'text/html', body: await fs.readFile(file, 'utf8') };
   }
 
-  private async fetch(url: URL): Promise<LoadResult> {
+  private async fetch(url: URL, destination: Destination): Promise<LoadResult> {
     let res: Response;
     try {
       res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
@@ -60,9 +68,9 @@ export class ResourceLoader {
       };
     }
     const contentType = res.headers.get('content-type') ?? 'text/html';
-    if (!/^text\/|html|xml/.test(contentType)) {
+    if (!ACCEPTED[destination].test(contentType)) {
       await res.body?.cancel();
-      return { ok: false, error: `${url.href} is ${contentType}, not a page Minium can show.` };
+      return { ok: false, error: `${url.href} is ${contentType}, not a ${destination} Minium can use.` };
     }
     const declared = Number(res.headers.get('content-length') ?? 0);
     if (declared > MAX_PAGE_BYTES) {

@@ -51,4 +51,28 @@ export const LIMITS = {
    * 10 MiB, which JSON escaping can grow up to 6× (`\u0000`).
    */
   browserFrameBytes: 64 * 1024 * 1024,
+  /**
+   * Resource requests one renderer may have in flight: a page's scripts and workers' scripts load a
+   * few at a time, and each waiting request holds a body of up to 10 MB in the browser.
+   */
+  inFlightRequestsPerRenderer: 32,
+  /**
+   * Page workers one renderer may run at once: each is a thread with its own V8 heap, and every
+   * thread must fit in one stats message (`threadsPerProcess`) beside io, main, compositor, the
+   * raster pool and the few ended threads still shown.
+   */
+  workersPerRenderer: 24,
+  /** Plugin instances one renderer's pages may hold at once: each is a surface and a timer in the plugin process. */
+  pluginInstancesPerRenderer: 16,
+  /** Bytes a `data:` URL for a script or a worker may decode to; larger scripts come from a server. */
+  dataUrlBytes: 1024 * 1024,
+  /**
+   * Console and log messages a renderer may send per second, and bytes of them: a page that logs in
+   * a loop is told how many it lost instead of filling the browser (the renderer counts; the
+   * browser drops beyond twice as much, as a backstop).
+   */
+  logMessagesPerSecond: 200,
+  logBytesPerSecond: 64 * 1024,
+  /** Bytes per second of a child's stderr that the browser passes on to its own: a worker writing in a loop cannot flood it. */
+  stderrBytesPerSecond: 64 * 1024,
 } as const;

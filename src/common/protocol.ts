@@ -121,6 +121,8 @@ const PluginRequest = z.object({
   mimeType: z.string().max(LIMITS.mimeTypeLength),
   size,
 });
+/** The instance's `<embed>` left its document (removed, replaced): the browser ends the instance. */
+const PluginReleased = z.object({ type: z.literal('plugin-released'), tabId: id, instanceId: id });
 const ConsoleMessage = z.object({
   type: z.literal('console'),
   tabId: id,
@@ -133,6 +135,7 @@ export const RendererToBrowser = z.discriminatedUnion('type', [
   ResourceRequest,
   TabLoaded,
   PluginRequest,
+  PluginReleased,
   ConsoleMessage,
   TileReportReply,
 ]);

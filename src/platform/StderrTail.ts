@@ -1,8 +1,21 @@
 import type { Readable } from 'node:stream';
+import { LIMITS } from '../common/limits';
+import { LogBudget } from '../common/LogBudget';
+import { truncate } from '../common/truncate';
 
-/** Keeps the last few KiB a child wrote to stderr and passes it on, prefixed with the child's role. */
+/**
+ * Keeps the last few KiB a child wrote to stderr (exit reasons are read from it) and passes it
+ * on, prefixed with the child's role. What it passes on is rate-limited and each line cut, so a
+ * child writing in a loop (a page's worker, say) cannot flood the browser's own stderr: the rest
+ * is dropped with a note.
+ */
 export class StderrTail {
   private tail = '';
+  private readonly relay = new LogBudget<'lines'>(
+    { messages: Infinity, bytes: LIMITS.stderrBytesPerSecond },
+    (_, count) =>
+      this.write(`… ${count} lines of stderr dropped (more than ${LIMITS.stderrBytesPerSecond} bytes a second)`),
+  );
 
   constructor(
     stream: Readable | null | undefined,
@@ -11,14 +24,21 @@ export class StderrTail {
   ) {
     stream?.setEncoding('utf8');
     stream?.on('data', (chunk: string) => {
-      this.tail = (this.tail + chunk).slice(-this.limit);
-      if (process.env.MINIUM_CHILD_STDERR !== 'quiet') {
-        for (const line of chunk.split('\n')) if (line.trim()) process.stderr.write(`[${this.label()}] ${line}\n`);
+      this.tail = (this.tail + chunk.slice(-this.limit)).slice(-this.limit);
+      if (process.env.MINIUM_CHILD_STDERR === 'quiet') return;
+      for (const line of chunk.split('\n')) {
+        if (!line.trim()) continue;
+        const cut = truncate(line, LIMITS.messageLength);
+        if (this.relay.admit('lines', cut.length)) this.write(cut);
       }
     });
   }
 
   text(): string {
     return this.tail;
+  }
+
+  private write(line: string): void {
+    process.stderr.write(`[${this.label()}] ${line}\n`);
   }
 }

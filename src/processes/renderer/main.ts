@@ -6,7 +6,10 @@
  */
 import * as path from 'node:path';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { decodeDataUrl, isDataUrl } from '../../common/dataUrl';
 import { LIMITS } from '../../common/limits';
+import { LogBudget } from '../../common/LogBudget';
+import { truncate } from '../../common/truncate';
 import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadStats } from '../../common/protocol';
 import type { ThreadKind } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
@@ -16,6 +19,7 @@ import type {
   FetchRequest,
   FromCompositor,
   FromMain,
+  FromWorker,
   ResourceResult,
   ToCompositor,
   ToMain,
@@ -27,6 +31,27 @@ import { crashThisThread } from './threads/crash';
 const sandbox = sandboxSelfOrExit();
 const parent = connectToParent();
 const send = (m: RendererToBrowser) => parent.send(m);
+/** Every text the renderer sends is cut to the protocol's limits here, its sender: honest content always fits. */
+const sendLog = (level: 'info' | 'warn' | 'error', message: string) =>
+  send({ type: 'log', level, message: truncate(message, LIMITS.messageLength) });
+type ConsoleLevel = 'log' | 'info' | 'warn' | 'error';
+const sendConsole = (tabId: number, level: ConsoleLevel, message: string) =>
+  send({ type: 'console', tabId, level, message: truncate(message, LIMITS.messageLength) });
+
+/** A page that logs in a loop loses messages, and its console says how many, once a second. */
+const consoleBudget = new LogBudget<number>(
+  { messages: LIMITS.logMessagesPerSecond, bytes: LIMITS.logBytesPerSecond },
+  (tabId, count) =>
+    sendConsole(
+      tabId,
+      'warn',
+      `… ${count} console messages dropped (more than ${LIMITS.logMessagesPerSecond} a second)`,
+    ),
+);
+function pageConsole(tabId: number, level: ConsoleLevel, message: string): void {
+  const cut = truncate(message, LIMITS.messageLength);
+  if (consoleBudget.admit(tabId, cut.length)) sendConsole(tabId, level, cut);
+}
 
 interface ThreadRecord {
   id: string;
@@ -60,7 +85,7 @@ function spawnThread(
   threads.push(record);
   worker.on('error', (e) => {
     record.error = e instanceof Error ? e.message : String(e);
-    send({ type: 'log', level: 'error', message: `thread ${id} ended by an uncaught exception: ${record.error}` });
+    sendLog('error', `thread ${id} ended by an uncaught exception: ${record.error}`);
   });
   worker.on('exit', () => {
     record.state = 'ended';
@@ -71,7 +96,7 @@ function spawnThread(
     onEnded?.();
   });
   worker.on('message', (m: { type: string; message?: string }) => {
-    if (m.type === 'log') send({ type: 'log', level: 'warn', message: `${id}: ${m.message}` });
+    if (m.type === 'log') sendLog('warn', `${id}: ${m.message}`);
   });
   return worker;
 }
@@ -95,6 +120,15 @@ const pendingLoads = new Map<number, (result: ResourceResult) => void>();
 let loadSerial = 0;
 
 function relayFetch(m: FetchRequest, answer: (requestId: number, result: ResourceResult) => void): void {
+  const refuse = (error: string) => answer(m.requestId, { ok: false, error });
+  if (isDataUrl(m.url)) {
+    const decoded = decodeDataUrl(m.url);
+    return answer(m.requestId, decoded.ok ? { ...decoded, status: 200 } : decoded);
+  }
+  if (m.url.length > LIMITS.urlLength)
+    return refuse(`the address is ${m.url.length} characters long; at most ${LIMITS.urlLength} are loaded`);
+  if (pendingLoads.size >= LIMITS.inFlightRequestsPerRenderer)
+    return refuse(`this renderer already waits for ${LIMITS.inFlightRequestsPerRenderer} resources`);
   const requestId = ++loadSerial;
   pendingLoads.set(requestId, (result) => answer(m.requestId, result));
   send({ type: 'resource-request', requestId, tabId: m.tabId, url: m.url, destination: m.destination });
@@ -102,6 +136,15 @@ function relayFetch(m: FetchRequest, answer: (requestId: number, result: Resourc
 
 /** A page's `new Worker(url)`: a real thread, talking to the main thread over the port it brings. */
 function startWebWorker(m: Extract<FromMain, { type: 'start-worker' }>): void {
+  const running = threads.filter((t) => t.kind === 'worker' && t.state === 'running').length;
+  if (running >= LIMITS.workersPerRenderer) {
+    m.port.close();
+    return pageConsole(
+      m.tabId,
+      'error',
+      `the worker ${m.url} was not started: this renderer already runs ${LIMITS.workersPerRenderer} workers`,
+    );
+  }
   const worker = spawnThread(
     m.workerId,
     'worker',
@@ -109,11 +152,12 @@ function startWebWorker(m: Extract<FromMain, { type: 'start-worker' }>): void {
     { workerId: m.workerId, tabId: m.tabId, url: m.url, port: m.port },
     [m.port],
   );
-  worker.on('message', (w: FetchRequest | { type: 'log' }) => {
+  worker.on('message', (w: FromWorker) => {
     if (w.type === 'fetch')
       relayFetch(w, (requestId, result) =>
         worker.postMessage({ type: 'resource', requestId, result } satisfies ToWorker),
       );
+    if (w.type === 'console') pageConsole(m.tabId, w.level, `${m.workerId}: ${w.message}`);
   });
 }
 
@@ -132,26 +176,23 @@ function start(rasterThreads: number): void {
       case 'fetch':
         return relayFetch(m, (requestId, result) => toMain({ type: 'resource', requestId, result }));
       case 'loaded':
-        return send({ type: 'tab-loaded', tabId: m.tabId, title: m.title });
+        return send({ type: 'tab-loaded', tabId: m.tabId, title: truncate(m.title, LIMITS.titleLength) });
       case 'plugin-request':
         return send({
           type: 'plugin-request',
           tabId: m.tabId,
           instanceId: m.instanceId,
-          mimeType: m.mimeType,
+          mimeType: truncate(m.mimeType, LIMITS.mimeTypeLength),
           size: m.size,
         });
+      case 'plugin-released':
+        return send({ type: 'plugin-released', tabId: m.tabId, instanceId: m.instanceId });
       case 'start-worker':
         return startWebWorker(m);
       case 'stop-worker':
         return void threads.find((t) => t.id === m.workerId)?.worker?.terminate();
       case 'console':
-        return send({
-          type: 'console',
-          tabId: m.tabId,
-          level: m.level,
-          message: m.message.slice(0, LIMITS.messageLength),
-        });
+        return pageConsole(m.tabId, m.level, m.message);
     }
   });
   for (let i = 1; i <= rasterThreads; i++) startRasterThread(i);
@@ -159,13 +200,13 @@ function start(rasterThreads: number): void {
 }
 
 function reportStats(): void {
-  const stats: ThreadStats[] = threads.map((t) => ({
+  const stats: ThreadStats[] = threads.slice(0, LIMITS.threadsPerProcess).map((t) => ({
     id: t.id,
     name: t.id === 'io' ? 'Chrome_ChildIOThread' : t.id,
     kind: t.kind,
     busy: t.load?.sample() ?? 0,
     state: t.state,
-    ...(t.error ? { error: t.error.slice(0, LIMITS.messageLength) } : {}),
+    ...(t.error ? { error: truncate(t.error, LIMITS.messageLength) } : {}),
   }));
   send({ type: 'stats', threads: stats });
 }
@@ -178,7 +219,7 @@ const toCompositor = (m: ToCompositor) => compositorThread?.postMessage(m);
 parent.onMessage((raw) => {
   const parsed = parseMessage(BrowserToRenderer, raw);
   if (!parsed.ok) {
-    send({ type: 'log', level: 'error', message: `ignored a malformed message from the browser: ${parsed.reason}` });
+    sendLog('error', `ignored a malformed message from the browser: ${parsed.reason}`);
     return;
   }
   const m = parsed.value;

@@ -39,6 +39,9 @@ export type FetchRequest = {
 /** IO thread → worker thread. */
 export type ToWorker = { type: 'resource'; requestId: number; result: ResourceResult };
 
+/** Worker thread → IO thread: its loads, and its console (which is its page's console, as in DevTools). */
+export type FromWorker = FetchRequest | { type: 'console'; level: 'log' | 'info' | 'warn' | 'error'; message: string };
+
 /** Main thread → IO thread. */
 export type FromMain =
   | FetchRequest
@@ -46,7 +49,9 @@ export type FromMain =
   | { type: 'stop-worker'; workerId: string }
   | { type: 'console'; tabId: number; level: 'log' | 'info' | 'warn' | 'error'; message: string }
   | { type: 'loaded'; tabId: number; title: string }
-  | { type: 'plugin-request'; tabId: number; instanceId: number; mimeType: string; size: { w: number; h: number } };
+  | { type: 'plugin-request'; tabId: number; instanceId: number; mimeType: string; size: { w: number; h: number } }
+  /** The instance's `<embed>` left the document: the browser ends the instance. */
+  | { type: 'plugin-released'; tabId: number; instanceId: number };
 
 /** Main thread → compositor thread (their own port: commits do not pass through the IO thread). */
 export type MainToCompositor =

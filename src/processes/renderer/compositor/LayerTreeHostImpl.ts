@@ -25,6 +25,7 @@ import { sampleAnimation } from './Animations';
 import { HeadsUpDisplay } from './HeadsUpDisplay';
 import { type RasterJob, TileManager } from './TileManager';
 import { apply, invert, multiply, toMatrix, translation } from './Transforms';
+import { frameColor } from './frameColor';
 
 export const POOL_SLOTS = 160;
 const MAX_FRAMES_IN_FLIGHT = 2;
@@ -85,7 +86,7 @@ export class LayerTreeHostImpl {
 
   commit(page: PagePaint, viewport: { w: number; h: number }, latency: number[]): void {
     this.viewport = viewport;
-    this.background = page.background;
+    this.background = frameColor(page.background);
     this.wheelListeners = page.wheelListeners;
     this.layers = page.layers;
     this.tiles.commit(page.layers);

@@ -8,6 +8,7 @@
 import { MessageChannel, parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
+import { LIMITS } from '../../../common/limits';
 import { errorPage } from '../page/ErrorPage';
 import { registerFonts } from '../../shared/Fonts';
 import { FrameView } from '../page/FrameView';
@@ -43,6 +44,8 @@ interface Tab {
   /** Inputs whose effect the next commit shows. */
   latency: number[];
   /** What the browser said of each plugin instance: its surface, or why its process is gone. */
+  /** Plugin instances asked for and not yet released, whatever became of them. */
+  plugins: Set<number>;
   pluginSurfaces: Map<number, string>;
   deadPlugins: Map<number, string>;
   closed: boolean;
@@ -97,6 +100,7 @@ function render(tab: Tab): void {
     page = tab.view.update();
   }
   page.wheelListeners = tab.scripts?.listening.has('wheel') ?? false;
+  const embeds = page.layers.flatMap((l) => (l.plugin ? [{ plugin: l.plugin, bounds: l.bounds }] : []));
   page.layers = page.layers.map((l) => {
     if (!l.plugin) return l;
     const dead = tab.deadPlugins.get(l.plugin.instanceId);
@@ -105,21 +109,35 @@ function render(tab: Tab): void {
     return { ...l, plugin: { ...l.plugin, surfaceId: tab.pluginSurfaces.get(l.plugin.instanceId) } };
   });
   const isFirst = !tab.paint;
-  const known = new Set(tab.paint?.layers.flatMap((l) => (l.plugin ? [l.plugin.instanceId] : [])) ?? []);
   tab.paint = page;
   commit({ type: 'commit', tabId: tab.tabId, viewport: tab.viewport, page, latency: tab.latency.splice(0) });
   if (isFirst) toIo({ type: 'loaded', tabId: tab.tabId, title: page.title || tab.url });
-  for (const layer of page.layers) {
-    if (layer.plugin && !known.has(layer.plugin.instanceId)) {
-      toIo({
-        type: 'plugin-request',
-        tabId: tab.tabId,
-        instanceId: layer.plugin.instanceId,
-        mimeType: layer.plugin.mimeType,
-        size: { w: Math.max(1, Math.round(layer.bounds.w)), h: Math.max(1, Math.round(layer.bounds.h)) },
-      });
-    }
-  }
+  for (const { plugin, bounds } of embeds) if (!tab.plugins.has(plugin.instanceId)) requestPlugin(tab, plugin, bounds);
+  // An <embed> that left the document (removed, replaced) ends its instance, as its element would in Blink.
+  const present = new Set(embeds.map((e) => e.plugin.instanceId));
+  for (const instanceId of tab.plugins) if (!present.has(instanceId)) releasePlugin(tab, instanceId);
+}
+
+/** A plugin surface is at most what one texture holds: a wider `<embed>` gets a clamped instance. */
+function requestPlugin(tab: Tab, plugin: { instanceId: number; mimeType: string }, bounds: { w: number; h: number }) {
+  const side = (n: number) => Math.min(LIMITS.surfaceSide, Math.max(1, Math.round(n)));
+  const size = { w: side(bounds.w), h: side(bounds.h) };
+  if (size.w < Math.round(bounds.w) || size.h < Math.round(bounds.h))
+    toIo({
+      type: 'console',
+      tabId: tab.tabId,
+      level: 'warn',
+      message: `an <embed> of ${Math.round(bounds.w)}×${Math.round(bounds.h)} pixels gets a plugin surface of ${size.w}×${size.h}, at most ${LIMITS.surfaceSide} a side`,
+    });
+  tab.plugins.add(plugin.instanceId);
+  toIo({ type: 'plugin-request', tabId: tab.tabId, instanceId: plugin.instanceId, mimeType: plugin.mimeType, size });
+}
+
+function releasePlugin(tab: Tab, instanceId: number): void {
+  tab.plugins.delete(instanceId);
+  tab.pluginSurfaces.delete(instanceId);
+  tab.deadPlugins.delete(instanceId);
+  toIo({ type: 'plugin-released', tabId: tab.tabId, instanceId });
 }
 
 function newView(tab: Tab, dom: Dom): FrameView {
@@ -265,6 +283,7 @@ parentPort!.on('message', (m: ToMain) => {
         dirty: false,
         frameRequested: false,
         latency: [],
+        plugins: new Set(),
         pluginSurfaces: new Map(),
         deadPlugins: new Map(),
         closed: false,
@@ -292,8 +311,10 @@ parentPort!.on('message', (m: ToMain) => {
     }
     case 'plugin-gone': {
       const tab = tabs.get(m.tabId);
-      tab?.deadPlugins.set(m.instanceId, m.reason);
-      if (tab) invalidate(tab);
+      if (!tab) break;
+      tab.deadPlugins.set(m.instanceId, m.reason);
+      toIo({ type: 'console', tabId: m.tabId, level: 'error', message: `a plugin stopped: ${m.reason}` });
+      invalidate(tab);
       break;
     }
     case 'crash':

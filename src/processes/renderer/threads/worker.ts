@@ -1,13 +1,14 @@
 /**
  * A dedicated web worker: a real thread, started by the IO thread when a page calls
- * `new Worker(url)`. It fetches its script through the IO thread (the browser loads it, site
- * locked), runs it in a context of its own, and talks to the page over a direct port.
+ * `new Worker(url)`. It fetches its script through the IO thread (the browser loads it, from any
+ * site, as the web allows; a `data:` URL is decoded there), runs it in a context of its own, talks
+ * to the page over a direct port, and logs to its page's console.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { WORKER_ENVIRONMENT } from '../script/environments';
 import { ScriptContext } from '../script/ScriptContext';
-import type { CrashOrder, ToWorker } from '../threadMessages';
+import type { CrashOrder, FromWorker, ToWorker } from '../threadMessages';
 import { crashThisThread } from './crash';
 
 const { workerId, tabId, url, port } = workerData as {
@@ -16,14 +17,20 @@ const { workerId, tabId, url, port } = workerData as {
   url: string;
   port: MessagePort;
 };
-const log = (message: string) => parentPort!.postMessage({ type: 'log', message: `${workerId} (${url}): ${message}` });
+const toIo = (m: FromWorker) => parentPort!.postMessage(m);
+const reportError = (message: string) => toIo({ type: 'console', level: 'error', message });
 const context = new ScriptContext(
   WORKER_ENVIRONMENT,
   {
     postToPage: (json) => port.postMessage(String(json)),
-    console: (level, message) => log(`console.${level}: ${message}`),
+    console: (level, message) =>
+      toIo({
+        type: 'console',
+        level: level === 'warn' || level === 'error' ? level : 'info',
+        message: String(message),
+      }),
   },
-  (message) => log(message),
+  reportError,
 );
 
 // Messages the page sends before the script has arrived wait for it, as in a browser.
@@ -33,9 +40,9 @@ port.on('message', (json: string) => (started ? context.deliver('message', 0, js
 
 parentPort!.on('message', (m: ToWorker | CrashOrder) => {
   if (m.type === 'crash') return crashThisThread(m.how, workerId);
-  if (!m.result.ok) return log(`could not load the worker script: ${m.result.error}`);
+  if (!m.result.ok) return reportError(`could not load the worker script ${url}: ${m.result.error}`);
   context.run(m.result.body, url);
   started = true;
   for (const json of early.splice(0)) context.deliver('message', 0, json);
 });
-parentPort!.postMessage({ type: 'fetch', requestId: 1, tabId, url, destination: 'script' });
+toIo({ type: 'fetch', requestId: 1, tabId, url, destination: 'script' });
