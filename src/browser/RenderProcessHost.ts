@@ -2,6 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { type BrowserToRenderer, RendererToBrowser } from '../common/protocol';
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { ChildProcessHost } from './ChildProcessHost';
+import { HangMonitor } from './HangMonitor';
+
+/**
+ * Chromium's hung-renderer delay on desktop (content's kHungRendererDelay: 15 s; 5 s on Android,
+ * the shorter setting the demos may choose).
+ */
+export const HUNG_RENDERER_DELAY_MS = 15_000;
+export const SHORT_HUNG_RENDERER_DELAY_MS = 5_000;
 
 /** The browser side of one renderer process, locked to one site. */
 export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, BrowserToRenderer> {
@@ -9,11 +17,14 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
   readonly tabs = new Set<number>();
   /** Frame sink token: lets this renderer's compositor submit its tabs' surfaces, nothing else. */
   readonly token = randomBytes(16).toString('hex');
+  /** Its main thread stuck in script: the IO thread's ping unanswered for too long. */
+  private readonly mainThreadHang: HangMonitor;
 
   constructor(
     readonly site: string,
     launcher: ChildLauncher,
     sandbox: boolean,
+    hangTimeoutMs = HUNG_RENDERER_DELAY_MS,
   ) {
     super({
       role: 'renderer',
@@ -25,5 +36,18 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
       sandbox,
       maxHeapMb: 512,
     });
+    this.mainThreadHang = new HangMonitor(Date.now(), hangTimeoutMs);
+    this.onMessage((m) => {
+      if (m.type !== 'main-thread-health') return;
+      const wasUnresponsive = this.unresponsive;
+      const t = this.mainThreadHang.observeSilence(m.unansweredMs);
+      if (t === 'hung') this.log(`main thread has not answered for ${m.unansweredMs} ms`);
+      if (t && this.unresponsive !== wasUnresponsive) this.responsivenessEmitter.fire(t);
+    });
+  }
+
+  /** Silent as a whole (stopped, IO thread stuck), or its main thread stuck in script. */
+  override get unresponsive(): boolean {
+    return super.unresponsive || this.mainThreadHang.isHung;
   }
 }

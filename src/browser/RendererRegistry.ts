@@ -19,6 +19,8 @@ export interface RendererOptions {
   sandbox: boolean;
   rasterThreads: number;
   processLimit: number;
+  /** How long a renderer's main thread may leave a ping unanswered before its tabs are unresponsive. */
+  hangTimeoutMs: number;
   /** The overlays a renderer starts with. */
   overlays: () => RenderingOverlays;
 }
@@ -88,7 +90,7 @@ export class RendererRegistry {
   }
 
   private launch(site: string): RenderProcessHost {
-    const host = new RenderProcessHost(site, this.options.launcher, this.options.sandbox);
+    const host = new RenderProcessHost(site, this.options.launcher, this.options.sandbox, this.options.hangTimeoutMs);
     this.model.add(site, host);
     this.live.add(host);
     this.launchedEmitter.fire(host);

@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { OOM_EXIT_CODE } from '../../common/exitReason';
 import { LIMITS } from '../../common/limits';
 import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadStats } from '../../common/protocol';
 import type { ThreadKind } from '../../common/protocol';
@@ -15,6 +16,7 @@ import type {
   FetchRequest,
   FromCompositor,
   FromMain,
+  OutOfMemory,
   ResourceResult,
   ToCompositor,
   ToMain,
@@ -38,15 +40,42 @@ let mainThread: Worker | null = null;
 let compositorThread: Worker | null = null;
 const MAX_ENDED_SHOWN = 8;
 
+/**
+ * Each thread's V8 heap limit, as Chromium gives each isolate one: a thread that exceeds it
+ * ends with ERR_WORKER_OUT_OF_MEMORY, and the renderer with it (the IO thread's own limit is the
+ * process's --max-old-space-size).
+ */
+const HEAP_LIMIT_MB: Record<Exclude<ThreadKind, 'io' | 'display' | 'plugin'>, number> = {
+  main: 512,
+  compositor: 256,
+  raster: 128,
+  worker: 256,
+};
+
+/**
+ * One thread out of memory ends the whole renderer, with the exit code the browser reads as
+ * `oom` (Chromium's renderer dies of an OOM in any thread: they share one address space).
+ */
+function endAsOutOfMemory(detail: string): never {
+  const line = `Out of memory: ${detail}`.slice(0, LIMITS.messageLength);
+  send({ type: 'log', level: 'error', message: line });
+  process.stderr.write(`${line}\n`);
+  process.exit(OOM_EXIT_CODE);
+}
+
 function spawnThread(
   id: string,
-  kind: ThreadKind,
+  kind: keyof typeof HEAP_LIMIT_MB,
   file: string,
   workerData: object,
   transferList: MessagePort[],
   onEnded?: () => void,
 ): Worker {
-  const worker = new Worker(path.join(__dirname, 'threads', file), { workerData, transferList: transferList as never });
+  const worker = new Worker(path.join(__dirname, 'threads', file), {
+    workerData,
+    transferList: transferList as never,
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB[kind] },
+  });
   const record: ThreadRecord = {
     id,
     kind,
@@ -56,6 +85,8 @@ function spawnThread(
   };
   threads.push(record);
   worker.on('error', (e) => {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+      endAsOutOfMemory(`thread ${id} exhausted its ${HEAP_LIMIT_MB[kind]} MB JS heap`);
     record.error = e instanceof Error ? e.message : String(e);
     send({ type: 'log', level: 'error', message: `thread ${id} ended by an uncaught exception: ${record.error}` });
   });
@@ -67,8 +98,9 @@ function spawnThread(
     if (ended.length > MAX_ENDED_SHOWN) threads.splice(threads.indexOf(ended[0]), 1);
     onEnded?.();
   });
-  worker.on('message', (m: { type: string; message?: string }) => {
+  worker.on('message', (m: { type: 'log'; message: string } | OutOfMemory | { type: undefined }) => {
     if (m.type === 'log') send({ type: 'log', level: 'warn', message: `${id}: ${m.message}` });
+    if (m.type === 'out-of-memory') endAsOutOfMemory(m.detail);
   });
   return worker;
 }
@@ -123,7 +155,12 @@ function start(rasterThreads: number): void {
   compositorThread.postMessage({ type: 'main-port', port: compositorSide } satisfies ToCompositor as never, [
     compositorSide,
   ]);
-  mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide]);
+  mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide], () => {
+    // A main thread ended by an exception is gone, not hung: nothing is left to ping.
+    mainThread = null;
+    mainUnansweredSince = null;
+    send({ type: 'main-thread-health', unansweredMs: 0 });
+  });
   mainThread.on('message', (m: FromMain) => {
     switch (m.type) {
       case 'fetch':
@@ -142,6 +179,8 @@ function start(rasterThreads: number): void {
         return startWebWorker(m);
       case 'stop-worker':
         return void threads.find((t) => t.id === m.workerId)?.worker?.terminate();
+      case 'pong':
+        return void (mainUnansweredSince = null);
       case 'console':
         return send({
           type: 'console',
@@ -155,6 +194,22 @@ function start(rasterThreads: number): void {
   setInterval(reportStats, 500).unref();
 }
 
+/**
+ * The hang monitor's eyes (Chromium's main-thread ping): with each stats report the IO thread
+ * pings the main thread and tells the browser how long a ping has gone unanswered. A page stuck
+ * in script leaves it unanswered; the browser decides when that is too long.
+ */
+let pingSerial = 0;
+let mainUnansweredSince: number | null = null;
+
+function pingMainThread(): void {
+  if (!mainThread) return;
+  const now = Date.now();
+  mainUnansweredSince ??= now;
+  toMain({ type: 'ping', serial: ++pingSerial });
+  send({ type: 'main-thread-health', unansweredMs: now - mainUnansweredSince });
+}
+
 function reportStats(): void {
   const stats: ThreadStats[] = threads.map((t) => ({
     id: t.id,
@@ -165,6 +220,7 @@ function reportStats(): void {
     ...(t.error ? { error: t.error.slice(0, LIMITS.messageLength) } : {}),
   }));
   send({ type: 'stats', threads: stats });
+  pingMainThread();
 }
 
 let shuttingDown = false;
@@ -213,11 +269,16 @@ parent.onMessage((raw) => {
       toMain(m);
       break;
     case 'crash-thread': {
-      if (m.threadId === 'io') return crashThisThread(m.how, 'io');
+      if (m.threadId === 'io') return crashThisThread(m.how, 'io', endAsOutOfMemory);
       const t = threads.find((x) => x.id === m.threadId && x.state === 'running');
       t?.worker?.postMessage({ type: 'crash', how: m.how });
       break;
     }
+    case 'debug-url':
+      // As Chrome's renderer debug URLs: a forged message from here, the rest on the page's main thread.
+      if (m.kind === 'badmessage') return parent.send({ type: 'minium://badmessage', forged: true });
+      toMain({ type: 'crash', how: m.kind === 'crash' ? 'segfault' : m.kind });
+      break;
     case 'shutdown':
       shuttingDown = true;
       // Tile pools are anonymous memory: they go with the process, however it ends.
