@@ -44,7 +44,7 @@ import { NavigationController } from './NavigationController';
 import { OverlaySettings } from './OverlaySettings';
 import { PluginService } from './PluginService';
 import { RendererMessageDispatcher } from './RendererMessageDispatcher';
-import { RendererMemoryBudget } from './RendererMemoryBudget';
+import { RENDERER_MEMORY_BUDGET_MB, RendererMemoryBudget } from './RendererMemoryBudget';
 import { RendererRegistry } from './RendererRegistry';
 import { HUNG_RENDERER_DELAY_MS } from './RenderProcessHost';
 import { ResourceServer } from './ResourceServer';
@@ -84,6 +84,7 @@ export class Browser implements ControlApi {
 
   constructor(options: BrowserOptions) {
     const sandbox = options.sandbox ?? true;
+    const memoryBudgetMb = options.rendererMemoryBudgetMb ?? RENDERER_MEMORY_BUDGET_MB;
     this.gpu = new GpuService(options.launcher, sandbox);
     this.plugins = new PluginService(options.launcher, sandbox, this.gpu);
     this.renderers = new RendererRegistry(
@@ -93,6 +94,7 @@ export class Browser implements ControlApi {
         rasterThreads: options.rasterThreads ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length),
         processLimit: options.processLimit ?? 8,
         hangTimeoutMs: options.hangTimeoutMs ?? HUNG_RENDERER_DELAY_MS,
+        memoryBudgetMb,
         overlays: () => this.overlays.get(),
       },
       this.gpu,
@@ -134,7 +136,7 @@ export class Browser implements ControlApi {
     this.gpu.onInputPresented(({ inputIds }) => this.inputs.presented(inputIds));
     // The GPU process is watched too: its host's watchdog ends it when it stops answering.
     this.hangClock = new HangClock(() => [...this.renderers.all(), ...(this.gpu.host ? [this.gpu.host] : [])]);
-    this.memoryBudget = new RendererMemoryBudget(() => this.renderers.all(), options.rendererMemoryBudgetMb);
+    this.memoryBudget = new RendererMemoryBudget(() => this.renderers.all(), memoryBudgetMb);
   }
 
   async start(): Promise<void> {

@@ -11,6 +11,15 @@ import { HangMonitor } from './HangMonitor';
 export const HUNG_RENDERER_DELAY_MS = 15_000;
 export const SHORT_HUNG_RENDERER_DELAY_MS = 5_000;
 
+/**
+ * Room a renderer's RLIMIT_DATA leaves above its memory budget. RLIMIT_DATA counts committed
+ * private memory (VmData), not what is resident: V8's PROT_NONE reservations are free, but an
+ * idle renderer's thread stacks, malloc arenas and V8 spaces already make ~1.25 GB of VmData for
+ * ~180 MB resident. The budget (resident memory, sampled) ends a renderer first; the limit stops
+ * growth faster than sampling, in the kernel.
+ */
+const DATA_LIMIT_HEADROOM_MB = 2048;
+
 /** The browser side of one renderer process, locked to one site. */
 export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, BrowserToRenderer> {
   /** Ids of the tabs it draws, kept by RendererRegistry. */
@@ -24,19 +33,19 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
     readonly site: string,
     launcher: ChildLauncher,
     sandbox: boolean,
-    hangTimeoutMs = HUNG_RENDERER_DELAY_MS,
+    limits: { hangTimeoutMs: number; memoryBudgetMb: number },
   ) {
     super({
       role: 'renderer',
       title: `Renderer: ${site}`,
       entry: 'processes/renderer/main.js',
-      extraArgs: [`--minium-site=${site}`],
+      extraArgs: [`--minium-site=${site}`, `--minium-data-limit-mb=${limits.memoryBudgetMb + DATA_LIMIT_HEADROOM_MB}`],
       schema: RendererToBrowser,
       launcher,
       sandbox,
       maxHeapMb: 512,
     });
-    this.mainThreadHang = new HangMonitor(Date.now(), hangTimeoutMs);
+    this.mainThreadHang = new HangMonitor(Date.now(), limits.hangTimeoutMs);
     this.onMessage((m) => {
       if (m.type !== 'main-thread-health') return;
       const wasUnresponsive = this.unresponsive;

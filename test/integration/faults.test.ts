@@ -3,6 +3,7 @@
  * whose memory outgrows its budget, ends as a whole with `oom`; a main thread stuck in script
  * marks its tab unresponsive until it answers again, or until Exit page kills it.
  */
+import * as fs from 'node:fs';
 import type { Browser } from '../../src/browser/Browser';
 import { alive, openLive, startBrowser, tabOf, waitFor } from './helpers';
 
@@ -43,6 +44,14 @@ test('typed arrays grown past the memory budget: the renderer ends with oom', as
   const orbit = await openLive(b, 'https://orbit.example/');
   const grow = await openLive(b, 'https://faults.example/grow.html');
   await expectGoneWith(grow.id, 'oom', orbit.id);
+});
+
+test('a renderer limits its own data segment (RLIMIT_DATA) above its budget, for good', async () => {
+  const orbit = await openLive(b, 'https://orbit.example/');
+  const limits = fs.readFileSync(`/proc/${orbit.pid}/limits`, 'utf8');
+  const [, soft, hard] = /^Max data size\s+(\d+)\s+(\d+)/m.exec(limits)!;
+  expect(Number(soft)).toBe((900 + 2048) * 1024 * 1024);
+  expect(hard).toBe(soft);
 });
 
 test('while (true) {}: the tab turns unresponsive; Exit page kills its renderer', async () => {

@@ -10,7 +10,8 @@ import { OOM_EXIT_CODE } from '../../common/exitReason';
 import { LIMITS } from '../../common/limits';
 import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadStats } from '../../common/protocol';
 import type { ThreadKind } from '../../common/protocol';
-import { connectToParent } from '../../platform/child/parentPort';
+import { argValue, connectToParent } from '../../platform/child/parentPort';
+import { native } from '../../platform/native';
 import { LoopLoad } from '../../platform/child/LoopLoad';
 import type {
   FetchRequest,
@@ -23,6 +24,12 @@ import type {
   ToWorker,
 } from './threadMessages';
 import { crashThisThread } from './threads/crash';
+
+// The renderer's hard memory ceiling, set on itself before any page runs and never to be raised:
+// past it the kernel refuses committed memory (an allocation throws, V8 dies of OOM). Linux
+// enforces RLIMIT_DATA on mmap; macOS does not, and has only the browser's sampled budget.
+const dataLimitMb = Number(argValue('minium-data-limit-mb'));
+if (process.platform === 'linux' && dataLimitMb > 0) native().limitDataSegment(dataLimitMb * 1024 * 1024);
 
 const parent = connectToParent();
 const send = (m: RendererToBrowser) => parent.send(m);
