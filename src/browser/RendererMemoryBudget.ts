@@ -5,7 +5,7 @@
  * one huge ArrayBuffer gets a RangeError inside the renderer (V8's own refusal); growth that
  * actually commits memory past the budget ends the renderer here.
  */
-import { readProcessMetrics } from './ProcessMetrics';
+import { readResidentBytes } from './ProcessMetrics';
 import type { RenderProcessHost } from './RenderProcessHost';
 
 /** Default budget: generous for any demo page, far below a desktop's memory. */
@@ -34,9 +34,9 @@ export class RendererMemoryBudget {
     this.sampling = true;
     try {
       const live = this.renderers().filter((r) => r.state === 'ready' && r.pid);
-      const metrics = await readProcessMetrics(live.map((r) => r.pid!));
-      for (const r of live) {
-        const rssMb = (metrics.get(r.pid!)?.rssBytes ?? 0) / (1024 * 1024);
+      const resident = await Promise.all(live.map((r) => readResidentBytes(r.pid!)));
+      for (const [i, r] of live.entries()) {
+        const rssMb = (resident[i] ?? 0) / (1024 * 1024);
         if (rssMb <= this.budgetMb) continue;
         r.log(`uses ${Math.round(rssMb)} MB, over its ${this.budgetMb} MB budget: ending it as out of memory`);
         r.terminate('oom');
