@@ -2,7 +2,7 @@
  * Debug URLs, as Chrome's `chrome://crash` and friends (content/public/common/url_constants.cc):
  * typed in the address bar or opened through the API, each provokes one fault on purpose. Where
  * it is handled follows Chrome: the browser kills (`kill`) or crashes/hangs the GPU process; the
- * tab's renderer does the rest to itself. Pure: the window lists them too.
+ * tab's renderer does the rest to itself. The window lists them through `listDebugUrls`.
  */
 export const DEBUG_URL_KINDS = [
   'crash',
@@ -15,9 +15,6 @@ export const DEBUG_URL_KINDS = [
   'gpuhang',
 ] as const;
 export type DebugUrlKind = (typeof DEBUG_URL_KINDS)[number];
-
-/** What the renderer does to itself; the others are the browser's to do. */
-export type RendererDebugKind = Extract<DebugUrlKind, 'crash' | 'hang' | 'shorthang' | 'memory-exhaust' | 'badmessage'>;
 
 export interface DebugUrlInfo {
   url: string;
@@ -48,8 +45,4 @@ export function debugUrlKind(input: string): DebugUrlKind | null {
   if (!m) return null;
   const name = m[1].toLowerCase();
   return (DEBUG_URL_KINDS as readonly string[]).includes(name) ? (name as DebugUrlKind) : null;
-}
-
-export function isRendererDebugKind(kind: DebugUrlKind): kind is RendererDebugKind {
-  return kind !== 'kill' && kind !== 'gpucrash' && kind !== 'gpuhang';
 }
