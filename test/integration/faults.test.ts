@@ -36,6 +36,11 @@ test.each([
 test('JS heap exhausted in the compositor thread: the renderer ends with oom', async () => {
   const orbit = await openLive(b, 'https://orbit.example/');
   const news = await openLive(b, 'https://news.example/');
+  // Threads are known from the renderer's stats, every 500 ms: the first may not have come yet.
+  await waitFor(async () => {
+    const renderer = (await b.listProcesses()).find((p) => p.pid === news.pid);
+    return renderer?.threads.some((t) => t.id === 'compositor');
+  }, 'the compositor thread to be listed');
   await b.crashThread(news.pid!, 'compositor', 'oom');
   await expectGoneWith(news.id, 'oom', orbit.id);
 });
