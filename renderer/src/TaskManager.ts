@@ -79,6 +79,9 @@ export class TaskManager {
           button('Segfault', 'small danger', () =>
             this.act(this.client.crashThread(p.pid, t.id, 'segfault'), `Segfault on ${t.name}`),
           ),
+          button('Exhaust heap', 'small danger', () =>
+            this.act(this.client.crashThread(p.pid, t.id, 'oom'), `JS heap exhausted on ${t.name}`),
+          ),
         );
       }
       tr.append(act);

@@ -38,6 +38,19 @@ const REASONS: Record<string, string> = {
   'clean-exit': 'The renderer process exited.',
 };
 
+/** The sad tab's headline by kind, as Chrome's: a crash, running out of memory, being killed. */
+const SAD_TITLES: Record<string, string> = {
+  crashed: 'Aw, Snap!',
+  oom: 'Aw, Snap! Out of memory',
+  killed: "He's dead, Jim!",
+};
+
+/** The reason line: the reason, and the signal or exit code the renderer ended with. */
+function exitLine(t: TabInfo): string {
+  const how = t.exitSignal ? `signal ${t.exitSignal}` : t.exitCode != null ? `exit code ${t.exitCode}` : null;
+  return `(reason: ${t.crashReason}${how ? `, ${how}` : ''})`;
+}
+
 const tabElements = new Map<number, HTMLElement>();
 /** Tabs whose "unresponsive" bar the person dismissed with Wait, until the renderer answers again. */
 const waited = new Set<number>();
@@ -90,14 +103,15 @@ function render(): void {
   $('empty').hidden = Boolean(tab);
   $('sad-tab').hidden = tab?.state !== 'crashed';
   $('sad-tab').dataset.tabId = String(tab?.id ?? '');
+  $('sad-title').textContent = SAD_TITLES[tab?.crashReason ?? ''] ?? SAD_TITLES.crashed;
   $('sad-reason').textContent = tab?.crashReason
-    ? `${REASONS[tab.crashReason] ?? tab.crashReason} (reason: ${tab.crashReason})`
+    ? `${REASONS[tab.crashReason] ?? tab.crashReason} ${exitLine(tab)}`
     : '';
   const hung = Boolean(tab?.unresponsive && tab.state !== 'crashed' && !waited.has(tab.id));
   $('hung').hidden = !hung;
   if (hung)
     $('hung-text').textContent =
-      `Page unresponsive: its renderer (pid ${tab!.pid}) has not answered for a few seconds. Wait for it, or end it.`;
+      `Page unresponsive: its main thread (renderer pid ${tab!.pid}) has not answered for a while. Wait for it, or exit the page.`;
   $('page-error').hidden = !tab?.error;
   $('page-error').textContent = tab?.error ?? '';
   const address = $<HTMLInputElement>('address');
@@ -235,9 +249,23 @@ async function main(): Promise<void> {
     o.title = d.description;
     demos.append(o);
   }
+  const debugUrls = document.createElement('optgroup');
+  debugUrls.label = 'Debug URLs (the active tab)';
+  for (const d of await client.listDebugUrls()) {
+    const o = document.createElement('option');
+    o.value = d.url;
+    o.textContent = d.url;
+    o.title = d.description;
+    debugUrls.append(o);
+  }
+  demos.append(debugUrls);
   demos.addEventListener('change', () => {
-    if (demos.value) void guard(client.openTab(demos.value)).then((t) => t && activate(t.id));
+    const url = demos.value;
     demos.value = '';
+    if (!url) return;
+    // A debug URL acts on the active tab, as if typed into its address bar.
+    const op = url.startsWith('minium://') && active !== null ? client.navigate(active, url) : client.openTab(url);
+    void guard(op).then((t) => t && activate(t.id));
   });
   for (const t of await client.listTabs()) tabs.set(t.id, t);
   active = tabs.keys().next().value ?? null;

@@ -9,7 +9,8 @@
  *   loading), PluginService, ConsoleStore, TileReportRequests;
  * - GpuService, PluginService: the GPU process (or in-process compositor) and plugin processes;
  * - FrameSinkGrants: what the display compositor lets each process draw, derived from the above;
- * - InputRouter, OverlaySettings, HangClock, TaskManager, LabRunner, ChildProcessObserver.
+ * - InputRouter, OverlaySettings, HangClock, RendererMemoryBudget, TaskManager, LabRunner,
+ *   ChildProcessObserver.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,6 +18,7 @@ import type {
   BrowserEvent,
   ConsoleEntry,
   ControlApi,
+  DebugUrlInfo,
   DemoInfo,
   DisplayInfo,
   ProcessInfo,
@@ -24,6 +26,7 @@ import type {
 } from '../common/controlApi';
 import type { InputEvent, RenderingOverlays, TileReport } from '../common/protocol';
 import type { LabName, LabReport } from '../common/labReports';
+import { DEBUG_URLS } from '../common/debugUrls';
 import { Emitter } from '../common/Emitter';
 import { errors } from '../common/errors';
 import { DEFAULT_VIEWPORT } from '../common/tiles';
@@ -41,7 +44,9 @@ import { NavigationController } from './NavigationController';
 import { OverlaySettings } from './OverlaySettings';
 import { PluginService } from './PluginService';
 import { RendererMessageDispatcher } from './RendererMessageDispatcher';
+import { RENDERER_MEMORY_BUDGET_MB, RendererMemoryBudget } from './RendererMemoryBudget';
 import { RendererRegistry } from './RendererRegistry';
+import { HUNG_RENDERER_DELAY_MS } from './RenderProcessHost';
 import { ResourceServer } from './ResourceServer';
 import { TabStrip } from './TabStrip';
 import { TaskManager } from './TaskManager';
@@ -53,6 +58,10 @@ export interface BrowserOptions {
   processLimit?: number;
   sandbox?: boolean;
   viewport?: { w: number; h: number };
+  /** How long a page's main thread may be stuck before its tab is unresponsive (Chromium's 15 s by default). */
+  hangTimeoutMs?: number;
+  /** Resident memory a renderer may use before it is ended as out of memory. */
+  rendererMemoryBudgetMb?: number;
 }
 
 export class Browser implements ControlApi {
@@ -71,9 +80,11 @@ export class Browser implements ControlApi {
   private readonly navigation: NavigationController;
   private readonly tasks: TaskManager;
   private readonly hangClock: HangClock;
+  private readonly memoryBudget: RendererMemoryBudget;
 
   constructor(options: BrowserOptions) {
     const sandbox = options.sandbox ?? true;
+    const memoryBudgetMb = options.rendererMemoryBudgetMb ?? RENDERER_MEMORY_BUDGET_MB;
     this.gpu = new GpuService(options.launcher, sandbox);
     this.plugins = new PluginService(options.launcher, sandbox, this.gpu);
     this.renderers = new RendererRegistry(
@@ -82,13 +93,22 @@ export class Browser implements ControlApi {
         sandbox,
         rasterThreads: options.rasterThreads ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length),
         processLimit: options.processLimit ?? 8,
+        hangTimeoutMs: options.hangTimeoutMs ?? HUNG_RENDERER_DELAY_MS,
+        memoryBudgetMb,
         overlays: () => this.overlays.get(),
       },
       this.gpu,
     );
     this.tabs = new TabStrip(this.events, (surfaceId) => this.gpu.framesPresented(surfaceId));
     this.navigation = new NavigationController(
-      { tabs: this.tabs, renderers: this.renderers, plugins: this.plugins, console: this.console, events: this.events },
+      {
+        tabs: this.tabs,
+        renderers: this.renderers,
+        plugins: this.plugins,
+        gpu: this.gpu,
+        console: this.console,
+        events: this.events,
+      },
       options.viewport ?? DEFAULT_VIEWPORT,
     );
     this.tasks = new TaskManager(this.gpu, this.renderers, this.plugins, this.tabs);
@@ -109,12 +129,14 @@ export class Browser implements ControlApi {
     // When a renderer dies: the observer reports it; the registry forgets it,
     // freeing its site's slot, and FrameSinkGrants revokes it and drops its tabs' surfaces; then
     // its tabs turn crashed and their plugin instances end.
-    this.renderers.onGone(({ host, gone }) => this.navigation.lostRenderer(host, gone.reason));
+    this.renderers.onGone(({ host, gone }) => this.navigation.lostRenderer(host, gone));
     this.renderers.onResponsivenessChanged((host) => this.tabs.drawnBy(host).forEach((t) => this.tabs.changed(t)));
     this.overlays.onChanged((o) => this.renderers.broadcastOverlays(o));
     this.gpu.onDisplayChanged((display) => this.events.fire({ type: 'display-changed', display }));
     this.gpu.onInputPresented(({ inputIds }) => this.inputs.presented(inputIds));
-    this.hangClock = new HangClock(() => this.renderers.all());
+    // The GPU process is watched too: its host's watchdog ends it when it stops answering.
+    this.hangClock = new HangClock(() => [...this.renderers.all(), ...(this.gpu.host ? [this.gpu.host] : [])]);
+    this.memoryBudget = new RendererMemoryBudget(() => this.renderers.all(), memoryBudgetMb);
   }
 
   async start(): Promise<void> {
@@ -124,6 +146,7 @@ export class Browser implements ControlApi {
   async shutdown(): Promise<void> {
     this.observer.stop();
     this.hangClock.stop();
+    this.memoryBudget.stop();
     await this.renderers.shutdown();
     await this.plugins.stop();
     await this.gpu.stop();
@@ -137,6 +160,10 @@ export class Browser implements ControlApi {
 
   listDemos(): DemoInfo[] {
     return this.demos;
+  }
+
+  listDebugUrls(): DebugUrlInfo[] {
+    return DEBUG_URLS;
   }
 
   display(): DisplayInfo {
@@ -171,7 +198,7 @@ export class Browser implements ControlApi {
     this.tasks.killProcess(pid);
   }
 
-  async crashThread(pid: number, threadId: string, how: 'exception' | 'segfault'): Promise<void> {
+  async crashThread(pid: number, threadId: string, how: 'exception' | 'segfault' | 'oom'): Promise<void> {
     this.tasks.crashThread(pid, threadId, how);
   }
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { z } from 'zod';
 import type { ProcessRole } from '../common/controlApi';
 import { Emitter } from '../common/Emitter';
-import { type ExitReason, exitReason } from '../common/exitReason';
+import { type ExitReason, exitReason, OOM_EXIT_CODE } from '../common/exitReason';
 import { LIMITS } from '../common/limits';
 import { LogBudget } from '../common/LogBudget';
 import { parseMessage, type SandboxReport, type ThreadStats } from '../common/protocol';
@@ -29,6 +29,8 @@ export interface HostOptions<In> {
   sandbox: boolean;
   /** V8 heap limit, so that a runaway page ends in an `oom` of its own process. */
   maxHeapMb?: number;
+  /** Silence after which the child counts as unresponsive (HangMonitor's default if absent). */
+  hangTimeoutMs?: number;
 }
 
 export interface Gone {
@@ -68,7 +70,9 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   sandbox: SandboxReport | null = null;
   gone: Gone | null = null;
   private badMessage: string | null = null;
-  private readonly hang = new HangMonitor(Date.now());
+  /** Why the browser ended the child, when the signal alone would not say (a memory budget exceeded is `oom`). */
+  private endReason: ExitReason | null = null;
+  private readonly hang: HangMonitor;
   /** A child's log lines go to the browser's stderr: a flood of them is dropped there, with a note. */
   private readonly logBudget = new LogBudget<'log'>(
     { messages: LIMITS.logMessagesPerSecond, bytes: LIMITS.logBytesPerSecond },
@@ -79,7 +83,7 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   private readonly messageEmitter = new Emitter<In>();
   private readonly goneEmitter = new Emitter<Gone>();
   private readonly badMessageEmitter = new Emitter<string>();
-  private readonly responsivenessEmitter = new Emitter<HangTransition>();
+  protected readonly responsivenessEmitter = new Emitter<HangTransition>();
   /** The child stopped answering ('hung') or answers again ('recovered'). */
   readonly onResponsivenessChanged = this.responsivenessEmitter.event;
   readonly onReady = this.readyEmitter.event;
@@ -87,7 +91,9 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   readonly onGone = this.goneEmitter.event;
   readonly onBadMessage = this.badMessageEmitter.event;
 
-  constructor(protected readonly options: HostOptions<In>) {}
+  constructor(protected readonly options: HostOptions<In>) {
+    this.hang = new HangMonitor(Date.now(), options.hangTimeoutMs);
+  }
 
   get role(): ProcessRole {
     return this.options.role;
@@ -124,6 +130,9 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
       if (this.readyTimer) clearTimeout(this.readyTimer);
       const child = this.child;
       const reason =
+        this.endReason ??
+        // Our own OOM exit code, whatever the launcher (Electron reads it as a mere abnormal exit).
+        (exit.code === OOM_EXIT_CODE ? 'oom' : undefined) ??
         (exit.reason?.startsWith('launch-failed') ? 'launch-failed' : (exit.reason as ExitReason | undefined)) ??
         exitReason({
           code: exit.code,
@@ -150,6 +159,13 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
 
   kill(signal: NodeJS.Signals = 'SIGKILL'): void {
     if (this.state !== 'gone') this.child?.kill(signal);
+  }
+
+  /** Kills the child (SIGKILL) and records why, for the reason its end is reported with. */
+  terminate(reason: ExitReason): void {
+    if (this.state === 'gone') return;
+    this.endReason = reason;
+    this.kill('SIGKILL');
   }
 
   /** Asks the child to end cleanly; kills it if it has not after a grace period. */

@@ -2,6 +2,9 @@ import { type BrowserToGpu, GpuToBrowser } from '../common/protocol';
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { ChildProcessHost } from './ChildProcessHost';
 
+/** Silence after which the GPU watchdog ends the GPU process (Chromium's GPU watchdog: 10 s on desktop). */
+const GPU_WATCHDOG_MS = 10_000;
+
 /** The browser side of the GPU process. */
 export class GpuProcessHost extends ChildProcessHost<GpuToBrowser, BrowserToGpu> {
   constructor(launcher: ChildLauncher, sandbox: boolean) {
@@ -13,6 +16,7 @@ export class GpuProcessHost extends ChildProcessHost<GpuToBrowser, BrowserToGpu>
       schema: GpuToBrowser,
       launcher,
       sandbox,
+      hangTimeoutMs: GPU_WATCHDOG_MS,
     });
   }
 }

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DisplayInfo } from '../common/controlApi';
+import { errors } from '../common/errors';
 import { Emitter } from '../common/Emitter';
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { VizService } from '../viz/service/VizService';
@@ -103,6 +104,16 @@ export class GpuService {
     this.sendToDisplay({ type: 'drop-surface', surfaceId });
   }
 
+  /**
+   * `minium://gpucrash`, `minium://gpuhang`: the GPU process faults on purpose. Compositing in
+   * the browser process (after too many GPU crashes) has no GPU process to fault.
+   */
+  debug(kind: 'gpucrash' | 'gpuhang'): void {
+    if (!this.host || this.host.state === 'gone')
+      throw errors.badRequest(`There is no GPU process for ${kind}: compositing runs in the browser process.`);
+    this.host.send({ type: 'debug', kind });
+  }
+
   framesPresented(surfaceId: string): number {
     return (this.framesBefore.get(surfaceId) ?? 0) + (this.framesNow.get(surfaceId) ?? 0);
   }
@@ -124,6 +135,12 @@ export class GpuService {
         this.presentedEmitter.fire({ surfaceId: m.surfaceId, inputIds: m.inputIds });
     });
     host.onGone((gone) => this.gpuGone(host, gone));
+    // The GPU watchdog: a GPU process that stopped answering is ended as crashed, and restarted.
+    host.onResponsivenessChanged((t) => {
+      if (t !== 'hung') return;
+      host.log('the GPU watchdog ends it: it stopped answering');
+      host.terminate('crashed');
+    });
     host.start();
     host.send({ type: 'init', displayToken: this.displayToken });
     this.hostEmitter.fire(host);
@@ -166,7 +183,7 @@ export class GpuService {
 
   private sendToDisplay(m: Parameters<GpuProcessHost['send']>[0]): void {
     if (this.inProcess) {
-      if (m.type !== 'init' && m.type !== 'shutdown') this.inProcess.handle(m);
+      if (m.type !== 'init' && m.type !== 'shutdown' && m.type !== 'debug') this.inProcess.handle(m);
     } else {
       this.host?.send(m);
     }

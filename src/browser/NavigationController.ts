@@ -2,14 +2,18 @@
  * Tabs and navigation: one NavigationController per Browser (unlike Chromium's, one per tab). It
  * opens, navigates and closes tabs and keeps each in the renderer of its site: a cross-site
  * navigation moves the tab to another renderer. It decides what a tab shows when its renderer
- * dies.
+ * dies. It carries out debug URLs (`minium://crash` …) as Chrome's navigation does: never
+ * committed, each handed to whoever does that fault — the browser itself, the GPU process, or
+ * the tab's renderer (launched first if the tab has none).
  */
 import type { BrowserEvent, TabInfo } from '../common/controlApi';
 import type { Emitter } from '../common/Emitter';
 import { errors } from '../common/errors';
-import type { ExitReason } from '../common/exitReason';
+import { type DebugUrlKind, debugUrlKind } from '../common/debugUrls';
 import { parseUserUrl, siteForUrl } from '../common/site';
+import type { Gone } from './ChildProcessHost';
 import type { ConsoleStore } from './ConsoleStore';
+import type { GpuService } from './GpuService';
 import type { PluginService } from './PluginService';
 import type { RendererRegistry } from './RendererRegistry';
 import type { RenderProcessHost } from './RenderProcessHost';
@@ -21,6 +25,7 @@ export class NavigationController {
       tabs: TabStrip;
       renderers: RendererRegistry;
       plugins: PluginService;
+      gpu: GpuService;
       console: ConsoleStore;
       events: Emitter<BrowserEvent>;
     },
@@ -29,7 +34,8 @@ export class NavigationController {
 
   open(input: string): TabInfo {
     const { tabs } = this.parts;
-    const url = parse(input);
+    const debug = debugUrlKind(input);
+    const url = debug ? new URL(`minium://${debug}`) : parse(input);
     const tab: Tab = {
       id: tabs.peekId(),
       url: url.href,
@@ -41,6 +47,7 @@ export class NavigationController {
     this.attach(tab); // throws before the tab exists if the process limit is reached
     tabs.add(tab);
     tabs.changed(tab);
+    if (debug) this.runDebugUrl(tab, debug);
     return tabs.info(tab);
   }
 
@@ -56,7 +63,12 @@ export class NavigationController {
   navigate(id: number, input: string): TabInfo {
     const { tabs, plugins } = this.parts;
     const tab = tabs.get(id);
-    const url = parse(input);
+    const debug = debugUrlKind(input);
+    if (debug && tab.host) {
+      this.runDebugUrl(tab, debug);
+      return tabs.info(tab);
+    }
+    const url = debug ? new URL(`minium://${debug}`) : parse(input);
     const site = siteForUrl(url);
     if (tab.host && tab.host.site === site) {
       tab.host.send({ type: 'close-tab', tabId: tab.id });
@@ -76,17 +88,33 @@ export class NavigationController {
       }
     }
     tabs.changed(tab);
+    if (debug) this.runDebugUrl(tab, debug);
     return tabs.info(tab);
   }
 
-  /** The renderer died: its tabs show it crashed, with the reason, until reloaded. */
-  lostRenderer(host: RenderProcessHost, reason: ExitReason): void {
+  /** The renderer died: its tabs show it crashed, with the reason and how it ended, until reloaded. */
+  lostRenderer(host: RenderProcessHost, gone: Gone): void {
     const { tabs, plugins } = this.parts;
     for (const tab of tabs.drawnBy(host)) {
       plugins.destroyForTab(tab.id);
-      Object.assign(tab, { host: null, state: 'crashed', crashReason: reason });
+      Object.assign(tab, {
+        host: null,
+        state: 'crashed',
+        crashReason: gone.reason,
+        exitCode: gone.exitCode,
+        exitSignal: gone.signal,
+      });
       tabs.changed(tab);
     }
+  }
+
+  /** A debug URL, for a tab that has a renderer (a new one loads the URL's error page meanwhile). */
+  private runDebugUrl(tab: Tab, kind: DebugUrlKind): void {
+    const { gpu } = this.parts;
+    if (kind === 'gpucrash' || kind === 'gpuhang') return gpu.debug(kind);
+    if (!tab.host) throw new Error(`Tab ${tab.id} has no renderer for ${kind}`);
+    if (kind === 'kill') return tab.host.kill('SIGKILL');
+    tab.host.send({ type: 'debug-url', kind });
   }
 
   /** Puts the tab in its site's renderer, launching one if needed. */
@@ -94,7 +122,13 @@ export class NavigationController {
     const { renderers } = this.parts;
     const host = renderers.rendererFor(tab.site);
     tab.host = host;
-    Object.assign(tab, { state: 'loading', crashReason: undefined, error: undefined });
+    Object.assign(tab, {
+      state: 'loading',
+      crashReason: undefined,
+      exitCode: undefined,
+      exitSignal: undefined,
+      error: undefined,
+    });
     renderers.addTab(host, tab.id);
     host.send({ type: 'open-tab', tabId: tab.id, url: tab.url, viewport: this.viewport });
   }

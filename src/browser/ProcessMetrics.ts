@@ -1,3 +1,4 @@
+import * as fs from 'node:fs/promises';
 import pidusage from 'pidusage';
 
 /** CPU share and resident memory per process, read from the OS (pidusage: /proc on Linux, ps or wmic elsewhere). */
@@ -16,4 +17,21 @@ export async function readProcessMetrics(
     }),
   );
   return out;
+}
+
+/**
+ * A process's resident memory, or null once it is gone. On Linux read from /proc/<pid>/status
+ * directly: pidusage keeps per-PID history for its CPU figures, which frequent sampling here
+ * would shorten under the Task Manager's feet.
+ */
+export async function readResidentBytes(pid: number): Promise<number | null> {
+  if (process.platform !== 'linux') return (await readProcessMetrics([pid])).get(pid)?.rssBytes ?? null;
+  let status: string;
+  try {
+    status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return null; // it ended between listing and reading
+  }
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(status);
+  return kb ? Number(kb[1]) * 1024 : null;
 }

@@ -2,6 +2,30 @@ import { randomBytes } from 'node:crypto';
 import { type BrowserToRenderer, RendererToBrowser } from '../common/protocol';
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { ChildProcessHost } from './ChildProcessHost';
+import { HangMonitor } from './HangMonitor';
+import { RENDERER_MEMORY_BUDGET_MB } from './RendererMemoryBudget';
+
+/**
+ * Chromium's hung-renderer delay on desktop (content's kHungRendererDelay: 15 s; 5 s on Android,
+ * the shorter setting the demos may choose).
+ */
+export const HUNG_RENDERER_DELAY_MS = 15_000;
+export const SHORT_HUNG_RENDERER_DELAY_MS = 5_000;
+
+/** How long a renderer may be hung and how much memory it may use, unless the browser was told otherwise. */
+export const DEFAULT_RENDERER_LIMITS = {
+  hangTimeoutMs: HUNG_RENDERER_DELAY_MS,
+  memoryBudgetMb: RENDERER_MEMORY_BUDGET_MB,
+};
+
+/**
+ * Room a renderer's RLIMIT_DATA leaves above its memory budget. RLIMIT_DATA counts committed
+ * private memory (VmData), not what is resident: V8's PROT_NONE reservations are free, but an
+ * idle renderer's thread stacks, malloc arenas and V8 spaces already make ~1.25 GB of VmData for
+ * ~180 MB resident. The budget (resident memory, sampled) ends a renderer first; the limit stops
+ * growth faster than sampling, in the kernel.
+ */
+const DATA_LIMIT_HEADROOM_MB = 2048;
 
 /** The browser side of one renderer process, locked to one site. */
 export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, BrowserToRenderer> {
@@ -9,21 +33,37 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
   readonly tabs = new Set<number>();
   /** Frame sink token: lets this renderer's compositor submit its tabs' surfaces, nothing else. */
   readonly token = randomBytes(16).toString('hex');
+  /** Its main thread stuck in script: the IO thread's ping unanswered for too long. */
+  private readonly mainThreadHang: HangMonitor;
 
   constructor(
     readonly site: string,
     launcher: ChildLauncher,
     sandbox: boolean,
+    limits: { hangTimeoutMs: number; memoryBudgetMb: number } = DEFAULT_RENDERER_LIMITS,
   ) {
     super({
       role: 'renderer',
       title: `Renderer: ${site}`,
       entry: 'processes/renderer/main.js',
-      extraArgs: [`--minium-site=${site}`],
+      extraArgs: [`--minium-site=${site}`, `--minium-data-limit-mb=${limits.memoryBudgetMb + DATA_LIMIT_HEADROOM_MB}`],
       schema: RendererToBrowser,
       launcher,
       sandbox,
       maxHeapMb: 512,
     });
+    this.mainThreadHang = new HangMonitor(Date.now(), limits.hangTimeoutMs);
+    this.onMessage((m) => {
+      if (m.type !== 'main-thread-health') return;
+      const wasUnresponsive = this.unresponsive;
+      const t = this.mainThreadHang.observeSilence(m.unansweredMs);
+      if (t === 'hung') this.log(`main thread has not answered for ${m.unansweredMs} ms`);
+      if (t && this.unresponsive !== wasUnresponsive) this.responsivenessEmitter.fire(t);
+    });
+  }
+
+  /** Silent as a whole (stopped, IO thread stuck), or its main thread stuck in script. */
+  override get unresponsive(): boolean {
+    return super.unresponsive || this.mainThreadHang.isHung;
   }
 }

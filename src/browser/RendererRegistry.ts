@@ -19,6 +19,10 @@ export interface RendererOptions {
   sandbox: boolean;
   rasterThreads: number;
   processLimit: number;
+  /** How long a renderer's main thread may leave a ping unanswered before its tabs are unresponsive. */
+  hangTimeoutMs: number;
+  /** Resident memory a renderer may use (RendererMemoryBudget); its RLIMIT_DATA is set above it. */
+  memoryBudgetMb: number;
   /** The overlays a renderer starts with. */
   overlays: () => RenderingOverlays;
 }
@@ -88,7 +92,7 @@ export class RendererRegistry {
   }
 
   private launch(site: string): RenderProcessHost {
-    const host = new RenderProcessHost(site, this.options.launcher, this.options.sandbox);
+    const host = new RenderProcessHost(site, this.options.launcher, this.options.sandbox, this.options);
     this.model.add(site, host);
     this.live.add(host);
     this.launchedEmitter.fire(host);

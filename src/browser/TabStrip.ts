@@ -16,6 +16,8 @@ export interface Tab {
   title: string;
   state: TabState;
   crashReason?: TabInfo['crashReason'];
+  exitCode?: number | null;
+  exitSignal?: string | null;
   error?: string;
   host: RenderProcessHost | null;
 }
@@ -80,7 +82,7 @@ export class TabStrip {
       site: t.site,
       pid: t.host?.pid ?? null,
       state: t.state,
-      ...(t.crashReason ? { crashReason: t.crashReason } : {}),
+      ...(t.crashReason ? { crashReason: t.crashReason, exitCode: t.exitCode, exitSignal: t.exitSignal } : {}),
       ...(t.error ? { error: t.error } : {}),
       framesPresented: this.framesPresented(surfaceId),
       surfaceId,

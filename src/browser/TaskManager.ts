@@ -43,7 +43,7 @@ export class TaskManager {
     this.hostByPid(pid).kill('SIGKILL');
   }
 
-  crashThread(pid: number, threadId: string, how: 'exception' | 'segfault'): void {
+  crashThread(pid: number, threadId: string, how: 'exception' | 'segfault' | 'oom'): void {
     const host = this.hostByPid(pid);
     if (!(host instanceof RenderProcessHost))
       throw errors.badRequest('Only renderer threads can be crashed on request.');

@@ -8,12 +8,13 @@
  */
 import { z } from 'zod';
 import { asBody, inField, inPath, method, type MethodOf, resolves, returns } from './controlMethod';
+import type { DebugUrlInfo } from './debugUrls';
 import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
 import { LIMITS } from './limits';
 import { InputEvent, RenderingOverlays, type SandboxReport, type TileReport } from './protocol';
 
-export type { InputEvent, RenderingOverlays, SandboxReport, TileReport };
+export type { DebugUrlInfo, InputEvent, RenderingOverlays, SandboxReport, TileReport };
 
 export type TabState = 'loading' | 'live' | 'crashed';
 
@@ -25,11 +26,14 @@ export interface TabInfo {
   pid: number | null;
   state: TabState;
   crashReason?: ExitReason | 'plugin' | 'error';
+  /** How the crashed tab's renderer ended, for the sad tab's reason line. */
+  exitCode?: number | null;
+  exitSignal?: string | null;
   /** A page-level error shown in the tab (for example a URL that could not be loaded). */
   error?: string;
   framesPresented: number;
   surfaceId: string;
-  /** The tab's renderer has not answered for a while (stopped, or its IO thread is stuck). */
+  /** The tab's renderer has not answered for a while (stopped, its IO thread stuck, or its main thread stuck in script). */
   unresponsive?: true;
 }
 
@@ -130,14 +134,19 @@ export const CONTROL_API = {
     result: resolves<void>(),
     answer: ([p]) => ({ killed: p }),
   }),
-  /** Ends one thread of a renderer: an exception ends the thread, a segfault the whole process. */
+  /**
+   * Faults one thread of a renderer: an exception ends the thread, a segfault the whole process,
+   * and exhausting the thread's JS heap (`oom`) ends the whole process with reason `oom`.
+   */
   crashThread: method({
     http: 'POST /api/processes/:pid/threads/:thread/crash',
-    args: [inPath('pid', pid), inPath('thread', threadId), inField('how', z.enum(['exception', 'segfault']))],
+    args: [inPath('pid', pid), inPath('thread', threadId), inField('how', z.enum(['exception', 'segfault', 'oom']))],
     result: resolves<void>(),
     answer: ([, thread]) => ({ crashing: thread }),
   }),
   listDemos: method({ http: 'GET /api/demos', args: [], result: returns<DemoInfo[]>() }),
+  /** The debug URLs (`minium://crash` …), each opened like any address. */
+  listDebugUrls: method({ http: 'GET /api/debug-urls', args: [], result: returns<DebugUrlInfo[]>() }),
   display: method({ http: 'GET /api/display', args: [], result: returns<DisplayInfo>() }),
   /** Runs a lab in a process of its own; resolves with its report (tens of seconds, minutes when not quick). */
   runLab: method({

@@ -13,11 +13,18 @@ export interface ExitFacts {
   stderrTail: string;
 }
 
+/**
+ * The exit code a renderer ends with when one of its threads ran out of memory (a worker's
+ * `ERR_WORKER_OUT_OF_MEMORY`, an allocation that failed): one code, so the browser reads `oom`
+ * from the exit alone, as Chromium reads its own OOM result codes.
+ */
+export const OOM_EXIT_CODE = 86;
+
 const FATAL_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGABRT', 'SIGTRAP', 'SIGSYS']);
 const OOM_MARKERS = [/JavaScript heap out of memory/i, /Reached heap limit/i, /Out of memory/i];
 
 export function exitReason(f: ExitFacts): ExitReason {
-  if (OOM_MARKERS.some((m) => m.test(f.stderrTail))) return 'oom';
+  if (f.code === OOM_EXIT_CODE || OOM_MARKERS.some((m) => m.test(f.stderrTail))) return 'oom';
   if (f.signal && FATAL_SIGNALS.has(f.signal)) return 'crashed';
   if (f.signal) return 'killed'; // SIGKILL, SIGTERM, SIGINT, SIGHUP: ended from outside
   if (f.neverReady && f.code !== 0) return 'launch-failed';

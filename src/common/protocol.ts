@@ -130,6 +130,11 @@ const ConsoleMessage = z.object({
   message: shortText,
 });
 const TileReportReply = z.object({ type: z.literal('tile-report'), requestId: id, report: TileReport.nullable() });
+/** The IO thread pings the main thread; this says how long the main thread has left a ping unanswered. */
+const MainThreadHealth = z.object({
+  type: z.literal('main-thread-health'),
+  unansweredMs: z.number().int().nonnegative(),
+});
 export const RendererToBrowser = z.discriminatedUnion('type', [
   ...common,
   ResourceRequest,
@@ -138,6 +143,7 @@ export const RendererToBrowser = z.discriminatedUnion('type', [
   PluginReleased,
   ConsoleMessage,
   TileReportReply,
+  MainThreadHealth,
 ]);
 export type RendererToBrowser = z.infer<typeof RendererToBrowser>;
 
@@ -194,7 +200,12 @@ const PluginGone = z.object({ type: z.literal('plugin-gone'), tabId: id, instanc
 const CrashThread = z.object({
   type: z.literal('crash-thread'),
   threadId: z.string(),
-  how: z.enum(['exception', 'segfault']),
+  how: z.enum(['exception', 'segfault', 'oom']),
+});
+/** A debug URL the renderer handles itself (`minium://crash` …), as Chrome's HandleChromeDebugURL. */
+const DebugUrl = z.object({
+  type: z.literal('debug-url'),
+  kind: z.enum(['crash', 'hang', 'shorthang', 'memory-exhaust', 'badmessage']),
 });
 export const BrowserToRenderer = z.discriminatedUnion('type', [
   RendererInit,
@@ -205,6 +216,7 @@ export const BrowserToRenderer = z.discriminatedUnion('type', [
   PluginAttached,
   PluginGone,
   CrashThread,
+  DebugUrl,
   TabInput,
   SetOverlays,
   TileReportRequest,
@@ -228,8 +240,11 @@ const AuthorizeClient = z.object({
 const RevokeClient = z.object({ type: z.literal('revoke-client'), token: channel.shape.token });
 const DropSurface = z.object({ type: z.literal('drop-surface'), surfaceId });
 const GpuInit = z.object({ type: z.literal('init'), displayToken: z.string() });
+/** `minium://gpucrash`, `minium://gpuhang`: the GPU process faults on purpose. */
+const GpuDebug = z.object({ type: z.literal('debug'), kind: z.enum(['gpucrash', 'gpuhang']) });
 export const BrowserToGpu = z.discriminatedUnion('type', [
   GpuInit,
+  GpuDebug,
   AuthorizeClient,
   RevokeClient,
   DropSurface,

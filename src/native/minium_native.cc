@@ -17,6 +17,7 @@
 #ifndef _WIN32
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -214,6 +215,31 @@ napi_value Fault(napi_env, napi_callback_info) {
   return nullptr;
 }
 
+// limitDataSegment(bytes): RLIMIT_DATA on the calling process, soft and hard, so it can never be
+// raised again. Past it, memory that is committed (mmap'd writable, brk) is refused: an
+// ArrayBuffer allocation throws, V8 dies of OOM. Reservations kept PROT_NONE do not count.
+napi_value LimitDataSegment(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  double bytes = 0;
+  if (argc < 1 || napi_get_value_double(env, argv[0], &bytes) != napi_ok || bytes <= 0) {
+    napi_throw_error(env, "MINIUM_NATIVE", "limitDataSegment(bytes): bytes must be a positive number");
+    return nullptr;
+  }
+#ifdef _WIN32
+  napi_throw_error(env, "MINIUM_NATIVE", "limitDataSegment: there is no RLIMIT_DATA on Windows");
+#else
+  struct rlimit limit;
+  limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(bytes);
+  if (setrlimit(RLIMIT_DATA, &limit) != 0) {
+    std::string why = std::string("setrlimit(RLIMIT_DATA) failed: ") + std::strerror(errno);
+    napi_throw_error(env, "MINIUM_NATIVE", why.c_str());
+  }
+#endif
+  return nullptr;
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"map", nullptr, Map, nullptr, nullptr, nullptr, napi_default, nullptr},
@@ -222,6 +248,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"unmap", nullptr, Unmap, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"unlink", nullptr, Unlink, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"fault", nullptr, Fault, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"limitDataSegment", nullptr, LimitDataSegment, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   minium::InitLab(env, exports);

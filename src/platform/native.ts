@@ -14,6 +14,8 @@ interface NativeAddon {
   unmap(handle: object): void;
   unlink(name: string): boolean;
   fault(): never;
+  /** RLIMIT_DATA on this process, soft and hard (POSIX only). */
+  limitDataSegment(bytes: number): void;
   // Anonymous shared memory and descriptor passing (src/native/anonymous_memory.cc), Linux only.
   createAnonymous(label: string, size: number): { handle: object; fd: number; inode: number };
   mapSameProcess(fd: number, size: number, inode: number): object;

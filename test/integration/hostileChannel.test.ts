@@ -85,7 +85,7 @@ async function rawChild() {
   const decoder = new MessageDecoder();
   const messages: object[] = [];
   while (!messages.length) messages.push(...decoder.push(((await once(channel, 'data')) as [Buffer])[0]));
-  expect(messages).toEqual([{ type: 'ready', pid: child.pid }]);
+  expect(messages).toEqual([{ type: 'ready', pid: child.pid, sandbox: expect.objectContaining({ os: 'on' }) }]);
   const exit = once(child, 'exit') as Promise<[number | null, string | null]>;
   return { channel, exit, stderr: () => stderr };
 }

@@ -12,4 +12,17 @@ describe('HangMonitor', () => {
     expect(m.check(12000)).toBeNull();
     expect(m.check(12201)).toBe('hung');
   });
+
+  test('a silence measured elsewhere: hung past the timeout, once; recovered only when the ping is answered', () => {
+    const m = new HangMonitor(0, 15000);
+    expect(m.observeSilence(0)).toBeNull();
+    expect(m.observeSilence(15000)).toBeNull();
+    expect(m.observeSilence(15500)).toBe('hung');
+    expect(m.observeSilence(16000)).toBeNull();
+    expect(m.observeSilence(500)).toBeNull(); // still waiting for the latest ping
+    expect(m.isHung).toBe(true);
+    expect(m.observeSilence(0)).toBe('recovered');
+    expect(m.isHung).toBe(false);
+    expect(m.observeSilence(0)).toBeNull();
+  });
 });

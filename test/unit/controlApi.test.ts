@@ -27,6 +27,7 @@ const SAMPLES: { [K in ControlMethod]: Parameters<ControlApi[K]> } = {
   killProcess: [42],
   crashThread: [42, 'raster-2.1', 'segfault'],
   listDemos: [],
+  listDebugUrls: [],
   display: [],
   runLab: ['threads', false],
   sendInput: [3, { type: 'wheel', x: 10, y: 20, dx: 0, dy: 120 }],

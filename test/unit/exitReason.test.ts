@@ -1,4 +1,4 @@
-import { exitReason } from '../../src/common/exitReason';
+import { exitReason, OOM_EXIT_CODE } from '../../src/common/exitReason';
 
 const base = { code: null, signal: null, neverReady: false, stderrTail: '' };
 
@@ -12,6 +12,7 @@ describe('exitReason', () => {
     [{ signal: 'SIGABRT' }, 'crashed'],
     [{ code: 139 }, 'crashed'],
     [{ code: 137 }, 'killed'],
+    [{ code: OOM_EXIT_CODE }, 'oom'],
     [{ code: 1, neverReady: true }, 'launch-failed'],
     [
       {

@@ -8,6 +8,7 @@ import { BrowserToGpu, parseMessage } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
+import { native } from '../../platform/native';
 import { VizService } from '../../viz/service/VizService';
 
 const parent = connectToParent();
@@ -38,6 +39,10 @@ function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPor
         threads: [{ id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running' }],
       });
     }, 250).unref();
+  } else if (m.type === 'debug') {
+    // As chrome://gpucrash and chrome://gpuhang: a real memory fault, or a thread that never yields.
+    if (m.kind === 'gpucrash') native().fault();
+    for (;;);
   } else if (m.type === 'shutdown') {
     viz.close();
     process.exit(0);

@@ -7,12 +7,14 @@
 import * as path from 'node:path';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { decodeDataUrl, isDataUrl } from '../../common/dataUrl';
+import { OOM_EXIT_CODE } from '../../common/exitReason';
 import { LIMITS } from '../../common/limits';
 import { LogBudget } from '../../common/LogBudget';
 import { truncate } from '../../common/truncate';
 import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadStats } from '../../common/protocol';
 import type { ThreadKind } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
+import { native } from '../../platform/native';
 import { LoopLoad } from '../../platform/child/LoopLoad';
 import { sandboxSelfOrExit, TEST_ATTACK_ARG } from '../../platform/child/sandboxSelf';
 import type {
@@ -20,12 +22,19 @@ import type {
   FromCompositor,
   FromMain,
   FromWorker,
+  OutOfMemory,
   ResourceResult,
   ToCompositor,
   ToMain,
   ToWorker,
 } from './threadMessages';
 import { crashThisThread } from './threads/crash';
+
+// The renderer's hard memory ceiling, set on itself before any page runs and never to be raised:
+// past it the kernel refuses committed memory (an allocation throws, V8 dies of OOM). Linux
+// enforces RLIMIT_DATA on mmap; macOS does not, and has only the browser's sampled budget.
+const dataLimitMb = Number(argValue('minium-data-limit-mb'));
+if (process.platform === 'linux' && dataLimitMb > 0) native().limitDataSegment(dataLimitMb * 1024 * 1024);
 
 // Locked down before the event loop first turns: no page, no message from the browser yet.
 const sandbox = sandboxSelfOrExit();
@@ -66,15 +75,42 @@ let mainThread: Worker | null = null;
 let compositorThread: Worker | null = null;
 const MAX_ENDED_SHOWN = 8;
 
+/**
+ * Each thread's V8 heap limit, as Chromium gives each isolate one: a thread that exceeds it
+ * ends with ERR_WORKER_OUT_OF_MEMORY, and the renderer with it (the IO thread's own limit is the
+ * process's --max-old-space-size).
+ */
+const HEAP_LIMIT_MB: Record<Exclude<ThreadKind, 'io' | 'display' | 'plugin'>, number> = {
+  main: 512,
+  compositor: 256,
+  raster: 128,
+  worker: 256,
+};
+
+/**
+ * One thread out of memory ends the whole renderer, with the exit code the browser reads as
+ * `oom` (Chromium's renderer dies of an OOM in any thread: they share one address space).
+ */
+function endAsOutOfMemory(detail: string): never {
+  const line = `Out of memory: ${detail}`.slice(0, LIMITS.messageLength);
+  send({ type: 'log', level: 'error', message: line });
+  process.stderr.write(`${line}\n`);
+  process.exit(OOM_EXIT_CODE);
+}
+
 function spawnThread(
   id: string,
-  kind: ThreadKind,
+  kind: keyof typeof HEAP_LIMIT_MB,
   file: string,
   workerData: object,
   transferList: MessagePort[],
   onEnded?: () => void,
 ): Worker {
-  const worker = new Worker(path.join(__dirname, 'threads', file), { workerData, transferList: transferList as never });
+  const worker = new Worker(path.join(__dirname, 'threads', file), {
+    workerData,
+    transferList: transferList as never,
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB[kind] },
+  });
   const record: ThreadRecord = {
     id,
     kind,
@@ -84,6 +120,8 @@ function spawnThread(
   };
   threads.push(record);
   worker.on('error', (e) => {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+      endAsOutOfMemory(`thread ${id} exhausted its ${HEAP_LIMIT_MB[kind]} MB JS heap`);
     record.error = e instanceof Error ? e.message : String(e);
     sendLog('error', `thread ${id} ended by an uncaught exception: ${record.error}`);
   });
@@ -95,8 +133,9 @@ function spawnThread(
     if (ended.length > MAX_ENDED_SHOWN) threads.splice(threads.indexOf(ended[0]), 1);
     onEnded?.();
   });
-  worker.on('message', (m: { type: string; message?: string }) => {
+  worker.on('message', (m: { type: 'log'; message: string } | OutOfMemory | FromWorker) => {
     if (m.type === 'log') sendLog('warn', `${id}: ${m.message}`);
+    if (m.type === 'out-of-memory') endAsOutOfMemory(m.detail);
   });
   return worker;
 }
@@ -170,7 +209,12 @@ function start(rasterThreads: number): void {
   compositorThread.postMessage({ type: 'main-port', port: compositorSide } satisfies ToCompositor as never, [
     compositorSide,
   ]);
-  mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide]);
+  mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide], () => {
+    // A main thread ended by an exception is gone, not hung: nothing is left to ping.
+    mainThread = null;
+    mainUnansweredSince = null;
+    send({ type: 'main-thread-health', unansweredMs: 0 });
+  });
   mainThread.on('message', (m: FromMain) => {
     switch (m.type) {
       case 'fetch':
@@ -191,12 +235,30 @@ function start(rasterThreads: number): void {
         return startWebWorker(m);
       case 'stop-worker':
         return void threads.find((t) => t.id === m.workerId)?.worker?.terminate();
+      case 'pong':
+        return void (mainUnansweredSince = null);
       case 'console':
         return pageConsole(m.tabId, m.level, m.message);
     }
   });
   for (let i = 1; i <= rasterThreads; i++) startRasterThread(i);
   setInterval(reportStats, 500).unref();
+}
+
+/**
+ * The hang monitor's eyes (Chromium's main-thread ping): with each stats report the IO thread
+ * pings the main thread and tells the browser how long a ping has gone unanswered. A page stuck
+ * in script leaves it unanswered; the browser decides when that is too long.
+ */
+let pingSerial = 0;
+let mainUnansweredSince: number | null = null;
+
+function pingMainThread(): void {
+  if (!mainThread) return;
+  const now = Date.now();
+  mainUnansweredSince ??= now;
+  toMain({ type: 'ping', serial: ++pingSerial });
+  send({ type: 'main-thread-health', unansweredMs: now - mainUnansweredSince });
 }
 
 function reportStats(): void {
@@ -209,6 +271,7 @@ function reportStats(): void {
     ...(t.error ? { error: truncate(t.error, LIMITS.messageLength) } : {}),
   }));
   send({ type: 'stats', threads: stats });
+  pingMainThread();
 }
 
 let shuttingDown = false;
@@ -257,11 +320,16 @@ parent.onMessage((raw) => {
       toMain(m);
       break;
     case 'crash-thread': {
-      if (m.threadId === 'io') return crashThisThread(m.how, 'io');
+      if (m.threadId === 'io') return crashThisThread(m.how, 'io', endAsOutOfMemory);
       const t = threads.find((x) => x.id === m.threadId && x.state === 'running');
       t?.worker?.postMessage({ type: 'crash', how: m.how });
       break;
     }
+    case 'debug-url':
+      // As Chrome's renderer debug URLs: a forged message from here, the rest on the page's main thread.
+      if (m.kind === 'badmessage') return parent.send({ type: 'minium://badmessage', forged: true });
+      toMain({ type: 'crash', how: m.kind === 'crash' ? 'segfault' : m.kind });
+      break;
     case 'shutdown':
       shuttingDown = true;
       // Tile pools are anonymous memory: they go with the process, however it ends.

@@ -10,14 +10,22 @@ import type { PagePaint } from './commit/PagePaint';
 import type { DisplayItem } from './paint/DisplayList';
 import type { InputEvent, RenderingOverlays, TileReport } from '../../common/protocol';
 
-export type CrashHow = 'exception' | 'segfault';
+export type CrashHow = 'exception' | 'segfault' | 'oom' | 'hang' | 'shorthang' | 'memory-exhaust';
 
 /** IO thread → any thread. */
 export type CrashOrder = { type: 'crash'; how: CrashHow };
 
+/** Any thread → IO thread: an allocation failed here; the whole renderer must end as `oom`. */
+export type OutOfMemory = { type: 'out-of-memory'; detail: string };
+
+/** IO thread → main thread, and its answer: the hang monitor's ping (Chromium's main-thread ping). */
+export type Ping = { type: 'ping'; serial: number };
+export type Pong = { type: 'pong'; serial: number };
+
 /** IO thread → main thread. */
 export type ToMain =
   | CrashOrder
+  | Ping
   | { type: 'open-tab'; tabId: number; url: string; viewport: { w: number; h: number } }
   | { type: 'close-tab'; tabId: number }
   | ToWorker
@@ -45,6 +53,8 @@ export type FromWorker = FetchRequest | { type: 'console'; level: 'log' | 'info'
 /** Main thread → IO thread. */
 export type FromMain =
   | FetchRequest
+  | Pong
+  | OutOfMemory
   | { type: 'start-worker'; workerId: string; tabId: number; url: string; port: MessagePort }
   | { type: 'stop-worker'; workerId: string }
   | { type: 'console'; tabId: number; level: 'log' | 'info' | 'warn' | 'error'; message: string }

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SHORT_HUNG_RENDERER_DELAY_MS } from '../../browser/RenderProcessHost';
 import { APP_ROOT } from '../../platform/paths';
 import { runWebShell } from '../web/WebShell';
 import { runBenchmarks } from '../../bench/runBenchmarks';
@@ -15,7 +16,9 @@ import { runLab } from './runLab';
 const USAGE = `Usage:
   minium start                      open Minium (Electron if installed, else the web shell in Chromium)
   minium web [--headless] [--port N] [--raster-threads N] [--process-limit N] [--no-sandbox]
-                                    the web shell; prints the UI's URL as its first line
+             [--short-hang] [--memory-budget MB]
+                                    the web shell; prints the UI's URL as its first line;
+                                    --short-hang: a page is unresponsive after 5 s, not Chromium's 15 s
   minium bench [all|NAME] [--json]  benchmarks (names: ${'`minium bench list`'})
   minium lab ipc [--quick] [--json] [--only pipe,tcp,…]
                                     the IPC lab: every mechanism between two real processes
@@ -41,6 +44,8 @@ async function main(argv: string[]): Promise<void> {
       'raster-threads': { type: 'string' },
       'process-limit': { type: 'string' },
       'no-sandbox': { type: 'boolean', default: false },
+      'short-hang': { type: 'boolean', default: false },
+      'memory-budget': { type: 'string' },
       json: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
@@ -54,6 +59,8 @@ async function main(argv: string[]): Promise<void> {
       rasterThreads: int(values['raster-threads'], 'raster-threads'),
       processLimit: int(values['process-limit'], 'process-limit'),
       sandbox: !values['no-sandbox'],
+      hangTimeoutMs: values['short-hang'] ? SHORT_HUNG_RENDERER_DELAY_MS : undefined,
+      rendererMemoryBudgetMb: int(values['memory-budget'], 'memory-budget'),
     });
   switch (command) {
     case 'start': {

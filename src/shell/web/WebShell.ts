@@ -14,6 +14,8 @@ export interface WebShellOptions {
   rasterThreads?: number;
   processLimit?: number;
   sandbox: boolean;
+  hangTimeoutMs?: number;
+  rendererMemoryBudgetMb?: number;
 }
 
 export async function runWebShell(options: WebShellOptions): Promise<void> {
@@ -23,6 +25,8 @@ export async function runWebShell(options: WebShellOptions): Promise<void> {
     rasterThreads: options.rasterThreads,
     processLimit: options.processLimit,
     sandbox: options.sandbox,
+    hangTimeoutMs: options.hangTimeoutMs,
+    rendererMemoryBudgetMb: options.rendererMemoryBudgetMb,
   });
   await browser.start();
   const server = new ControlServer(browser, token);

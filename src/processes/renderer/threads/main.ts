@@ -320,5 +320,9 @@ parentPort!.on('message', (m: ToMain) => {
     case 'crash':
       crashThisThread(m.how, 'main');
       break;
+    case 'ping':
+      // Answered only when no script holds the thread: the hang monitor reads the silence.
+      toIo({ type: 'pong', serial: m.serial });
+      break;
   }
 });

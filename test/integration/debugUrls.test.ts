@@ -1,0 +1,103 @@
+/**
+ * Debug URLs, as Chrome's chrome://crash and friends: each, typed into a tab, gives that tab
+ * the state and reason Chrome's would, and leaves other sites' tabs live.
+ */
+import type { Browser } from '../../src/browser/Browser';
+import type { BrowserEvent } from '../../src/common/controlApi';
+import { alive, keepsPresenting, openLive, startBrowser, tabOf, waitFor } from './helpers';
+
+let b: Browser;
+let events: BrowserEvent[];
+beforeEach(async () => {
+  b = await startBrowser({ hangTimeoutMs: 2000, rendererMemoryBudgetMb: 900 });
+  events = [];
+  b.onEvent((e) => events.push(e));
+});
+afterEach(() => b.shutdown());
+
+/** A tab of news.example to fault, and one of orbit.example that must stay live. */
+async function twoSites() {
+  const orbit = await openLive(b, 'https://orbit.example/');
+  const news = await openLive(b, 'https://news.example/');
+  return { orbit, news };
+}
+
+async function crashedTab(id: number) {
+  return waitFor(() => {
+    const t = tabOf(b, id);
+    return t.state === 'crashed' && t;
+  }, `tab ${id} to crash`);
+}
+
+test.each([
+  ['minium://crash', 'crashed', 'SIGSEGV'],
+  ['minium://kill', 'killed', 'SIGKILL'],
+  ['minium://badmessage', 'killed', 'SIGKILL'],
+  ['minium://memory-exhaust', 'oom', 'SIGKILL'],
+])('%s: the tab shows %s, other sites stay live', async (url, reason, signal) => {
+  const { orbit, news } = await twoSites();
+  await b.navigate(news.id, url);
+  const gone = await crashedTab(news.id);
+  expect(gone).toMatchObject({ crashReason: reason, url: news.url });
+  // memory-exhaust ends either by the budget (SIGKILL) or by a failed allocation (our OOM exit code).
+  if (reason !== 'oom') expect(gone.exitSignal).toBe(signal);
+  expect(alive(news.pid!)).toBe(false);
+  expect(tabOf(b, orbit.id).state).toBe('live');
+  expect(await keepsPresenting(b, orbit.id)).toBe(true);
+});
+
+test('minium://crash opened in a new tab: a renderer is started for it and crashes', async () => {
+  const orbit = await openLive(b, 'https://orbit.example/');
+  const t = await b.openTab('minium://crash');
+  expect(t.url).toBe('minium://crash');
+  expect(await crashedTab(t.id)).toMatchObject({ crashReason: 'crashed', exitSignal: 'SIGSEGV' });
+  expect(tabOf(b, orbit.id).state).toBe('live');
+});
+
+test('minium://hang: the tab turns unresponsive and stays so; the other site does not', async () => {
+  const { orbit, news } = await twoSites();
+  await b.navigate(news.id, 'minium://hang');
+  await waitFor(() => tabOf(b, news.id).unresponsive, 'the hung tab to turn unresponsive');
+  expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
+  expect(tabOf(b, orbit.id).unresponsive).toBeUndefined();
+  expect(await keepsPresenting(b, orbit.id)).toBe(true);
+});
+
+test('minium://shorthang: unresponsive, then it recovers by itself', async () => {
+  const { news } = await twoSites();
+  await b.navigate(news.id, 'minium://shorthang');
+  await waitFor(() => tabOf(b, news.id).unresponsive, 'the tab to turn unresponsive');
+  await waitFor(() => !tabOf(b, news.id).unresponsive, 'the tab to recover', 40000);
+  expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
+}, 90000);
+
+test.each([
+  ['minium://gpucrash', 'the GPU process segfaults'],
+  ['minium://gpuhang', 'the GPU watchdog ends the hung GPU process'],
+])('%s: %s, is restarted, and tabs present again', async (url) => {
+  const { orbit, news } = await twoSites();
+  await b.navigate(news.id, url);
+  const gone = await waitFor(
+    () => events.find((e) => e.type === 'process-gone' && e.role === 'gpu'),
+    'the GPU process to go',
+    30000,
+  );
+  expect(gone).toMatchObject({ reason: 'crashed' });
+  await waitFor(() => b.display().gpuCrashes === 1, 'the GPU crash to be counted');
+  expect(await keepsPresenting(b, orbit.id)).toBe(true);
+  expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
+});
+
+test('GET /api/debug-urls lists every debug URL apart from the demos', () => {
+  expect(b.listDebugUrls().map((d) => d.url)).toEqual([
+    'minium://crash',
+    'minium://kill',
+    'minium://hang',
+    'minium://shorthang',
+    'minium://memory-exhaust',
+    'minium://badmessage',
+    'minium://gpucrash',
+    'minium://gpuhang',
+  ]);
+  expect(b.listDemos().some((d) => d.url.startsWith('minium:'))).toBe(false);
+});
