@@ -335,7 +335,13 @@ export type FrameSinkClientMessage = z.infer<typeof FrameSinkClientMessage>;
 
 const FrameAck = z.object({ type: z.literal('frame-ack'), surfaceId, seq: id });
 const Welcome = z.object({ type: z.literal('welcome') });
-export const FrameSinkServerMessage = z.discriminatedUnion('type', [Welcome, FrameAck]);
+/**
+ * The surfaces the client may submit now: sent after the welcome and whenever its grant changes.
+ * Said on the frame sink channel itself, so an honest client never submits a surface before the
+ * display compositor holds its grant, however late the browser's grant travels.
+ */
+const Granted = z.object({ type: z.literal('granted'), surfaces: z.array(surfaceId).max(LIMITS.surfacesPerGrant) });
+export const FrameSinkServerMessage = z.discriminatedUnion('type', [Welcome, Granted, FrameAck]);
 export type FrameSinkServerMessage = z.infer<typeof FrameSinkServerMessage>;
 
 // ---------------------------------------------------------------------------------------------

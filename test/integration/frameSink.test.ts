@@ -12,7 +12,7 @@ import { AnonymousSharedMemory } from '../../src/platform/AnonymousSharedMemory'
 import { FrameSinkClient } from '../../src/viz/client/FrameSinkClient';
 import { DisplayCompositor } from '../../src/viz/service/DisplayCompositor';
 import { FrameSinkServer } from '../../src/viz/service/FrameSinkServer';
-import { mappedTilePoolsOf, shmNamesOf, tilePoolDescriptorsOf } from './helpers';
+import { mappedTilePoolsOf, shmNamesOf, tilePoolDescriptorsOf, waitFor } from './helpers';
 
 let compositor: DisplayCompositor;
 let server: FrameSinkServer;
@@ -105,6 +105,24 @@ test.each([
   await lost;
   expect(dropped.at(-1)).toMatch(why);
   expect(compositor.pixels(surface)).toBeNull();
+});
+
+test('a client hears over its own channel which surfaces it may submit, only once each is granted', async () => {
+  const t = token();
+  server.authorize(t, process.pid, ['tab:11'], []);
+  const { client } = await connect(t);
+  await waitFor(() => client.mayDraw('tab:11'), 'the client to hear of its grant');
+  expect(client.mayDraw('tab:12')).toBe(false); // the browser has not granted it (yet): an honest client waits
+  const granted = new Promise<string[]>((r) => client.onGranted(r));
+  server.authorize(t, process.pid, ['tab:11', 'tab:12'], []);
+  expect(await granted).toEqual(['tab:12']);
+  const acked = new Promise((r) => client.onAck(r));
+  client.submit(frame('tab:12', 1));
+  expect(await acked).toMatchObject({ surfaceId: 'tab:12', seq: 1 });
+  server.authorize(t, process.pid, ['tab:12'], []); // tab 11 closed
+  await waitFor(() => !client.mayDraw('tab:11'), 'the client to hear that tab 11 is no longer its');
+  client.disconnect();
+  expect(client.mayDraw('tab:12')).toBe(false);
 });
 
 test('pool ids are scoped to a connection: a client cannot name the pool another handed over', async () => {

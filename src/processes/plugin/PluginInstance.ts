@@ -35,7 +35,7 @@ export class PluginInstance {
   }
 
   tick(): void {
-    if (!this.sink.ready || this.unacked >= 2) return;
+    if (!this.sink.mayDraw(this.surfaceId) || this.unacked >= 2) return;
     const slot = this.slots.allocate();
     if (slot === null) return;
     const ctx = this.canvas.getContext('2d');

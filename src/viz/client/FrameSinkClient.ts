@@ -2,7 +2,9 @@
  * A client's end of the frame sink channel (renderer compositor thread, plugin process): connects
  * to the display compositor's socket with its token, hands over its tile pools as descriptors,
  * submits frames, receives acknowledgements. When the display compositor goes away (a GPU crash)
- * the client waits for a new channel, and hands every pool over again on it.
+ * the client waits for a new channel, and hands every pool over again on it. It submits a
+ * surface only once the display compositor has said it may (`mayDraw`): the browser's grant and
+ * this client's frames travel on different channels, and only that answer orders them.
  */
 import * as net from 'node:net';
 import { Emitter } from '../../common/Emitter';
@@ -26,18 +28,28 @@ export class FrameSinkClient {
   private socket: net.Socket | null = null;
   private descriptors: net.Socket | null = null;
   private welcomed = false;
+  /** What the display compositor, on this channel, last said this client may submit. */
+  private granted = new Set<string>();
   private readonly pools = new Map<number, LentPool>();
   private nextPoolId = 1;
   private readonly ackEmitter = new Emitter<{ surfaceId: string; seq: number }>();
   private readonly connectedEmitter = new Emitter<void>();
   private readonly lostEmitter = new Emitter<string>();
+  private readonly grantedEmitter = new Emitter<string[]>();
   readonly onAck = this.ackEmitter.event;
   /** The channel is (again) usable and holds every pool: clients resubmit whole frames. */
   readonly onConnected = this.connectedEmitter.event;
   readonly onLost = this.lostEmitter.event;
+  /** Surfaces the client may now submit and could not before: the display compositor has none of their frames. */
+  readonly onGranted = this.grantedEmitter.event;
 
   get ready(): boolean {
     return this.welcomed;
+  }
+
+  /** Whether the display compositor has said this client may submit frames for the surface. */
+  mayDraw(surfaceId: string): boolean {
+    return this.welcomed && this.granted.has(surfaceId);
   }
 
   /**
@@ -84,6 +96,7 @@ export class FrameSinkClient {
     this.socket = null;
     this.descriptors = null;
     this.welcomed = false;
+    this.granted = new Set();
     s?.destroy();
     d?.destroy();
   }
@@ -107,6 +120,8 @@ export class FrameSinkClient {
           this.welcomed = true;
           for (const poolId of this.pools.keys()) if (this.socket === socket) this.handOver(poolId);
           if (this.socket === socket) this.connectedEmitter.fire();
+        } else if (parsed.value.type === 'granted') {
+          if (this.socket === socket) this.grant(parsed.value.surfaces);
         } else {
           this.ackEmitter.fire(parsed.value);
         }
@@ -114,6 +129,12 @@ export class FrameSinkClient {
     });
     socket.on('error', (e) => this.fail(socket, e.message));
     socket.on('close', () => this.fail(socket, 'channel closed'));
+  }
+
+  private grant(surfaces: string[]): void {
+    const added = surfaces.filter((s) => !this.granted.has(s));
+    this.granted = new Set(surfaces);
+    if (added.length) this.grantedEmitter.fire(added);
   }
 
   /** The descriptor travels first; the announcement follows, so the server finds it waiting. */

@@ -3,7 +3,8 @@
  * pass through the browser process. The browser only brokers it, by telling this server which
  * token may submit which surfaces (as Chromium's browser establishes GPU channels). Tile pools
  * arrive as descriptors on each client's descriptor channel; a frame names a pool by the id its
- * client gave it on this connection.
+ * client gave it on this connection. Each client is told here which surfaces it may submit, so
+ * an honest one never races the browser's grant; a submission outside every grant cuts it off.
  */
 import * as os from 'node:os';
 import * as net from 'node:net';
@@ -53,6 +54,8 @@ export class FrameSinkServer {
     const ever = this.everGranted.get(token) ?? new Set<string>();
     for (const s of surfaces) ever.add(s);
     this.everGranted.set(token, ever);
+    // The client hears of a new surface only from here, after the grant: its first frame cannot overtake it.
+    for (const socket of this.clients.get(token) ?? []) this.tellGranted(socket, token);
   }
 
   /** Forgets a token and closes its connections (its process is gone). */
@@ -107,6 +110,7 @@ export class FrameSinkServer {
           if (!this.clients.has(token)) this.clients.set(token, new Set());
           this.clients.get(token)!.add(socket);
           socket.write(encodeMessage({ type: 'welcome' }));
+          this.tellGranted(socket, token);
           continue;
         }
         if (!token || !descriptors) return drop(`sent ${m.type} before saying hello`);
@@ -130,6 +134,11 @@ export class FrameSinkServer {
         }
       }
     });
+  }
+
+  private tellGranted(socket: net.Socket, token: string): void {
+    const surfaces = [...(this.grants.get(token)?.surfaces ?? [])];
+    socket.write(encodeMessage({ type: 'granted', surfaces }));
   }
 
   /** Composites a frame from a client's own pools; throws a readable reason if the frame is unusable. */

@@ -26,8 +26,10 @@ let mainPort: MessagePort | null = null;
 let overlays: RenderingOverlays = { tileBorders: false, paintFlashing: false, fpsMeter: false };
 let taskSerial = 0;
 
+const hostOf = (surfaceId: string) => hosts.get(Number(surfaceId.slice('tab:'.length)));
 sink.onConnected(() => hosts.forEach((h) => h.displayReset()));
-sink.onAck(({ surfaceId, seq }) => hosts.get(Number(surfaceId.slice(4)))?.acknowledged(seq));
+sink.onGranted((surfaceIds) => surfaceIds.forEach((id) => hostOf(id)?.displayReset()));
+sink.onAck(({ surfaceId, seq }) => hostOf(surfaceId)?.acknowledged(seq));
 sink.onLost((why) => log(`lost the display compositor (${why}); waiting for a new channel`));
 
 const toMain = (m: CompositorToMain) => mainPort?.postMessage(m);
@@ -87,6 +89,8 @@ function beginFrame(): void {
   schedule(now);
   if (!sink.ready) return;
   for (const host of hosts.values()) {
+    // A tab the display compositor has not yet granted waits, with its damage kept, for `onGranted`.
+    if (!sink.mayDraw(host.surfaceId)) continue;
     const frame = host.produceFrame(now);
     if (frame) sink.submit(frame);
   }
