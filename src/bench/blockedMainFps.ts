@@ -5,6 +5,7 @@
  * display compositor; the page's own main-thread ticks (console) show the block was real.
  */
 import type { Browser } from '../browser/Browser';
+import { loggedSince } from '../common/waitFor';
 import { type BenchResult, tab, waitFor, withBrowser } from './harness';
 
 export const JANK_URL = 'https://jank.example/';
@@ -53,24 +54,9 @@ export async function blockedMainFps(): Promise<BenchResult> {
       await new Promise((r) => setTimeout(r, 100));
       await b.sendInput(t.id, { type: 'click', ...BLOCK_BUTTON });
       stop = keepScrolling(b, t.id);
-      await waitFor(
-        () =>
-          b
-            .consoleMessages(t.id)
-            .slice(before)
-            .some((m) => m.message.startsWith('blocking')),
-        'the block to start',
-      );
+      await waitFor(() => loggedSince(b, t.id, before, 'blocking'), 'the block to start');
       const blockedWindow = await window();
-      await waitFor(
-        () =>
-          b
-            .consoleMessages(t.id)
-            .slice(before)
-            .some((m) => m.message.startsWith('main thread free')),
-        'the block to end',
-        10000,
-      );
+      await waitFor(() => loggedSince(b, t.id, before, 'main thread free'), 'the block to end', 10000);
       const blocked = blockedWindow();
       // Ticks the page logged between its own "blocking" and "free" lines (later ticks may already have arrived).
       const log = b.consoleMessages(t.id).map((m) => m.message);

@@ -6,6 +6,7 @@
  */
 import type { Browser } from '../../src/browser/Browser';
 import { rasterThreadColor } from '../../src/common/tiles';
+import { loggedSince } from '../../src/common/waitFor';
 import { captureSurface, openLive, startBrowser, tabOf, waitFor } from './helpers';
 
 let b: Browser;
@@ -18,11 +19,7 @@ const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 
 const close = (a: number[], e: number[]) => a.every((v, i) => Math.abs(v - e[i]) <= 3);
 const ticks = (tabId: number) => b.consoleMessages(tabId).filter((m) => m.message.startsWith('main tick')).length;
 /** Whether the page logged the end of its block since console message `since`. */
-const freed = (tabId: number, since: number) =>
-  b
-    .consoleMessages(tabId)
-    .slice(since)
-    .some((m) => m.message.startsWith('main thread free'));
+const freed = (tabId: number, since: number) => loggedSince(b, tabId, since, 'main thread free');
 const BLOCK_BUTTON = { x: 150, y: 30 };
 const WHEEL_TOGGLE = { x: 100, y: 168 };
 
@@ -54,14 +51,7 @@ test('while page script blocks the main thread, the compositor keeps presenting 
   await waitFor(() => ticks(t.id) > 0, 'the page’s timer');
   const before = b.consoleMessages(t.id).length;
   await b.sendInput(t.id, { type: 'click', ...BLOCK_BUTTON });
-  await waitFor(
-    () =>
-      b
-        .consoleMessages(t.id)
-        .slice(before)
-        .some((m) => m.message.startsWith('blocking')),
-    'the block to start',
-  );
+  await waitFor(() => loggedSince(b, t.id, before, 'blocking'), 'the block to start');
   const frames = tabOf(b, t.id).framesPresented;
   const tickCount = ticks(t.id);
   await b.sendInput(t.id, { type: 'wheel', x: 480, y: 560, dx: 0, dy: 40 }); // the spinner stays on screen
@@ -93,14 +83,7 @@ test('a page that listens for wheel events makes the compositor wait for the mai
   off();
   const before = b.consoleMessages(t.id).length;
   await b.sendInput(t.id, { type: 'click', ...BLOCK_BUTTON });
-  await waitFor(
-    () =>
-      b
-        .consoleMessages(t.id)
-        .slice(before)
-        .some((m) => m.message.startsWith('blocking')),
-    'the block to start',
-  );
+  await waitFor(() => loggedSince(b, t.id, before, 'blocking'), 'the block to start');
   const frames = tabOf(b, t.id).framesPresented;
   await b.sendInput(t.id, { type: 'wheel', x: 480, y: 560, dx: 0, dy: 200 });
   // The spinner keeps the compositor presenting: 30 frames after the wheel it would have scrolled, were it free to.
