@@ -150,7 +150,11 @@ export class LabPanel {
         element(
           'p',
           '',
-          `SHM2 race, one ${size(r.race.size)} buffer rewritten by another process: without synchronization ${r.race.unsynchronized.torn.toLocaleString('en')} of ${r.race.unsynchronized.reads.toLocaleString('en')} reads were torn; with a sequence lock ${r.race.seqlock.torn} of ${r.race.seqlock.reads} (after ${r.race.seqlock.retries.toLocaleString('en')} retries).`,
+          `SHM2 race, one ${size(r.race.size)} buffer rewritten by another process: without synchronization ` +
+            `${r.race.unsynchronized.torn.toLocaleString('en')} of ` +
+            `${r.race.unsynchronized.reads.toLocaleString('en')} reads were torn; with a sequence lock ` +
+            `${r.race.seqlock.torn} of ${r.race.seqlock.reads} (after ` +
+            `${r.race.seqlock.retries.toLocaleString('en')} retries).`,
         ),
       );
     }
@@ -159,7 +163,8 @@ export class LabPanel {
         element(
           'p',
           '',
-          `NPIPE1, one FIFO server and ${r.fifoServer.clients} client processes: ${r.fifoServer.answered} of ${r.fifoServer.requests} requests answered in ${r.fifoServer.milliseconds.toFixed(0)} ms.`,
+          `NPIPE1, one FIFO server and ${r.fifoServer.clients} client processes: ${r.fifoServer.answered} of ` +
+            `${r.fifoServer.requests} requests answered in ${r.fifoServer.milliseconds.toFixed(0)} ms.`,
         ),
       );
     }
@@ -215,7 +220,8 @@ export class LabPanel {
         element(
           'li',
           '',
-          `A ${v.kind} saw the lab's global variable: ${v.sawLabGlobal ? 'yes' : 'no'}; a shared buffer: ${v.sawSharedBuffer === null ? 'none can be handed to it' : v.sawSharedBuffer ? 'yes' : 'no'}.`,
+          `A ${v.kind} saw the lab's global variable: ${v.sawLabGlobal ? 'yes' : 'no'}; a shared buffer: ` +
+            `${v.sawSharedBuffer === null ? 'none can be handed to it' : v.sawSharedBuffer ? 'yes' : 'no'}.`,
         ),
       );
     section.append(

@@ -165,7 +165,9 @@ export class GpuService {
     if (this.stopped) return;
     if (gone.reason === 'clean-exit') return this.launchGpu();
     if (this.policy.recordCrash(Date.now()) === 'restart') return this.launchGpu();
-    this.fallbackReason = `The GPU process crashed ${this.policy.maxCrashes} times within ${this.policy.windowMs / 60000} minutes (last: ${gone.reason}); compositing now runs in the browser process.`;
+    this.fallbackReason =
+      `The GPU process crashed ${this.policy.maxCrashes} times within ${this.policy.windowMs / 60000} minutes ` +
+      `(last: ${gone.reason}); compositing now runs in the browser process.`;
     process.stderr.write(`[browser] ${this.fallbackReason}\n`);
     void this.startInProcess();
   }

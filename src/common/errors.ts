@@ -28,7 +28,8 @@ export const errors = {
     new MiniumError(
       'process-limit',
       409,
-      `Opening ${site} needs a new renderer process, but the limit of ${limit} renderers is reached and different sites never share one. Close a tab of another site first.`,
+      `Opening ${site} needs a new renderer process, but the limit of ${limit} renderers is reached and ` +
+        `different sites never share one. Close a tab of another site first.`,
     ),
   cannotKillBrowser: () =>
     new MiniumError(

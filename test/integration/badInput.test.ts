@@ -13,9 +13,13 @@ const PAGES: Record<string, () => string> = {
   '/malformed': () =>
     '<title>Broken</title><body style="background: #00ff00"><div><p>unclosed <b>bold <i>both</b> italic<table><tr><td>cell</div>',
   '/css': () =>
-    '<style>p { color: ; colour: red; display: flux; width: -5px; transform: spin(3) } @media screen { p { color: blue } } }}} </style><body style="background: rgb(0, 0, 255); margin: widely"><p>still here</p></body>',
+    '<style>p { color: ; colour: red; display: flux; width: -5px; transform: spin(3) } @media screen { p { ' +
+    'color: blue } } }}} </style><body style="background: rgb(0, 0, 255); margin: widely"><p>still ' +
+    'here</p></body>',
   '/script-error': () =>
-    '<body style="background: #ffffff"><p id="p">before</p><script>undefinedFunction();</script><script>document.body.style.background = "#ff0000"; console.log("second script ran")</script></body>',
+    '<body style="background: #ffffff"><p ' +
+    'id="p">before</p><script>undefinedFunction();</script><script>document.body.style.background = "#ff0000"; ' +
+    'console.log("second script ran")</script></body>',
   // Ten million bytes of paragraphs: more elements than Minium lays out.
   '/ten-mb': () =>
     '<!doctype html><title>Ten MB</title><body>' +

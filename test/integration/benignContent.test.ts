@@ -36,7 +36,8 @@ const PAGES: Record<string, () => { type: string; body: string }> = {
     page(`<script>new Worker("${other}/worker.js").onmessage = (e) => console.log("worker said " + e.data)</script>`),
   '/data-worker': () =>
     page(
-      `<script>new Worker("data:text/javascript,postMessage('from data')").onmessage = (e) => console.log("data worker said " + e.data)</script>`,
+      `<script>new Worker("data:text/javascript,postMessage('from data')").onmessage = (e) => ` +
+        `console.log("data worker said " + e.data)</script>`,
     ),
   '/worker-long-log': () => page(`<script>new Worker("data:text/javascript,console.log('x'.repeat(5000))")</script>`),
   '/no-title': () => page(''),

@@ -60,7 +60,8 @@ describe('ScriptContext (page and worker scripts)', () => {
 describe('PageScripts (the DOM slice and workers)', () => {
   test('textContent changes the document and asks for a repaint; workers resolve against the page', () => {
     const doc = parseDocument(
-      '<p id="s">old</p><script>document.getElementById("s").textContent = "new " + document.getElementById("s").textContent; new Worker("w.js").postMessage({n: 1});</script>',
+      '<p id="s">old</p><script>document.getElementById("s").textContent = "new " + ' +
+        'document.getElementById("s").textContent; new Worker("w.js").postMessage({n: 1});</script>',
     );
     const started: string[] = [];
     const posted: string[] = [];
@@ -157,7 +158,8 @@ describe('PageScripts DOM API', () => {
   test('requestAnimationFrame asks the host for a frame and runs once per frame', () => {
     const p = page('<p>x</p>');
     p.scripts.run(
-      'let n = 0; const f = (t) => { n++; console.log("frame", n, typeof t); if (n < 2) requestAnimationFrame(f); }; requestAnimationFrame(f);',
+      'let n = 0; const f = (t) => { n++; console.log("frame", n, typeof t); if (n < 2) ' +
+        'requestAnimationFrame(f); }; requestAnimationFrame(f);',
       'raf.js',
     );
     expect(p.frames()).toBe(1);

@@ -24,7 +24,8 @@ describe('paint', () => {
 
   test('overflow: hidden clips descendants’ items', () => {
     const list = items(
-      '<body style="margin: 0"><div style="overflow: hidden; width: 50px; height: 20px"><div style="width: 200px; height: 200px; background: red"></div></div></body>',
+      '<body style="margin: 0"><div style="overflow: hidden; width: 50px; height: 20px"><div style="width: ' +
+        '200px; height: 200px; background: red"></div></div></body>',
     );
     expect(list[0].clip).toEqual({ x: 0, y: 0, w: 50, h: 20 });
   });
@@ -52,7 +53,9 @@ describe('paint', () => {
 
   test('hit testing finds the innermost element in a layer, and the scroller’s element inside its contents', () => {
     const view = frameView(
-      '<body style="margin: 0"><div id="outer" style="padding: 20px"><button id="b">Press</button></div><div id="sc" style="overflow: scroll; height: 50px"><p id="in" style="width: 100px; height: 200px; margin: 0">x</p></div></body>',
+      '<body style="margin: 0"><div id="outer" style="padding: 20px"><button id="b">Press</button></div><div ' +
+        'id="sc" style="overflow: scroll; height: 50px"><p id="in" style="width: 100px; height: 200px; margin: ' +
+        '0">x</p></div></body>',
     );
     const paint = view.update();
     const id = (x: number, y: number, layer = 0) => {

@@ -48,13 +48,15 @@ export function formatIpcReport(r: IpcLabReport): string {
           '',
           `SHM2, one ${formatSize(r.race.size)} buffer rewritten by another process for ${r.race.milliseconds} ms:`,
           `  no synchronization: ${r.race.unsynchronized.torn} of ${r.race.unsynchronized.reads} reads torn`,
-          `  sequence lock:      ${r.race.seqlock.torn} of ${r.race.seqlock.reads} reads torn (${r.race.seqlock.retries} retries: readers wait while the writer never pauses)`,
+          `  sequence lock:      ${r.race.seqlock.torn} of ${r.race.seqlock.reads} reads torn ` +
+            `(${r.race.seqlock.retries} retries: readers wait while the writer never pauses)`,
         ]
       : []),
     ...(r.fifoServer
       ? [
           '',
-          `NPIPE1, one FIFO server and ${r.fifoServer.clients} client processes: ${r.fifoServer.answered} of ${r.fifoServer.requests} requests answered in ${r.fifoServer.milliseconds.toFixed(0)} ms`,
+          `NPIPE1, one FIFO server and ${r.fifoServer.clients} client processes: ${r.fifoServer.answered} of ` +
+            `${r.fifoServer.requests} requests answered in ${r.fifoServer.milliseconds.toFixed(0)} ms`,
         ]
       : []),
     ...(errors.length ? ['', 'Errors:', ...errors] : []),

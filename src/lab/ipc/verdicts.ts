@@ -27,7 +27,9 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     add(
       'IPC3',
       ratio > 1.2 ? 'holds' : ratio >= 0.8 ? 'holds in part' : 'does not hold here',
-      `fastest between processes: ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)}; between threads: ${bestThread.mechanism} ${us(bestThread.rtt!.median)} (${ratio.toFixed(1)}×) for ${small}-byte round trips`,
+      `fastest between processes: ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)}; between threads: ` +
+        `${bestThread.mechanism} ${us(bestThread.rtt!.median)} (${ratio.toFixed(1)}×) for ${small}-byte round ` +
+        `trips`,
     );
   } else add('IPC3', 'not measured', 'needs both a process and a thread mechanism');
 
@@ -38,7 +40,8 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     add(
       'SHM1',
       shm < next.rtt!.median ? 'holds' : 'does not hold here',
-      `shared memory ${us(shm)} against the next fastest between processes, ${next.mechanism}, ${us(next.rtt!.median)}; no copy through the kernel, though JavaScript still copies in and out once`,
+      `shared memory ${us(shm)} against the next fastest between processes, ${next.mechanism}, ` +
+        `${us(next.rtt!.median)}; no copy through the kernel, though JavaScript still copies in and out once`,
     );
   } else add('SHM1', 'not measured', 'run with shm and another process mechanism');
 
@@ -48,7 +51,8 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     add(
       'SHM2',
       u.torn > 0 && s.torn === 0 ? 'holds' : s.torn === 0 ? 'holds in part' : 'does not hold here',
-      `without synchronization ${u.torn} of ${u.reads} reads were torn; with a sequence lock ${s.torn} of ${s.reads}, after ${s.retries} retries`,
+      `without synchronization ${u.torn} of ${u.reads} reads were torn; with a sequence lock ${s.torn} of ` +
+        `${s.reads}, after ${s.retries} retries`,
     );
   }
 
@@ -59,7 +63,9 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     add(
       'MQ2',
       faster ? 'holds' : 'does not hold here',
-      `4 KiB messages one way: message queue ${mbs(mq.throughput.bytesPerSecond)}, shared memory ${mbs(shm4k.throughput.bytesPerSecond)}. The hard part, synchronization, was written once in the ring; the SHM2 race shows what skipping it costs`,
+      `4 KiB messages one way: message queue ${mbs(mq.throughput.bytesPerSecond)}, shared memory ` +
+        `${mbs(shm4k.throughput.bytesPerSecond)}. The hard part, synchronization, was written once in the ring; ` +
+        `the SHM2 race shows what skipping it costs`,
     );
   }
   if (cell('mq'))
@@ -77,7 +83,8 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     [
       'PIPE1',
       ['pipe'],
-      `one-way pipes (two for a round trip; writing into a read end: ${r.pipeDirection?.writeToReadEnd ?? '?'}), inherited by a forked child`,
+      `one-way pipes (two for a round trip; writing into a read end: ` +
+        `${r.pipeDirection?.writeToReadEnd ?? '?'}), inherited by a forked child`,
     ],
     ['FILE1', ['file'], 'data written to files and read by the other process'],
     ['IPC1', ['ipc'], 'request and reply over the channel Minium’s own processes use'],
@@ -96,7 +103,8 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     add(
       'NPIPE1',
       'holds in part',
-      `a FIFO served unrelated processes by name (${us(rtt('fifo')!)})${server}, but POSIX FIFOs are one-way and never cross a network; Windows named pipes do`,
+      `a FIFO served unrelated processes by name (${us(rtt('fifo')!)})${server}, but POSIX FIFOs are one-way ` +
+        `and never cross a network; Windows named pipes do`,
     );
   }
   add(
@@ -116,13 +124,16 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     add(
       'MT6',
       'holds in part',
-      `worker_threads share only what is put in a SharedArrayBuffer (${us(sab)} per round trip); everything else is copied by postMessage (${us(post)}): each thread has its own heap`,
+      `worker_threads share only what is put in a SharedArrayBuffer (${us(sab)} per round trip); everything ` +
+        `else is copied by postMessage (${us(post)}): each thread has its own heap`,
     );
     if (bestProcess) {
       add(
         'TB4',
         'holds in part',
-        `threads need no kernel IPC (SharedArrayBuffer ${us(sab)} against ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)} between processes), but they still need an explicit channel: nothing else is shared`,
+        `threads need no kernel IPC (SharedArrayBuffer ${us(sab)} against ${bestProcess.mechanism} ` +
+          `${us(bestProcess.rtt!.median)} between processes), but they still need an explicit channel: nothing ` +
+          `else is shared`,
       );
     }
   }
@@ -130,7 +141,9 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     add(
       'TB6',
       'holds in part',
-      `shared memory needs synchronization to be correct (${r.race.unsynchronized.torn} torn reads without it, none with a sequence lock) — true of threads sharing a SharedArrayBuffer and of processes sharing a segment alike; threads that only post messages need none`,
+      `shared memory needs synchronization to be correct (${r.race.unsynchronized.torn} torn reads without it, ` +
+        `none with a sequence lock) — true of threads sharing a SharedArrayBuffer and of processes sharing a ` +
+        `segment alike; threads that only post messages need none`,
     );
   }
   return out;

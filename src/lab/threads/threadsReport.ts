@@ -19,13 +19,15 @@ export function formatThreadsReport(r: ThreadsLabReport): string {
     'Blast radius:',
     ...r.blast.map(
       (b) =>
-        `  ${b.fault}: ${b.outcome}; lab ${b.labSurvived ? 'carried on' : 'died'}; siblings ${b.siblingsSurvived ? 'carried on' : 'died too'}`,
+        `  ${b.fault}: ${b.outcome}; lab ${b.labSurvived ? 'carried on' : 'died'}; siblings ` +
+        `${b.siblingsSurvived ? 'carried on' : 'died too'}`,
     ),
     '',
     'What each unit saw of the lab’s memory:',
     ...r.visibility.map(
       (v) =>
-        `  a ${v.kind}: the lab’s global ${v.sawLabGlobal ? 'yes' : 'no'}; a shared buffer ${v.sawSharedBuffer === null ? 'cannot be handed to it' : v.sawSharedBuffer ? 'yes' : 'no'}`,
+        `  a ${v.kind}: the lab’s global ${v.sawLabGlobal ? 'yes' : 'no'}; a shared buffer ` +
+        `${v.sawSharedBuffer === null ? 'cannot be handed to it' : v.sawSharedBuffer ? 'yes' : 'no'}`,
     ),
     '',
     'Claims (CLAIMS.md):',

@@ -19,7 +19,9 @@ export function threadsVerdicts(r: Omit<ThreadsLabReport, 'verdicts'>): ClaimVer
           ? {
               id,
               verdict: c.verdict,
-              because: `${what}: process ${pair!.process!.toFixed(2)} ${pair!.unit}, thread ${pair!.thread!.toFixed(2)} ${pair!.unit} (${c.ratio.toFixed(1)}×)`,
+              because:
+                `${what}: process ${pair!.process!.toFixed(2)} ${pair!.unit}, thread ${pair!.thread!.toFixed(2)} ` +
+                `${pair!.unit} (${c.ratio.toFixed(1)}×)`,
             }
           : { id, verdict: 'not measured', because: `${what}: not measured here` },
       );
@@ -35,7 +37,11 @@ export function threadsVerdicts(r: Omit<ThreadsLabReport, 'verdicts'>): ClaimVer
       id: 'TB1',
       verdict:
         !proc.sawLabGlobal && !thread.sawLabGlobal && thread.sawSharedBuffer ? 'holds in part' : 'does not hold here',
-      because: `a process saw none of the lab's memory; a worker thread did not see the lab's global variable either (each worker_thread has its own heap), only the SharedArrayBuffer handed to it (${thread.sawSharedBuffer ? 'it read 42' : 'it did not'}): separate for processes, shared only on purpose for threads`,
+      because:
+        `a process saw none of the lab's memory; a worker thread did not see the lab's global variable either ` +
+        `(each worker_thread has its own heap), only the SharedArrayBuffer handed to it ` +
+        `(${thread.sawSharedBuffer ? 'it read 42' : 'it did not'}): separate for processes, shared only on ` +
+        `purpose for threads`,
     });
   }
   const threadFault = r.blast.find((b) => b.fault.startsWith('memory fault'));
@@ -54,7 +60,11 @@ export function threadsVerdicts(r: Omit<ThreadsLabReport, 'verdicts'>): ClaimVer
         processFault.siblingsSurvived && threadFault?.outcome.startsWith('the whole process')
           ? 'holds'
           : 'holds in part',
-      because: `a process's fatal signal spared its siblings (${processFault.siblingsSurvived}); a thread's memory fault took its whole process; an exception ended only its thread (${exception.siblingsSurvived ? 'sibling carried on' : 'sibling died'}): JavaScript's exceptions make threads safer than the claim says`,
+      because:
+        `a process's fatal signal spared its siblings (${processFault.siblingsSurvived}); a thread's memory ` +
+        `fault took its whole process; an exception ended only its thread ` +
+        `(${exception.siblingsSurvived ? 'sibling carried on' : 'sibling died'}): JavaScript's exceptions make ` +
+        `threads safer than the claim says`,
     });
   }
   return out;

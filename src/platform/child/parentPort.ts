@@ -57,7 +57,8 @@ function openBrowserSocket(): Socket {
     return new Socket({ fd: CHILD_CHANNEL_FD, readable: true, writable: true });
   } catch (e) {
     throw new Error(
-      `This is a Minium child process; it must be started by the browser process (no channel on fd ${CHILD_CHANNEL_FD}: ${(e as Error).message}).`,
+      `This is a Minium child process; it must be started by the browser process (no channel on fd ` +
+        `${CHILD_CHANNEL_FD}: ${(e as Error).message}).`,
       { cause: e },
     );
   }

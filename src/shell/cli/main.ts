@@ -72,7 +72,8 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       process.stderr.write(
-        `Minium: starting the web shell (Node ${process.version}): ${values.shell === 'web' ? 'asked for with --shell web' : electron.why}.\n`,
+        `Minium: starting the web shell (Node ${process.version}): ` +
+          `${values.shell === 'web' ? 'asked for with --shell web' : electron.why}.\n`,
       );
       return web();
     }

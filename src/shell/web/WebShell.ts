@@ -49,7 +49,8 @@ export async function runWebShell(options: WebShellOptions): Promise<void> {
   const chromium = findChromium();
   if (!hasDisplay() || !chromium) {
     process.stderr.write(
-      `Minium: ${!chromium ? 'no Chromium-based browser was found (set MINIUM_CHROMIUM)' : 'no display'}; open the URL above in a Chromium-based browser.\n`,
+      `Minium: ${!chromium ? 'no Chromium-based browser was found (set MINIUM_CHROMIUM)' : 'no display'}; open ` +
+        `the URL above in a Chromium-based browser.\n`,
     );
     return;
   }

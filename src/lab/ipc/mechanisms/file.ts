@@ -16,7 +16,9 @@ export const fileMechanism: Mechanism = {
   name: 'file (write, notify, read)',
   between: 'processes',
   claims: ['FILE1', 'IPC2'],
-  note: 'Every message goes through the page cache (and, for a file server, the network): the slowest way here, but the data outlives both processes.',
+  note:
+    'Every message goes through the page cache (and, for a file server, the network): the slowest way here, but ' +
+    'the data outlives both processes.',
   async open(workDir) {
     const dir = path.join(workDir, 'files');
     await fs.mkdir(dir, { recursive: true });

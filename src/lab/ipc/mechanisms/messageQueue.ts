@@ -18,7 +18,9 @@ export const messageQueue: Mechanism = {
   name: 'message queue (POSIX mq)',
   between: 'processes',
   claims: ['MQ1', 'MQ2', 'MP5', 'IPC2'],
-  note: 'Simple to use: send a message, receive a message, the kernel queues and synchronizes. It costs a system call and two copies per message, and a message is at most 8 KiB by default, so larger ones are chunked.',
+  note:
+    'Simple to use: send a message, receive a message, the kernel queues and synchronizes. It costs a system ' +
+    'call and two copies per message, and a message is at most 8 KiB by default, so larger ones are chunked.',
   async open() {
     const base = `/minium-lab.${process.pid}.mq${++serial}`;
     const names = [`${base}.down`, `${base}.up`];

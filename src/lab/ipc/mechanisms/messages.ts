@@ -15,7 +15,9 @@ export const udpSocket: Mechanism = {
   name: 'UDP (loopback)',
   between: 'processes',
   claims: ['SOCK1', 'MP5', 'IPC2'],
-  note: 'Datagrams keep message boundaries but carry at most 65 507 bytes, may be lost, and have no flow control: larger messages are chunked, and streams wait for acknowledgements, as an application on UDP must.',
+  note:
+    'Datagrams keep message boundaries but carry at most 65 507 bytes, may be lost, and have no flow control: ' +
+    'larger messages are chunked, and streams wait for acknowledgements, as an application on UDP must.',
   async open() {
     const peer = await startPeer('udp');
     const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 << 20, sendBufferSize: 4 << 20 });
@@ -29,7 +31,9 @@ export const nodeIpc: Mechanism = {
   name: "Node's IPC channel",
   between: 'processes',
   claims: ['IPC1', 'MP5'],
-  note: 'What child_process.fork sets up (a socket pair) with structured-clone serialization on top: what Minium’s own browser and children use. Electron’s MessagePortMain plays this part under Electron.',
+  note:
+    'What child_process.fork sets up (a socket pair) with structured-clone serialization on top: what Minium’s ' +
+    'own browser and children use. Electron’s MessagePortMain plays this part under Electron.',
   async open() {
     const peer = await startPeer('ipc');
     const child = peer.child;
@@ -54,7 +58,9 @@ export const threadPostMessage: Mechanism = {
   name: 'postMessage (threads)',
   between: 'threads',
   claims: ['IPC3', 'MT6', 'TB4'],
-  note: 'Between two worker_threads of one process. Each thread has its own JS heap, so the message is copied (structured clone), not shared: the runtime’s nuance on “threads share memory”.',
+  note:
+    'Between two worker_threads of one process. Each thread has its own JS heap, so the message is copied ' +
+    '(structured clone), not shared: the runtime’s nuance on “threads share memory”.',
   async open() {
     const worker = new Worker(path.join(__dirname, '../threadPeer.js'), { workerData: { mode: 'postmessage' } });
     await new Promise((resolve) => worker.once('online', resolve));

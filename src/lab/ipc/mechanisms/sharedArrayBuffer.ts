@@ -39,7 +39,9 @@ export const sharedArrayBuffer: Mechanism = {
   name: 'SharedArrayBuffer + Atomics (threads)',
   between: 'threads',
   claims: ['MT6', 'IPC3', 'SHM2', 'TB4', 'TB6'],
-  note: 'The only memory two worker_threads truly share. Each side still copies the message in or out once; what is saved is the channel: no kernel, no serialization. The waiting side blocks on a futex.',
+  note:
+    'The only memory two worker_threads truly share. Each side still copies the message in or out once; what is ' +
+    'saved is the channel: no kernel, no serialization. The waiting side blocks on a futex.',
   async open() {
     const sab = new SharedArrayBuffer(16 + CAPACITY);
     const { ctrl, data } = sabViews(sab);

@@ -18,7 +18,11 @@ export const sharedMemory: Mechanism = {
   name: 'shared memory (POSIX shm)',
   between: 'processes',
   claims: ['SHM1', 'SHM2', 'MP5', 'IPC2'],
-  note: 'Both processes map one segment; the kernel is involved only to sleep and wake. The synchronization is the rings’ own: a writer publishes a message by advancing a counter after copying it, a reader frees the space by advancing another, and neither overwrites what the other has not finished. JavaScript still copies each message once in and once out through the addon.',
+  note:
+    'Both processes map one segment; the kernel is involved only to sleep and wake. The synchronization is the ' +
+    'rings’ own: a writer publishes a message by advancing a counter after copying it, a reader frees the space ' +
+    'by advancing another, and neither overwrites what the other has not finished. JavaScript still copies each ' +
+    'message once in and once out through the addon.',
   async open() {
     const rings = ShmRings.create(`/minium-lab.${process.pid}.${++serial}`);
     const remove = removeOnExit(() => rings.region.close());

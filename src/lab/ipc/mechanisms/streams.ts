@@ -16,7 +16,10 @@ export const anonymousPipe: Mechanism = {
   name: 'anonymous pipe',
   between: 'processes',
   claims: ['PIPE1', 'MP5', 'IPC2'],
-  note: 'Two pipes, one per direction: a pipe is one-way. Only a related process can have one: the parent creates both ends and the child inherits them as stdin and stdout; there is no name another process could open, and no way across a network.',
+  note:
+    'Two pipes, one per direction: a pipe is one-way. Only a related process can have one: the parent creates ' +
+    'both ends and the child inherits them as stdin and stdout; there is no name another process could open, and ' +
+    'no way across a network.',
   async open() {
     const peer = await startPeer('pipe', [], ['pipe', 'pipe', 'inherit', 'ipc']);
     return new StreamLink(peer.child.stdout!, peer.child.stdin!, 'pipe', peer.stop, peer.gone);
@@ -53,7 +56,9 @@ export const unixSocket: Mechanism = {
   name: 'Unix-domain socket',
   between: 'processes',
   claims: ['SOCK1', 'MP5', 'IPC2'],
-  note: 'A socket addressed by a file path on this machine (a named pipe on Windows): the kernel copies bytes between the processes without any network stack.',
+  note:
+    'A socket addressed by a file path on this machine (a named pipe on Windows): the kernel copies bytes ' +
+    'between the processes without any network stack.',
   async open(workDir) {
     const where =
       process.platform === 'win32' ? `\\\\.\\pipe\\minium-lab-${process.pid}` : path.join(workDir, 'lab.sock');
@@ -76,7 +81,9 @@ export const tcpSocket: Mechanism = {
   name: 'TCP (loopback)',
   between: 'processes',
   claims: ['SOCK1', 'MP5', 'IPC2'],
-  note: 'The same API reaches another machine; here it goes through the loopback interface, so the figures show the TCP/IP stack’s cost, not a network’s.',
+  note:
+    'The same API reaches another machine; here it goes through the loopback interface, so the figures show the ' +
+    'TCP/IP stack’s cost, not a network’s.',
   async open() {
     const peer = await startPeer('tcp');
     return socketLink('tcp', () => net.connect(peer.info.port as number, '127.0.0.1'), 'tcp', peer.stop, peer.gone);
@@ -88,7 +95,10 @@ export const namedPipe: Mechanism = {
   name: 'named pipe (FIFO)',
   between: 'processes',
   claims: ['NPIPE1', 'MP5', 'IPC2'],
-  note: 'A POSIX FIFO has a name in the file system, so unrelated processes can open it; it is one-way (two are used), and it never crosses a network. Windows named pipes are two-way and can be opened from another machine: that part of the claim holds for them only.',
+  note:
+    'A POSIX FIFO has a name in the file system, so unrelated processes can open it; it is one-way (two are ' +
+    'used), and it never crosses a network. Windows named pipes are two-way and can be opened from another ' +
+    'machine: that part of the claim holds for them only.',
   async open(workDir) {
     if (process.platform === 'win32')
       throw new Error(

@@ -48,7 +48,8 @@ export function assertBuildable(html: string): void {
   const depth = nestingDepth(html);
   if (depth > MAX_NESTING_DEPTH) {
     throw new Error(
-      `The page nests elements ${depth} levels deep; Minium builds documents of at most ${MAX_NESTING_DEPTH} levels (Blink stops nesting at 512).`,
+      `The page nests elements ${depth} levels deep; Minium builds documents of at most ${MAX_NESTING_DEPTH} ` +
+        `levels (Blink stops nesting at 512).`,
     );
   }
 }

@@ -127,7 +127,9 @@ function requestPlugin(tab: Tab, plugin: { instanceId: number; mimeType: string 
       type: 'console',
       tabId: tab.tabId,
       level: 'warn',
-      message: `an <embed> of ${Math.round(bounds.w)}×${Math.round(bounds.h)} pixels gets a plugin surface of ${size.w}×${size.h}, at most ${LIMITS.surfaceSide} a side`,
+      message:
+        `an <embed> of ${Math.round(bounds.w)}×${Math.round(bounds.h)} pixels gets a plugin surface of ` +
+        `${size.w}×${size.h}, at most ${LIMITS.surfaceSide} a side`,
     });
   tab.plugins.add(plugin.instanceId);
   toIo({ type: 'plugin-request', tabId: tab.tabId, instanceId: plugin.instanceId, mimeType: plugin.mimeType, size });
