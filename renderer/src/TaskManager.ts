@@ -79,8 +79,11 @@ export class TaskManager {
           button('Segfault', 'small danger', () =>
             this.act(this.client.crashThread(p.pid, t.id, 'segfault'), `Segfault on ${t.name}`),
           ),
-          button('Exhaust heap', 'small danger', () =>
-            this.act(this.client.crashThread(p.pid, t.id, 'oom'), `JS heap exhausted on ${t.name}`),
+          button(
+            'OOM',
+            'small danger',
+            () => this.act(this.client.crashThread(p.pid, t.id, 'oom'), `JS heap exhausted on ${t.name}`),
+            "Exhaust this thread's JS heap: the whole renderer ends as out of memory",
           ),
         );
       }
@@ -115,9 +118,10 @@ function sandboxCell(p: ProcessInfo): HTMLTableCellElement {
   return td;
 }
 
-function button(text: string, className: string, onClick: () => void): HTMLButtonElement {
+function button(text: string, className: string, onClick: () => void, title?: string): HTMLButtonElement {
   const b = document.createElement('button');
   b.textContent = text;
+  if (title) b.title = title;
   b.className = className;
   b.addEventListener('click', onClick);
   return b;
