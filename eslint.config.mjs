@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', 'renderer/dist/', 'release/', 'assets/sites/**'] },
+  { ignores: ['node_modules/', 'dist/', 'build/', 'renderer/dist/', 'release/', 'scratch/', 'assets/sites/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
