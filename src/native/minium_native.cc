@@ -21,6 +21,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
+#ifdef __linux__
+#include <csignal>
+#include <sys/prctl.h>
+#endif
 
 namespace minium {
 
@@ -240,6 +244,44 @@ napi_value LimitDataSegment(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+// bindToParentLifetime(parentPid): on Linux, asks the kernel to SIGKILL this process the moment
+// the thread that started it ends (PR_SET_PDEATHSIG), then reads the parent back: false if it is
+// no longer parentPid (it died before the request, and the caller must end itself). Elsewhere
+// null: there is no such request, and the caller's watchdog is all there is.
+napi_value BindToParentLifetime(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  int32_t parent = 0;
+  if (argc < 1 || napi_get_value_int32(env, argv[0], &parent) != napi_ok || parent <= 0) {
+    napi_throw_error(env, "MINIUM_NATIVE", "bindToParentLifetime(parentPid): parentPid must be a positive number");
+    return nullptr;
+  }
+  napi_value result;
+#ifdef __linux__
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) {
+    std::string why = std::string("prctl(PR_SET_PDEATHSIG) failed: ") + std::strerror(errno);
+    napi_throw_error(env, "MINIUM_NATIVE", why.c_str());
+    return nullptr;
+  }
+  napi_get_boolean(env, getppid() == parent, &result);
+#else
+  napi_get_null(env, &result);
+#endif
+  return result;
+}
+
+// parentDeathSignal(): the signal the kernel sends this process when its parent ends (0: none).
+napi_value ParentDeathSignal(napi_env env, napi_callback_info) {
+  int signo = 0;
+#ifdef __linux__
+  prctl(PR_GET_PDEATHSIG, &signo);
+#endif
+  napi_value result;
+  napi_create_int32(env, signo, &result);
+  return result;
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"map", nullptr, Map, nullptr, nullptr, nullptr, napi_default, nullptr},
@@ -249,6 +291,8 @@ napi_value Init(napi_env env, napi_value exports) {
       {"unlink", nullptr, Unlink, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"fault", nullptr, Fault, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"limitDataSegment", nullptr, LimitDataSegment, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"bindToParentLifetime", nullptr, BindToParentLifetime, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"parentDeathSignal", nullptr, ParentDeathSignal, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   minium::InitLab(env, exports);

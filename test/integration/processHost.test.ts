@@ -80,6 +80,16 @@ describe('ChildProcessHost with real processes', () => {
     expect(cmdline).toContain(`--minium-parent-pid=${process.pid}`);
     h.kill();
   });
+
+  (process.platform === 'linux' ? test : test.skip)(
+    'a child launched by the browser asks the kernel to end it with the browser (PR_SET_PDEATHSIG)',
+    async () => {
+      const { h } = host('report-parent-death-signal');
+      const said = new Promise<unknown>((r) => h.onMessage(r));
+      expect(await said).toEqual({ type: 'console', tabId: 1, level: 'info', message: 'parent-death-signal 9' });
+      h.kill();
+    },
+  );
 });
 
 /** A line of /proc/<pid>/status, read from outside the child. */

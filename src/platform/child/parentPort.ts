@@ -4,6 +4,7 @@
  * (`MessageFraming.ts`) in both directions. Also binds the child's life to the parent's: when
  * the browser process dies, by any means, the child exits within a second.
  */
+import './parentLifetime'; // first: the kernel's parent-death signal, before anything else loads
 import { LIMITS } from '../../common/limits';
 import { Socket } from 'node:net';
 import { FrameReader } from '../FrameReader';
@@ -65,7 +66,8 @@ function openBrowserSocket(): Socket {
 }
 
 /**
- * The channel closing is the fast signal; polling catches the rest (a SIGKILLed Electron main).
+ * The kernel's parent-death signal is the fastest; the channel closing is next; polling catches
+ * the rest (a SIGKILLed Electron main, a platform without the signal).
  * The parent may not be our direct parent (Chromium can launch through a helper), so being
  * re-parented, or the browser's PID vanishing, both mean the browser is gone.
  */

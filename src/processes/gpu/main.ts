@@ -3,6 +3,7 @@
  * it composites them into tab surfaces and presents damaged regions to the window. The browser
  * process restarts it when it dies.
  */
+import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
 import { randomBytes } from 'node:crypto';
 import { BrowserToGpu, parseMessage } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';

@@ -2,6 +2,7 @@
  * Plugin process entry: one process per plugin type, hosting every instance of that type that
  * pages embed. If it dies, each embedding page shows a placeholder and lives on.
  */
+import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
 import { BrowserToPlugin, parseMessage } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';

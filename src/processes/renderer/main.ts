@@ -4,6 +4,7 @@
  * them, and reports per-thread load. Page work never runs here, so a busy page cannot stop the
  * renderer from answering the browser.
  */
+import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
 import * as path from 'node:path';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { decodeDataUrl, isDataUrl } from '../../common/dataUrl';
