@@ -230,6 +230,16 @@ class FilterBuilder {
     Stmt(BPF_RET | BPF_K, action);
   }
 
+  /** `nr` is allowed when argument `arg` carries `flag`, refused (EPERM) otherwise. */
+  void AllowIfFlag(long nr, int arg, uint32_t flag) {
+    LoadNr();
+    Jump(BPF_JMP | BPF_JEQ | BPF_K, static_cast<uint32_t>(nr), 0, 4);
+    LoadArg(arg);
+    Jump(BPF_JMP | BPF_JSET | BPF_K, flag, 1, 0);
+    Stmt(BPF_RET | BPF_K, kDenyEperm);
+    Stmt(BPF_RET | BPF_K, kAllow);
+  }
+
   /** `nr` is allowed when argument `arg` (an int) is one of `values` , refused otherwise. */
   void AllowArgIn(long nr, int arg, std::vector<uint32_t> values) {
     LoadNr();
@@ -274,12 +284,7 @@ std::vector<sock_filter> BuildFilter(uint32_t pid, bool allow_inet) {
   f.Return(__NR_fork, kDenyEperm);
   f.Return(__NR_vfork, kDenyEperm);
 #endif
-  f.LoadNr();
-  f.Jump(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 4);
-  f.LoadArg(0);
-  f.Jump(BPF_JMP | BPF_JSET | BPF_K, CLONE_THREAD, 1, 0);
-  f.Stmt(BPF_RET | BPF_K, kDenyEperm);
-  f.Stmt(BPF_RET | BPF_K, kAllow);
+  f.AllowIfFlag(__NR_clone, 0, CLONE_THREAD);
   // clone3 passes its flags in memory a filter cannot read: ENOSYS makes libc fall back to clone (as Chromium).
   f.Return(__NR_clone3, kDenyEnosys);
 
@@ -340,14 +345,7 @@ std::vector<sock_filter> BuildFilter(uint32_t pid, bool allow_inet) {
 
   // An anonymous file must not become code: where the kernel can seal memfds against execution
   // (6.3+), memfd_create must ask for MFD_NOEXEC_SEAL, so nothing written into one can be dlopen()ed.
-  if (MemfdNoexecSupported()) {
-    f.LoadNr();
-    f.Jump(BPF_JMP | BPF_JEQ | BPF_K, __NR_memfd_create, 0, 4);
-    f.LoadArg(1);
-    f.Jump(BPF_JMP | BPF_JSET | BPF_K, kMfdNoexecSeal, 1, 0);
-    f.Stmt(BPF_RET | BPF_K, kDenyEperm);
-    f.Stmt(BPF_RET | BPF_K, kAllow);
-  }
+  if (MemfdNoexecSupported()) f.AllowIfFlag(__NR_memfd_create, 1, kMfdNoexecSeal);
 
   // TIOCSTI pushes keystrokes into a terminal the child inherited.
   f.LoadNr();
