@@ -232,7 +232,6 @@ async function main(): Promise<void> {
   $('lab-toggle').addEventListener('click', () => labPanel.toggle());
   $('rendering-toggle').addEventListener('click', () => rendering.toggle());
   $('console-toggle').addEventListener('click', () => consolePanel.toggle());
-  rendering.show(await client.renderingOverlays());
   $('taskmanager-toggle').addEventListener('click', () => taskManager.toggle());
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && e.shiftKey) taskManager.toggle();
@@ -242,6 +241,17 @@ async function main(): Promise<void> {
     }
   });
   const demos = $<HTMLSelectElement>('demos');
+  demos.addEventListener('change', () => {
+    const url = demos.value;
+    demos.value = '';
+    if (!url) return;
+    // A debug URL acts on the active tab, as if typed into its address bar.
+    const op = url.startsWith('minium://') && active !== null ? client.navigate(active, url) : client.openTab(url);
+    void guard(op).then((t) => t && activate(t.id));
+  });
+  // Every control is wired above, before the first await: a click that comes while the lists
+  // below load is acted on, not lost.
+  rendering.show(await client.renderingOverlays());
   for (const d of await client.listDemos()) {
     const o = document.createElement('option');
     o.value = d.url;
@@ -259,19 +269,23 @@ async function main(): Promise<void> {
     debugUrls.append(o);
   }
   demos.append(debugUrls);
-  demos.addEventListener('change', () => {
-    const url = demos.value;
-    demos.value = '';
-    if (!url) return;
-    // A debug URL acts on the active tab, as if typed into its address bar.
-    const op = url.startsWith('minium://') && active !== null ? client.navigate(active, url) : client.openTab(url);
-    void guard(op).then((t) => t && activate(t.id));
-  });
   for (const t of await client.listTabs()) tabs.set(t.id, t);
-  active = tabs.keys().next().value ?? null;
+  active ??= tabs.keys().next().value ?? null;
   showDisplay(await client.display());
   render();
-  setInterval(() => void refreshFrames().catch(() => undefined), 1000);
+  setInterval(
+    () =>
+      void refreshFrames().catch((e: unknown) => {
+        $('status').textContent = `The tab list could not be read: ${(e as Error).message}`;
+      }),
+    1000,
+  );
+  // Tests and scripts wait for this before they act on the window.
+  document.documentElement.dataset.ready = 'true';
 }
 
-void main();
+main().catch((e: unknown) => {
+  const message = `The window could not start: ${(e as Error).message ?? String(e)}`;
+  log(message);
+  alertBanner(message, true);
+});

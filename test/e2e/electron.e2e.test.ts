@@ -22,7 +22,8 @@ if (!binary.path)
 
   test('the window opens the UI; a demo renders in a utility-process renderer', async () => {
     const win = await app.firstWindow();
-    await win.waitForSelector('#demos option:nth-child(2)', { state: 'attached' });
+    // The window wires its controls, then loads its lists; it says when it is ready for input.
+    await win.locator('html[data-ready="true"]').waitFor();
     const url = await win.locator('#demos option').nth(3).getAttribute('value');
     await win.selectOption('#demos', url!);
     await waitFor(

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Browser as Chromium, chromium, type Page } from 'playwright-core';
 import type { TabInfo } from '../../src/common/controlApi';
-import { startWebShell, waitFor } from '../integration/helpers';
+import { startWebShell, waitFor, type WebShell } from '../integration/helpers';
 
 // The callbacks given to page.evaluate run in the page; these are the few DOM names they use.
 declare const document: {
@@ -28,9 +28,36 @@ if (missing && process.env.MINIUM_REQUIRE_CHROMIUM === '1')
 if (missing) process.stdout.write(`SKIPPED web e2e tests: ${missing}\n`);
 
 (missing ? describe.skip : describe)('web shell in Chromium', () => {
-  let shell: Awaited<ReturnType<typeof startWebShell>>;
+  let shell: WebShell;
   let browser: Chromium;
   let page: Page;
+  const pageLog: string[] = [];
+
+  /**
+   * A test that, when it fails, prints what the shell and the window said and what the kernel
+   * holds, so that a failure on a machine nobody can log into explains itself.
+   */
+  const e2e = (name: string, body: () => Promise<void>) =>
+    test(name, async () => {
+      try {
+        await body();
+      } catch (e) {
+        const shot = path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`);
+        await page.screenshot({ path: shot }).catch((err: Error) => pageLog.push(`(no screenshot: ${err.message})`));
+        const tabs = await api('/api/tabs').catch((err: Error) => `(tabs unavailable: ${err.message})`);
+        process.stderr.write(
+          `\n--- diagnostics for "${name}" ---\nthe shell's last output:\n${shell.log()}\n` +
+            `the window's console:\n${pageLog.slice(-100).join('\n')}\n` +
+            `GET /api/tabs: ${tabs}\nscreenshot: ${shot}\n--- end of diagnostics ---\n`,
+        );
+        throw e;
+      }
+    });
+
+  async function api(route: string): Promise<string> {
+    const res = await fetch(`${shell.base}${route}`, { headers: { authorization: `Bearer ${shell.token}` } });
+    return `${res.status} ${await res.text()}`;
+  }
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -44,11 +71,19 @@ if (missing) process.stdout.write(`SKIPPED web e2e tests: ${missing}\n`);
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // Containers and CI machines may have a small /dev/shm; Chromium then crashes its renderers.
+        '--disable-dev-shm-usage',
       ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+    page.on('console', (m) => pageLog.push(`${new Date().toISOString()} ${m.type()}: ${m.text()}`));
+    page.on('requestfailed', (r) =>
+      pageLog.push(`${new Date().toISOString()} request failed: ${r.url()} ${r.failure()?.errorText}`),
+    );
     await page.goto(shell.url);
+    // The window wires its controls, then loads its lists; it says when it is ready for input.
+    await page.locator('html[data-ready="true"]').waitFor();
   });
 
   afterAll(async () => {
@@ -94,7 +129,7 @@ if (missing) process.stdout.write(`SKIPPED web e2e tests: ${missing}\n`);
     return (await activeTab().getAttribute('data-tab-id'))!;
   }
 
-  test('open two sites, End process on one, see its sad tab, the other still animates, Reload', async () => {
+  e2e('open two sites, End process on one, see its sad tab, the other still animates, Reload', async () => {
     const orbitId = await openDemo(/^Orbit/);
     // Orbit's dark background, composited by the GPU process and drawn in the window.
     await waitFor(async () => (await pixel(900, 580)).join() === '11,16,33', 'Orbit’s pixels in the window');
@@ -142,7 +177,7 @@ if (missing) process.stdout.write(`SKIPPED web e2e tests: ${missing}\n`);
     await page.screenshot({ path: path.join(SHOTS, '4-reloaded.png') });
   });
 
-  test('a bad address shows its reason and keeps the tab', async () => {
+  e2e('a bad address shows its reason and keeps the tab', async () => {
     await page.fill('#address', 'file:///etc/passwd');
     await page.press('#address', 'Enter');
     await page.locator('#banner').waitFor({ state: 'visible' });
@@ -150,7 +185,7 @@ if (missing) process.stdout.write(`SKIPPED web e2e tests: ${missing}\n`);
     expect(await activeTab().getAttribute('data-state')).toBe('live');
   });
 
-  test('the Lab page runs the process-versus-thread lab in its own process and shows its verdicts', async () => {
+  e2e('the Lab page runs the process-versus-thread lab in its own process and shows its verdicts', async () => {
     await page.click('#lab-toggle');
     await page.click('button[data-lab="threads"][data-quick="true"]');
     const mt3 = page.locator('#lab-results table.verdicts tr[data-claim="MT3"]');
@@ -175,53 +210,56 @@ if (missing) process.stdout.write(`SKIPPED web e2e tests: ${missing}\n`);
       [x, y, w, h],
     );
 
-  test('the pipeline in the window: tile borders by raster thread, wheel scrolling, and a blocked main thread that does not stop the compositor', async () => {
-    // Tile borders, switched on in the Rendering panel, in the colour of the thread that drew each tile.
-    await openDemo(/^Heavy gradients/);
-    await page.click('#rendering-toggle');
-    await page.check('input[data-overlay="tileBorders"]');
-    const threadColours = ['232,113,10', '26,115,232']; // raster-1, raster-2
-    await waitFor(
-      async () => threadColours.includes((await pixel(257, 128)).join()),
-      'a tile border in a raster thread’s colour',
-    );
-    await page.screenshot({ path: path.join(SHOTS, '6-tile-borders.png') });
-    await page.uncheck('input[data-overlay="tileBorders"]');
-    await page.click('#rendering-toggle');
+  e2e(
+    'the pipeline in the window: tile borders by raster thread, wheel scrolling, and a blocked main thread that does not stop the compositor',
+    async () => {
+      // Tile borders, switched on in the Rendering panel, in the colour of the thread that drew each tile.
+      await openDemo(/^Heavy gradients/);
+      await page.click('#rendering-toggle');
+      await page.check('input[data-overlay="tileBorders"]');
+      const threadColours = ['232,113,10', '26,115,232']; // raster-1, raster-2
+      await waitFor(
+        async () => threadColours.includes((await pixel(257, 128)).join()),
+        'a tile border in a raster thread’s colour',
+      );
+      await page.screenshot({ path: path.join(SHOTS, '6-tile-borders.png') });
+      await page.uncheck('input[data-overlay="tileBorders"]');
+      await page.click('#rendering-toggle');
 
-    // The article's gradient header scrolls away under the mouse wheel; the latency of that input shows.
-    await openDemo(/^Long article/);
-    await waitFor(async () => (await pixel(900, 20)).join() !== '255,255,255', 'the article header');
-    const box = (await page.locator('#surface').boundingBox())!;
-    await page.mouse.move(box.x + 400, box.y + 300);
-    await page.mouse.wheel(0, 700);
-    await waitFor(async () => (await pixel(900, 20)).join() === '255,255,255', 'the page to scroll past its header');
-    await waitFor(
-      async () => /input → screen \d+ ms/.test((await page.textContent('#latency')) ?? ''),
-      'the input latency in the status bar',
-    );
+      // The article's gradient header scrolls away under the mouse wheel; the latency of that input shows.
+      await openDemo(/^Long article/);
+      await waitFor(async () => (await pixel(900, 20)).join() !== '255,255,255', 'the article header');
+      const box = (await page.locator('#surface').boundingBox())!;
+      await page.mouse.move(box.x + 400, box.y + 300);
+      await page.mouse.wheel(0, 700);
+      await waitFor(async () => (await pixel(900, 20)).join() === '255,255,255', 'the page to scroll past its header');
+      await waitFor(
+        async () => /input → screen \d+ ms/.test((await page.textContent('#latency')) ?? ''),
+        'the input latency in the status bar',
+      );
 
-    // Block the main thread with the page's own button: the spinner keeps turning, the rAF counter stops.
-    const jankId = await openDemo(/^Block the main thread/);
-    await waitFor(async () => (await pixel(900, 580)).join() === '254,247,224', 'the jank page');
-    await page.click('#console-toggle');
-    const surface = (await page.locator('#surface').boundingBox())!; // measured again: banners come and go above it
-    await page.mouse.click(surface.x + 150, surface.y + 30);
-    await page.locator('#console li', { hasText: 'blocking the main thread' }).waitFor(); // the page's own log line
-    const counter = async () => region(112, 72, 260, 28);
-    const spinner = async () => region(20, 68, 72, 72);
-    // The claim, in the window: over 5 presented frames the spinner turns while the counter holds
-    // still, because only the main thread draws the counter and it is blocked, while the compositor
-    // thread turns the spinner regardless. The window shows frames late on a loaded machine, the last
-    // ones from before the block among them, so pairs of samples are taken until one shows the block.
-    const still = await waitFor(async () => {
-      const [c1, s1] = [await counter(), await spinner()];
-      await framesLater(jankId, 5, 'presented while the main thread is blocked');
-      const [c2, s2] = [await counter(), await spinner()];
-      return c2 === c1 && s2 !== s1 && c2;
-    }, 'the window to show the counter still and the spinner turning, 5 frames apart');
-    await page.screenshot({ path: path.join(SHOTS, '7-blocked-main.png') });
-    await waitFor(async () => (await counter()) !== still, 'the counter to resume after the block');
-    await page.click('#console-toggle');
-  });
+      // Block the main thread with the page's own button: the spinner keeps turning, the rAF counter stops.
+      const jankId = await openDemo(/^Block the main thread/);
+      await waitFor(async () => (await pixel(900, 580)).join() === '254,247,224', 'the jank page');
+      await page.click('#console-toggle');
+      const surface = (await page.locator('#surface').boundingBox())!; // measured again: banners come and go above it
+      await page.mouse.click(surface.x + 150, surface.y + 30);
+      await page.locator('#console li', { hasText: 'blocking the main thread' }).waitFor(); // the page's own log line
+      const counter = async () => region(112, 72, 260, 28);
+      const spinner = async () => region(20, 68, 72, 72);
+      // The claim, in the window: over 5 presented frames the spinner turns while the counter holds
+      // still, because only the main thread draws the counter and it is blocked, while the compositor
+      // thread turns the spinner regardless. The window shows frames late on a loaded machine, the last
+      // ones from before the block among them, so pairs of samples are taken until one shows the block.
+      const still = await waitFor(async () => {
+        const [c1, s1] = [await counter(), await spinner()];
+        await framesLater(jankId, 5, 'presented while the main thread is blocked');
+        const [c2, s2] = [await counter(), await spinner()];
+        return c2 === c1 && s2 !== s1 && c2;
+      }, 'the window to show the counter still and the spinner turning, 5 frames apart');
+      await page.screenshot({ path: path.join(SHOTS, '7-blocked-main.png') });
+      await waitFor(async () => (await counter()) !== still, 'the counter to resume after the block');
+      await page.click('#console-toggle');
+    },
+  );
 });

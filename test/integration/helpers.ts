@@ -106,17 +106,40 @@ export function captureSurface(
   });
 }
 
-/** `minium web --headless --port 0`, as a user starts it; resolves with the URL it prints first. */
-export async function startWebShell(): Promise<{ child: ChildProcess; base: string; token: string; url: string }> {
+export interface WebShell {
+  child: ChildProcess;
+  base: string;
+  token: string;
+  url: string;
+  /** The last lines the shell wrote to stdout and stderr, for a failing test to print. */
+  log(): string;
+}
+
+/**
+ * `minium web --headless --port 0`, as a user starts it; resolves with the URL it prints first.
+ * Both pipes are read to the end: a shell whose unread stderr pipe filled would block in write().
+ */
+export async function startWebShell(): Promise<WebShell> {
   const cli = path.join(__dirname, '../../src/shell/cli/main.js');
   const child = spawn(process.execPath, [cli, 'web', '--headless', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, MINIUM_CHILD_STDERR: 'quiet' },
   });
+  const lines: string[] = [];
+  const keep = (line: string) => lines.push(line) > 400 && lines.shift();
+  readline.createInterface({ input: child.stderr! }).on('line', keep);
+  const stdout = readline.createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the web shell exited with ${code}`)));
+    stdout.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the web shell exited with ${code}:\n${lines.join('\n')}`)));
   });
+  stdout.on('line', keep);
   const url = new URL(first);
-  return { child, base: url.origin, token: url.searchParams.get('token')!, url: first };
+  return {
+    child,
+    base: url.origin,
+    token: url.searchParams.get('token')!,
+    url: first,
+    log: () => lines.join('\n'),
+  };
 }
