@@ -8,6 +8,7 @@
  * - RendererMessageDispatcher: what renderers say, routed to ResourceServer (site-locked
  *   loading), PluginService, ConsoleStore, TileReportRequests;
  * - GpuService, PluginService: the GPU process (or in-process compositor) and plugin processes;
+ * - NetworkService: the network service process, which fetches http(s) for ResourceServer;
  * - FrameSinkGrants: what the display compositor lets each process draw, derived from the above;
  * - InputRouter, OverlaySettings, HangClock, RendererMemoryBudget, TaskManager, LabRunner,
  *   ChildProcessObserver.
@@ -41,6 +42,7 @@ import { HangClock } from './HangClock';
 import { InputRouter } from './InputRouter';
 import { LabRunner } from './LabRunner';
 import { NavigationController } from './NavigationController';
+import { NetworkService } from './NetworkService';
 import { OverlaySettings } from './OverlaySettings';
 import { PluginService } from './PluginService';
 import { RendererMessageDispatcher } from './RendererMessageDispatcher';
@@ -66,6 +68,7 @@ export interface BrowserOptions {
 
 export class Browser implements ControlApi {
   readonly gpu: GpuService;
+  readonly network: NetworkService;
   private readonly events = new Emitter<BrowserEvent>();
   private readonly demos = loadDemoCatalog(path.join(ASSETS_DIR, 'sites'));
   private readonly observer = new ChildProcessObserver(this.events);
@@ -86,6 +89,7 @@ export class Browser implements ControlApi {
     const sandbox = options.sandbox ?? true;
     const memoryBudgetMb = options.rendererMemoryBudgetMb ?? RENDERER_MEMORY_BUDGET_MB;
     this.gpu = new GpuService(options.launcher, sandbox);
+    this.network = new NetworkService(options.launcher, sandbox);
     this.plugins = new PluginService(options.launcher, sandbox, this.gpu);
     this.renderers = new RendererRegistry(
       {
@@ -111,18 +115,19 @@ export class Browser implements ControlApi {
       },
       options.viewport ?? DEFAULT_VIEWPORT,
     );
-    this.tasks = new TaskManager(this.gpu, this.renderers, this.plugins, this.tabs);
+    this.tasks = new TaskManager(this.gpu, this.renderers, this.plugins, this.tabs, this.network);
     // Kept alive by its subscriptions to the renderers and plugins, as long as they live.
     new FrameSinkGrants(this.gpu, this.renderers, this.plugins);
     const dispatcher = new RendererMessageDispatcher({
       tabs: this.tabs,
-      resources: new ResourceServer(path.join(ASSETS_DIR, 'sites'), this.tabs),
+      resources: new ResourceServer(path.join(ASSETS_DIR, 'sites'), this.tabs, this.network),
       plugins: this.plugins,
       console: this.console,
       tileReports: this.tileReports,
     });
 
     this.gpu.onHostLaunched((h) => this.observer.observe(h));
+    this.network.onHostLaunched((h) => this.observer.observe(h));
     this.plugins.onLaunched((h) => this.observer.observe(h));
     this.renderers.onLaunched((h) => this.observer.observe(h));
     this.renderers.onMessage(({ host, message }) => dispatcher.dispatch(host, message));
@@ -149,6 +154,7 @@ export class Browser implements ControlApi {
     this.memoryBudget.stop();
     await this.renderers.shutdown();
     await this.plugins.stop();
+    await this.network.stop();
     await this.gpu.stop();
   }
 

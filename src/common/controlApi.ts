@@ -37,7 +37,7 @@ export interface TabInfo {
   unresponsive?: true;
 }
 
-export type ProcessRole = 'browser' | 'renderer' | 'gpu' | 'plugin';
+export type ProcessRole = 'browser' | 'renderer' | 'gpu' | 'plugin' | 'network';
 
 export interface ThreadInfo {
   id: string;
