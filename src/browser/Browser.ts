@@ -22,6 +22,7 @@ import type {
   DebugUrlInfo,
   DemoInfo,
   DisplayInfo,
+  PolicyInfo,
   ProcessInfo,
   TabInfo,
 } from '../common/controlApi';
@@ -45,6 +46,7 @@ import { NavigationController } from './NavigationController';
 import { NetworkService } from './NetworkService';
 import { OverlaySettings } from './OverlaySettings';
 import { PluginService } from './PluginService';
+import { policyFigures } from './PolicyFigures';
 import { RendererMessageDispatcher } from './RendererMessageDispatcher';
 import { RENDERER_MEMORY_BUDGET_MB, RendererMemoryBudget } from './RendererMemoryBudget';
 import { RendererRegistry } from './RendererRegistry';
@@ -84,10 +86,12 @@ export class Browser implements ControlApi {
   private readonly tasks: TaskManager;
   private readonly hangClock: HangClock;
   private readonly memoryBudget: RendererMemoryBudget;
+  private readonly hangTimeoutMs: number;
 
   constructor(options: BrowserOptions) {
     const sandbox = options.sandbox ?? true;
     const memoryBudgetMb = options.rendererMemoryBudgetMb ?? RENDERER_MEMORY_BUDGET_MB;
+    this.hangTimeoutMs = options.hangTimeoutMs ?? HUNG_RENDERER_DELAY_MS;
     this.gpu = new GpuService(options.launcher, sandbox);
     this.network = new NetworkService(options.launcher, sandbox);
     this.plugins = new PluginService(options.launcher, sandbox, this.gpu);
@@ -97,7 +101,7 @@ export class Browser implements ControlApi {
         sandbox,
         rasterThreads: options.rasterThreads ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length),
         processLimit: options.processLimit ?? 8,
-        hangTimeoutMs: options.hangTimeoutMs ?? HUNG_RENDERER_DELAY_MS,
+        hangTimeoutMs: this.hangTimeoutMs,
         memoryBudgetMb,
         overlays: () => this.overlays.get(),
       },
@@ -174,6 +178,10 @@ export class Browser implements ControlApi {
 
   display(): DisplayInfo {
     return this.gpu.display();
+  }
+
+  policies(): PolicyInfo {
+    return { gpu: this.gpu.crashPolicy(), figures: policyFigures(this.hangTimeoutMs) };
   }
 
   async openTab(input: string): Promise<TabInfo> {
