@@ -143,8 +143,13 @@ export class Browser implements ControlApi {
     this.overlays.onChanged((o) => this.renderers.broadcastOverlays(o));
     this.gpu.onDisplayChanged((display) => this.events.fire({ type: 'display-changed', display }));
     this.gpu.onInputPresented(({ inputIds }) => this.inputs.presented(inputIds));
-    // The GPU process is watched too: its host's watchdog ends it when it stops answering.
-    this.hangClock = new HangClock(() => [...this.renderers.all(), ...(this.gpu.host ? [this.gpu.host] : [])]);
+    // The GPU process is watched too: its host's watchdog ends it when it stops answering. A silent
+    // network service is shown not responding; its loads fail at NetworkService's own deadline.
+    this.hangClock = new HangClock(() => [
+      ...this.renderers.all(),
+      ...(this.gpu.host ? [this.gpu.host] : []),
+      ...(this.network.host ? [this.network.host] : []),
+    ]);
     this.memoryBudget = new RendererMemoryBudget(() => this.renderers.all(), memoryBudgetMb);
   }
 
