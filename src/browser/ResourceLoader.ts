@@ -1,8 +1,8 @@
 /**
- * The browser process loads every page for the renderers (CLAIMS.md BR1): renderers have no
+ * The browser process brokers every load for the renderers (CLAIMS.md BR1): renderers have no
  * file or network access of their own. Demo sites live under assets/sites/<host>/ on the
- * reserved .example domain and are read here; http(s) URLs are fetched by the network service,
- * a utility process of its own (NetworkService).
+ * reserved .example domain and are read here; http(s) URLs are fetched, as in today's Chromium,
+ * by the network service, a utility process of its own (NetworkService).
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
