@@ -95,6 +95,8 @@ export const SandboxReport = z.object({
   permissionModel: z.boolean(),
   /** Microseconds spent applying the OS sandbox. */
   applyMicros: z.number().nonnegative().max(10_000_000),
+  /** The filter lets it open TCP sockets: the network service, alone of the children. */
+  tcp: z.literal(true).optional(),
 });
 export type SandboxReport = z.infer<typeof SandboxReport>;
 

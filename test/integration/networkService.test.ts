@@ -78,7 +78,9 @@ describe('the network service', () => {
     expect(ownsSocket(process.pid, inode)).toBe(false); // this test process is the browser process
     const info = (await b.listProcesses()).find((p) => p.pid === pid)!;
     expect(info.title).toBe('Utility: Network Service');
-    expect(info.sandbox).toMatchObject({ os: 'on', seccomp: true });
+    expect(info.sandbox).toMatchObject({ os: 'on', seccomp: true, tcp: true });
+    const renderer = (await b.listProcesses()).find((p) => p.role === 'renderer')!;
+    expect(renderer.sandbox?.tcp).toBeUndefined();
     request.res.end('<body><p>arrived</p></body>');
     await waitFor(() => tabOf(b, tab.id).title === 'Held' && tabOf(b, tab.id).state === 'live', 'the page to load');
     expect(tabOf(b, tab.id).error).toBeUndefined();

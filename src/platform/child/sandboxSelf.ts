@@ -64,6 +64,7 @@ export function sandboxSelf(needs: SandboxNeeds = {}): SandboxReport {
     landlock: abi > 0 ? abi : false,
     permissionModel: permissionModel(),
     applyMicros,
+    ...(needs.allowInet && { tcp: true as const }),
   };
 }
 
