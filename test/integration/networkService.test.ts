@@ -86,6 +86,12 @@ describe('the network service', () => {
     expect(tabOf(b, tab.id).error).toBeUndefined();
   });
 
+  test('a host name is resolved inside the sandbox (the resolver reads /etc/hosts and nsswitch.conf)', async () => {
+    const tab = await b.openTab(`${base.replace('127.0.0.1', 'localhost')}/fast`);
+    await waitFor(() => tabOf(b, tab.id).title === 'Fast' || tabOf(b, tab.id).error, 'the page or an error');
+    expect(tabOf(b, tab.id)).toMatchObject({ title: 'Fast', state: 'live' });
+  });
+
   test('ended from the Task Manager mid-response: the tab shows a network error; the next load starts a new service and succeeds', async () => {
     const events: BrowserEvent[] = [];
     const off = b.onEvent((e) => events.push(e));
