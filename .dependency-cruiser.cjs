@@ -85,6 +85,12 @@ module.exports = {
       ours('src/processes/plugin/', 'src/processes/shared/', 'src/common/', 'src/platform/', 'src/viz/client/'),
     ),
     folder(
+      'network-process',
+      "the network service fetches and checks responses: no drawing, no other process's code",
+      '^src/processes/network/',
+      ours('src/processes/network/', 'src/common/', 'src/platform/'),
+    ),
+    folder(
       'processes-shared',
       'what several child processes share (fonts)',
       '^src/processes/shared/',

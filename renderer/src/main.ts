@@ -3,6 +3,7 @@ import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/contro
 import { createClient } from './ControlClient';
 import { ConsolePanel } from './ConsolePanel';
 import { LabPanel } from './LabPanel';
+import { PoliciesPanel } from './PoliciesPanel';
 import { RenderingPanel } from './RenderingPanel';
 import { SurfaceView } from './SurfaceView';
 import { TaskManager } from './TaskManager';
@@ -21,6 +22,8 @@ const rendering = new RenderingPanel($('rendering'), client, (m) => alertBanner(
 const consolePanel = new ConsolePanel($('console'), $('console-messages'), client);
 const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
 const labPanel = new LabPanel($('lab'), client);
+// Kept alive by its own timer: it refreshes while the Task Manager is open.
+new PoliciesPanel($('policies'), client, log);
 
 function log(message: string): void {
   const li = document.createElement('li');

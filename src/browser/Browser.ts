@@ -8,6 +8,7 @@
  * - RendererMessageDispatcher: what renderers say, routed to ResourceServer (site-locked
  *   loading), PluginService, ConsoleStore, TileReportRequests;
  * - GpuService, PluginService: the GPU process (or in-process compositor) and plugin processes;
+ * - NetworkService: the network service process, which fetches http(s) for ResourceServer;
  * - FrameSinkGrants: what the display compositor lets each process draw, derived from the above;
  * - InputRouter, OverlaySettings, HangClock, RendererMemoryBudget, TaskManager, LabRunner,
  *   ChildProcessObserver.
@@ -21,6 +22,7 @@ import type {
   DebugUrlInfo,
   DemoInfo,
   DisplayInfo,
+  PolicyInfo,
   ProcessInfo,
   TabInfo,
 } from '../common/controlApi';
@@ -41,8 +43,10 @@ import { HangClock } from './HangClock';
 import { InputRouter } from './InputRouter';
 import { LabRunner } from './LabRunner';
 import { NavigationController } from './NavigationController';
+import { NetworkService } from './NetworkService';
 import { OverlaySettings } from './OverlaySettings';
 import { PluginService } from './PluginService';
+import { policyFigures } from './PolicyFigures';
 import { RendererMessageDispatcher } from './RendererMessageDispatcher';
 import { RENDERER_MEMORY_BUDGET_MB, RendererMemoryBudget } from './RendererMemoryBudget';
 import { RendererRegistry } from './RendererRegistry';
@@ -66,6 +70,7 @@ export interface BrowserOptions {
 
 export class Browser implements ControlApi {
   readonly gpu: GpuService;
+  readonly network: NetworkService;
   private readonly events = new Emitter<BrowserEvent>();
   private readonly demos = loadDemoCatalog(path.join(ASSETS_DIR, 'sites'));
   private readonly observer = new ChildProcessObserver(this.events);
@@ -81,11 +86,14 @@ export class Browser implements ControlApi {
   private readonly tasks: TaskManager;
   private readonly hangClock: HangClock;
   private readonly memoryBudget: RendererMemoryBudget;
+  private readonly hangTimeoutMs: number;
 
   constructor(options: BrowserOptions) {
     const sandbox = options.sandbox ?? true;
     const memoryBudgetMb = options.rendererMemoryBudgetMb ?? RENDERER_MEMORY_BUDGET_MB;
+    this.hangTimeoutMs = options.hangTimeoutMs ?? HUNG_RENDERER_DELAY_MS;
     this.gpu = new GpuService(options.launcher, sandbox);
+    this.network = new NetworkService(options.launcher, sandbox);
     this.plugins = new PluginService(options.launcher, sandbox, this.gpu);
     this.renderers = new RendererRegistry(
       {
@@ -93,7 +101,7 @@ export class Browser implements ControlApi {
         sandbox,
         rasterThreads: options.rasterThreads ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length),
         processLimit: options.processLimit ?? 8,
-        hangTimeoutMs: options.hangTimeoutMs ?? HUNG_RENDERER_DELAY_MS,
+        hangTimeoutMs: this.hangTimeoutMs,
         memoryBudgetMb,
         overlays: () => this.overlays.get(),
       },
@@ -111,18 +119,19 @@ export class Browser implements ControlApi {
       },
       options.viewport ?? DEFAULT_VIEWPORT,
     );
-    this.tasks = new TaskManager(this.gpu, this.renderers, this.plugins, this.tabs);
+    this.tasks = new TaskManager(this.gpu, this.renderers, this.plugins, this.tabs, this.network);
     // Kept alive by its subscriptions to the renderers and plugins, as long as they live.
     new FrameSinkGrants(this.gpu, this.renderers, this.plugins);
     const dispatcher = new RendererMessageDispatcher({
       tabs: this.tabs,
-      resources: new ResourceServer(path.join(ASSETS_DIR, 'sites'), this.tabs),
+      resources: new ResourceServer(path.join(ASSETS_DIR, 'sites'), this.tabs, this.network),
       plugins: this.plugins,
       console: this.console,
       tileReports: this.tileReports,
     });
 
     this.gpu.onHostLaunched((h) => this.observer.observe(h));
+    this.network.onHostLaunched((h) => this.observer.observe(h));
     this.plugins.onLaunched((h) => this.observer.observe(h));
     this.renderers.onLaunched((h) => this.observer.observe(h));
     this.renderers.onMessage(({ host, message }) => dispatcher.dispatch(host, message));
@@ -134,8 +143,13 @@ export class Browser implements ControlApi {
     this.overlays.onChanged((o) => this.renderers.broadcastOverlays(o));
     this.gpu.onDisplayChanged((display) => this.events.fire({ type: 'display-changed', display }));
     this.gpu.onInputPresented(({ inputIds }) => this.inputs.presented(inputIds));
-    // The GPU process is watched too: its host's watchdog ends it when it stops answering.
-    this.hangClock = new HangClock(() => [...this.renderers.all(), ...(this.gpu.host ? [this.gpu.host] : [])]);
+    // The GPU process is watched too: its host's watchdog ends it when it stops answering. A silent
+    // network service is shown not responding; its loads fail at NetworkService's own deadline.
+    this.hangClock = new HangClock(() => [
+      ...this.renderers.all(),
+      ...(this.gpu.host ? [this.gpu.host] : []),
+      ...(this.network.host ? [this.network.host] : []),
+    ]);
     this.memoryBudget = new RendererMemoryBudget(() => this.renderers.all(), memoryBudgetMb);
   }
 
@@ -149,6 +163,7 @@ export class Browser implements ControlApi {
     this.memoryBudget.stop();
     await this.renderers.shutdown();
     await this.plugins.stop();
+    await this.network.stop();
     await this.gpu.stop();
   }
 
@@ -168,6 +183,10 @@ export class Browser implements ControlApi {
 
   display(): DisplayInfo {
     return this.gpu.display();
+  }
+
+  policies(): PolicyInfo {
+    return { gpu: this.gpu.crashPolicy(), figures: policyFigures(this.hangTimeoutMs) };
   }
 
   async openTab(input: string): Promise<TabInfo> {

@@ -14,7 +14,7 @@ import { LogBudget } from '../common/LogBudget';
 import { parseMessage, type SandboxReport, type ThreadStats } from '../common/protocol';
 import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess';
 import { childEntry } from '../platform/paths';
-import { sandboxExecArgv } from '../platform/sandbox';
+import { networkPermissionArgv, sandboxExecArgv } from '../platform/sandbox';
 import { APP_ROOT } from '../platform/paths';
 import { HangMonitor, type HangTransition } from './HangMonitor';
 
@@ -31,6 +31,8 @@ export interface HostOptions<In> {
   maxHeapMb?: number;
   /** Silence after which the child counts as unresponsive (HangMonitor's default if absent). */
   hangTimeoutMs?: number;
+  /** The network service: Node's permission model (where it governs the network) lets it connect. */
+  network?: boolean;
 }
 
 export interface Gone {
@@ -108,6 +110,7 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
     const execArgv = [
       // node_modules may be a symbolic link (a shared install): the model checks the real path.
       ...(o.sandbox ? sandboxExecArgv(APP_ROOT, fs.realpathSync(path.join(APP_ROOT, 'node_modules'))) : []),
+      ...(o.sandbox && o.network ? networkPermissionArgv() : []),
       ...(o.maxHeapMb ? [`--max-old-space-size=${o.maxHeapMb}`] : []),
     ];
     this.child = o.launcher.launch({

@@ -2,8 +2,11 @@ import { type BrowserToGpu, GpuToBrowser } from '../common/protocol';
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { ChildProcessHost } from './ChildProcessHost';
 
-/** Silence after which the GPU watchdog ends the GPU process (Chromium's GPU watchdog: 10 s on desktop). */
-const GPU_WATCHDOG_MS = 10_000;
+/**
+ * Silence after which the GPU watchdog ends the GPU process: Chromium's kGpuWatchdogTimeout on
+ * Linux (30 s on Windows, 25 s on macOS).
+ */
+export const GPU_WATCHDOG_MS = 15_000;
 
 /** The browser side of the GPU process. */
 export class GpuProcessHost extends ChildProcessHost<GpuToBrowser, BrowserToGpu> {

@@ -5,7 +5,7 @@
  * may submit which surfaces) and restates them to every new display compositor.
  */
 import { randomBytes } from 'node:crypto';
-import type { DisplayInfo } from '../common/controlApi';
+import type { DisplayInfo, GpuPolicyInfo } from '../common/controlApi';
 import { errors } from '../common/errors';
 import { Emitter } from '../common/Emitter';
 import type { ChildLauncher } from '../platform/ChildProcess';
@@ -78,6 +78,11 @@ export class GpuService {
       gpuCrashes: this.policy.totalCrashes,
       reason: this.fallbackReason,
     };
+  }
+
+  /** The crash policy: the fallback stack, the level in force, the crashes counted. */
+  crashPolicy(): GpuPolicyInfo {
+    return this.policy.describe(Date.now());
   }
 
   authorize(grant: FrameSinkGrant): void {
@@ -166,8 +171,8 @@ export class GpuService {
     if (gone.reason === 'clean-exit') return this.launchGpu();
     if (this.policy.recordCrash(Date.now()) === 'restart') return this.launchGpu();
     this.fallbackReason =
-      `The GPU process crashed ${this.policy.maxCrashes} times within ${this.policy.windowMs / 60000} minutes ` +
-      `(last: ${gone.reason}); compositing now runs in the browser process.`;
+      `The GPU process crashed ${this.policy.maxCrashes} times, faster than one crash is forgiven ` +
+      `(one per ${this.policy.forgiveMs / 60000} minutes; last: ${gone.reason}); compositing now runs in the browser process.`;
     process.stderr.write(`[browser] ${this.fallbackReason}\n`);
     void this.startInProcess();
   }

@@ -9,6 +9,7 @@
 import { LIMITS } from '../common/limits';
 import type { RendererToBrowser } from '../common/protocol';
 import { isAllowedForSite } from '../common/site';
+import type { NetworkService } from './NetworkService';
 import { ResourceLoader } from './ResourceLoader';
 import type { RenderProcessHost } from './RenderProcessHost';
 import type { Tab, TabStrip } from './TabStrip';
@@ -22,8 +23,9 @@ export class ResourceServer {
   constructor(
     sitesDir: string,
     private readonly tabs: TabStrip,
+    network: NetworkService,
   ) {
-    this.loader = new ResourceLoader(sitesDir);
+    this.loader = new ResourceLoader(sitesDir, network);
   }
 
   async serve(host: RenderProcessHost, tab: Tab, request: ResourceRequest): Promise<void> {

@@ -1,12 +1,14 @@
 /**
  * The Task Manager's side of the kernel: one per Browser. Lists every live child with what it
  * draws, finds a child by PID, and ends a process or crashes one of a renderer's threads on
- * request. It owns no process: it reads the GPU service, the renderers and the plugins.
+ * request. It owns no process: it reads the GPU service, the renderers, the plugins and the network
+ * service.
  */
 import type { ProcessInfo } from '../common/controlApi';
 import { errors } from '../common/errors';
 import type { ProcessHostView } from './ChildProcessHost';
 import type { GpuService } from './GpuService';
+import type { NetworkService } from './NetworkService';
 import type { PluginService } from './PluginService';
 import { describeProcesses } from './ProcessList';
 import type { RendererRegistry } from './RendererRegistry';
@@ -19,6 +21,7 @@ export class TaskManager {
     private readonly renderers: RendererRegistry,
     private readonly plugins: PluginService,
     private readonly tabs: TabStrip,
+    private readonly network: NetworkService,
   ) {}
 
   async listProcesses(): Promise<ProcessInfo[]> {
@@ -35,6 +38,7 @@ export class TaskManager {
       });
     }
     for (const p of this.plugins.processes()) hosts.push({ host: p, tabs: this.plugins.tabsOf(p) });
+    if (this.network.host) hosts.push({ host: this.network.host, tabs: [] });
     return describeProcesses(hosts, this.gpu.display().mode === 'browser');
   }
 
@@ -52,7 +56,7 @@ export class TaskManager {
   }
 
   private hostByPid(pid: number): ProcessHostView {
-    const all = [this.gpu.host, ...this.renderers.all(), ...this.plugins.processes()];
+    const all = [this.gpu.host, ...this.renderers.all(), ...this.plugins.processes(), this.network.host];
     const host = all.find((h) => h && h.pid === pid && h.state !== 'gone');
     if (!host) throw errors.noSuchProcess(pid);
     return host;

@@ -37,7 +37,7 @@ export interface TabInfo {
   unresponsive?: true;
 }
 
-export type ProcessRole = 'browser' | 'renderer' | 'gpu' | 'plugin';
+export type ProcessRole = 'browser' | 'renderer' | 'gpu' | 'plugin' | 'network';
 
 export interface ThreadInfo {
   id: string;
@@ -76,6 +76,35 @@ export interface DisplayInfo {
   mode: 'gpu' | 'browser';
   gpuCrashes: number;
   reason?: string;
+}
+
+/** The GPU crash policy (Chromium's): the fallback stack, where the browser stands on it, and the crash count. */
+export interface GpuPolicyInfo {
+  /** Best first. */
+  stack: { mode: DisplayInfo['mode']; label: string; chromium: string }[];
+  /** Index of the level in force. */
+  level: number;
+  /** Crashes that count towards the next fallback, after forgiveness. */
+  recentCrashes: number;
+  maxCrashes: number;
+  /** One recent crash is forgiven per this many minutes without a crash. */
+  forgiveMinutes: number;
+  totalCrashes: number;
+  /** When one more recent crash will have been forgiven (ms since the epoch), or null. */
+  nextForgivenAt: number | null;
+}
+
+/** One figure of Minium's policies beside Chromium's; `differs` says why, where Minium differs on purpose. */
+export interface PolicyFigure {
+  name: string;
+  minium: string;
+  chromium: string;
+  differs?: string;
+}
+
+export interface PolicyInfo {
+  gpu: GpuPolicyInfo;
+  figures: PolicyFigure[];
 }
 
 export interface ConsoleEntry {
@@ -148,6 +177,8 @@ export const CONTROL_API = {
   /** The debug URLs (`minium://crash` …), each opened like any address. */
   listDebugUrls: method({ http: 'GET /api/debug-urls', args: [], result: returns<DebugUrlInfo[]>() }),
   display: method({ http: 'GET /api/display', args: [], result: returns<DisplayInfo>() }),
+  /** Crash and hang policies in force (the GPU fallback stack, timeouts), each beside Chromium's figure. */
+  policies: method({ http: 'GET /api/policies', args: [], result: returns<PolicyInfo>() }),
   /** Runs a lab in a process of its own; resolves with its report (tens of seconds, minutes when not quick). */
   runLab: method({
     http: 'POST /api/labs/:lab',

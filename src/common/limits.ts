@@ -75,6 +75,17 @@ export const LIMITS = {
    */
   logMessagesPerSecond: 200,
   logBytesPerSecond: 64 * 1024,
+  /** Bytes in a page or script the browser loads (a demo file or a network response); what a renderer is sent at once. */
+  pageBytes: 10 * 1024 * 1024,
+  /** Milliseconds the network service gives one request, answer and body; a demo page slower than this is broken, not slow. */
+  fetchTimeoutMs: 10_000,
+  /**
+   * Bytes of a response body in one message from the network service (base64 in the frame, so
+   * 4/3 of this): well inside `childFrameBytes`, so a page streams in chunks, as Chromium's data pipe.
+   */
+  networkChunkBytes: 256 * 1024,
+  /** Characters in a response's Content-Type header as the network service reports it (parameters included). */
+  contentTypeLength: 256,
   /** Bytes per second of a child's stderr that the browser passes on to its own: a worker writing in a loop cannot flood it. */
   stderrBytesPerSecond: 64 * 1024,
 } as const;

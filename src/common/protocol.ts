@@ -95,6 +95,8 @@ export const SandboxReport = z.object({
   permissionModel: z.boolean(),
   /** Microseconds spent applying the OS sandbox. */
   applyMicros: z.number().nonnegative().max(10_000_000),
+  /** The filter lets it open TCP sockets: the network service, alone of the children. */
+  tcp: z.literal(true).optional(),
 });
 export type SandboxReport = z.infer<typeof SandboxReport>;
 
@@ -168,6 +170,27 @@ export type GpuToBrowser = z.infer<typeof GpuToBrowser>;
 
 export const PluginToBrowser = z.discriminatedUnion('type', [...common]);
 export type PluginToBrowser = z.infer<typeof PluginToBrowser>;
+
+// Network service → browser: one response streams as a head, body chunks, then done (or failed at any point).
+const FetchHead = z.object({
+  type: z.literal('fetch-head'),
+  requestId: id,
+  status: z.number().int().min(100).max(599),
+  contentType: z.string().max(LIMITS.contentTypeLength),
+});
+/** Base64, so any bytes survive JSON; at most `networkChunkBytes` decoded. */
+const FetchBody = z.object({
+  type: z.literal('fetch-body'),
+  requestId: id,
+  data: z
+    .string()
+    .max(Math.ceil(LIMITS.networkChunkBytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+const FetchDone = z.object({ type: z.literal('fetch-done'), requestId: id });
+const FetchFailed = z.object({ type: z.literal('fetch-failed'), requestId: id, error: shortText });
+export const NetworkToBrowser = z.discriminatedUnion('type', [...common, FetchHead, FetchBody, FetchDone, FetchFailed]);
+export type NetworkToBrowser = z.infer<typeof NetworkToBrowser>;
 
 // ---------------------------------------------------------------------------------------------
 // Browser → any child: end cleanly (exit code 0).
@@ -263,6 +286,16 @@ const CreateInstance = z.object({
 const DestroyInstance = z.object({ type: z.literal('destroy-instance'), instanceId: id });
 export const BrowserToPlugin = z.discriminatedUnion('type', [CreateInstance, DestroyInstance, GpuChannel, Shutdown]);
 export type BrowserToPlugin = z.infer<typeof BrowserToPlugin>;
+
+// Browser → network service: fetch one http(s) URL for a renderer (the browser already checked the site lock).
+const NetworkFetch = z.object({
+  type: z.literal('fetch'),
+  requestId: id,
+  url: z.string().max(LIMITS.urlLength),
+  destination: z.enum(['document', 'script']),
+});
+export const BrowserToNetwork = z.discriminatedUnion('type', [NetworkFetch, Shutdown]);
+export type BrowserToNetwork = z.infer<typeof BrowserToNetwork>;
 
 // ---------------------------------------------------------------------------------------------
 // Frame sink channel: renderer compositor thread or plugin → display compositor (direct, not

@@ -7,7 +7,7 @@ export function sandboxLabel(report: SandboxReport | undefined): string {
   if (report.os === 'none') return `none: no OS sandbox on this platform${model}`;
   if (report.os === 'off') return `off: the browser was started without the sandbox${model}`;
   const landlock = report.landlock === false ? ' (no Landlock in this kernel)' : ` + Landlock ABI ${report.landlock}`;
-  return `seccomp-bpf${landlock}${model}`;
+  return `seccomp-bpf${landlock}${model}${report.tcp ? '; TCP allowed' : ''}`;
 }
 
 /** The details behind the label, as the kernel reported them. */

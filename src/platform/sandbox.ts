@@ -23,6 +23,11 @@ export function sandboxExecArgv(...readable: string[]): string[] {
   ];
 }
 
+/** Node's model refuses network access since it gained `--allow-net`; the network service needs it. */
+export function networkPermissionArgv(): string[] {
+  return process.allowedNodeEnvironmentFlags.has('--allow-net') ? ['--allow-net'] : [];
+}
+
 export function sandboxAvailable(): boolean {
   return sandboxExecArgv('/').length > 0;
 }

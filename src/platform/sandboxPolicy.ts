@@ -41,3 +41,12 @@ export function readablePaths(extra: string[] = []): string[] {
   // Paths that do not exist here (/lib64 on aarch64) are skipped natively: Node's permission model hides them from JS.
   return [...new Set(paths)];
 }
+
+/** What name resolution reads (glibc's resolver, NSS): only the network service gets these. */
+export const NAME_RESOLUTION_FILES = [
+  '/etc/resolv.conf',
+  '/etc/hosts',
+  '/etc/nsswitch.conf',
+  '/etc/host.conf',
+  '/etc/gai.conf',
+];

@@ -15,6 +15,7 @@ import { LIMITS } from '../../src/common/limits';
 import { NodeChildLauncher } from '../../src/platform/node/NodeChildLauncher';
 import { ASSETS_DIR } from '../../src/platform/paths';
 import { RenderProcessHost } from '../../src/browser/RenderProcessHost';
+import { NetworkService } from '../../src/browser/NetworkService';
 import { ResourceServer } from '../../src/browser/ResourceServer';
 import { TabStrip, type Tab } from '../../src/browser/TabStrip';
 import type { TabInfo } from '../../src/common/controlApi';
@@ -230,7 +231,13 @@ describe('the resource server', () => {
   });
   afterEach(() => host.shutdown());
 
-  const server = () => new ResourceServer(path.join(ASSETS_DIR, 'sites'), new TabStrip(new Emitter(), () => 0));
+  // Demo sites only: the network service is never started.
+  const server = () =>
+    new ResourceServer(
+      path.join(ASSETS_DIR, 'sites'),
+      new TabStrip(new Emitter(), () => 0),
+      new NetworkService(new NodeChildLauncher(), true),
+    );
 
   test('a renderer asking for another site’s document is a bad message and is killed', async () => {
     const bad: string[] = [];

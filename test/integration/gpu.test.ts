@@ -27,7 +27,7 @@ test('kill -9 the GPU process: a new one starts and the same renderers present a
   expect(second).toBeGreaterThan(0);
 });
 
-test('three GPU crashes within two minutes: compositing falls back to the browser process', async () => {
+test('three GPU crashes, none forgiven: compositing falls back to the browser process', async () => {
   const orbit = await openLive(b, 'https://orbit.example/');
   for (let i = 0; i < 3; i++) {
     const pid = await waitFor(() => gpuPid(), 'a GPU process');
@@ -37,6 +37,8 @@ test('three GPU crashes within two minutes: compositing falls back to the browse
   await waitFor(() => b.display().mode === 'browser' && b.display().url, 'the in-browser display compositor');
   expect(await gpuPid()).toBeUndefined();
   expect(b.display().reason).toMatch(/crashed 3 times/);
+  expect(b.policies().gpu).toMatchObject({ level: 1, totalCrashes: 3, recentCrashes: 0 });
+  expect(b.policies().gpu.stack[1].mode).toBe('browser');
   expect(await keepsPresenting(b, orbit.id, 30)).toBe(true);
   const browser = (await b.listProcesses()).find((p) => p.role === 'browser')!;
   expect(browser.title).toMatch(/compositing in-process/);

@@ -29,6 +29,7 @@ const SAMPLES: { [K in ControlMethod]: Parameters<ControlApi[K]> } = {
   listDemos: [],
   listDebugUrls: [],
   display: [],
+  policies: [],
   runLab: ['threads', false],
   sendInput: [3, { type: 'wheel', x: 10, y: 20, dx: 0, dy: 120 }],
   consoleMessages: [3],

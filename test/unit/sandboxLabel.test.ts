@@ -16,6 +16,8 @@ test('a sandboxed child names each layer it runs under', () => {
   expect(sandboxLabel({ ...on, landlock: false, permissionModel: false })).toBe(
     'seccomp-bpf (no Landlock in this kernel)',
   );
+  // The network service: the same layers, and says what they let through.
+  expect(sandboxLabel({ ...on, tcp: true })).toBe('seccomp-bpf + Landlock ABI 7 + Node permission model; TCP allowed');
   expect(sandboxDetails(on)).toBe('Seccomp: 2 (1 filter), NoNewPrivs: 1, applied in 420 µs');
 });
 

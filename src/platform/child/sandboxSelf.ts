@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { SandboxReport } from '../../common/protocol';
 import { native } from '../native';
-import { readablePaths } from '../sandboxPolicy';
+import { NAME_RESOLUTION_FILES, readablePaths } from '../sandboxPolicy';
 import { argValue } from './parentPort';
 
 export interface SandboxNeeds {
@@ -49,7 +49,7 @@ export function sandboxSelf(needs: SandboxNeeds = {}): SandboxReport {
   const attack = argValue(TEST_ATTACK_ARG);
   const started = performance.now();
   const abi = sandboxApply({
-    readBeneath: readablePaths(attack ? [attack] : []),
+    readBeneath: readablePaths([...(needs.allowInet ? NAME_RESOLUTION_FILES : []), ...(attack ? [attack] : [])]),
     allowInet: needs.allowInet ?? false,
   });
   const applyMicros = Math.round((performance.now() - started) * 1000);
@@ -64,6 +64,7 @@ export function sandboxSelf(needs: SandboxNeeds = {}): SandboxReport {
     landlock: abi > 0 ? abi : false,
     permissionModel: permissionModel(),
     applyMicros,
+    ...(needs.allowInet && { tcp: true as const }),
   };
 }
 

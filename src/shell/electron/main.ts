@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { Browser } from '../../browser/Browser';
+import { SHORT_HUNG_RENDERER_DELAY_MS } from '../../browser/RenderProcessHost';
 import { invoke, parseCall } from '../../common/controlCalls';
 import { describeError } from '../../common/errors';
 import { UtilityProcessLauncher } from '../../platform/electron-main/UtilityProcessLauncher';
@@ -15,7 +16,11 @@ const UI_PAGE = path.join(UI_DIR, 'index.html');
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const browser = new Browser({ launcher: new UtilityProcessLauncher() });
+  const browser = new Browser({
+    launcher: new UtilityProcessLauncher(),
+    // As the web shell's flag: a stuck page is unresponsive after 5 s instead of Chromium's 15 s.
+    hangTimeoutMs: app.commandLine.hasSwitch('short-hang') ? SHORT_HUNG_RENDERER_DELAY_MS : undefined,
+  });
   await browser.start();
   const win = new BrowserWindow({
     width: 1400,

@@ -1,0 +1,39 @@
+/**
+ * Network service entry (Chromium's network service, in a utility process of its own): fetches
+ * http(s) for the browser, which stays the broker (it checks the site lock, serves the demo
+ * sites itself and checks every response). Sandboxed as the other children, except that it may
+ * open TCP sockets; it reads nothing on disk beyond what name resolution needs. Killed, it is
+ * started again on the browser's next request.
+ */
+import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
+import { BrowserToNetwork, parseMessage } from '../../common/protocol';
+import type { NetworkToBrowser } from '../../common/protocol';
+import { connectToParent } from '../../platform/child/parentPort';
+import { LoopLoad } from '../../platform/child/LoopLoad';
+import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
+import { loadUrl } from './UrlLoader';
+
+// Locked down before the event loop first turns: no request has arrived yet.
+const sandbox = sandboxSelfOrExit({ allowInet: true });
+const parent = connectToParent();
+const send = (m: NetworkToBrowser) => parent.send(m);
+const load = new LoopLoad();
+
+parent.onMessage((raw) => {
+  const parsed = parseMessage(BrowserToNetwork, raw);
+  if (!parsed.ok)
+    return send({ type: 'log', level: 'error', message: `ignored a malformed message: ${parsed.reason}` });
+  const m = parsed.value;
+  if (m.type === 'shutdown') process.exit(0);
+  void loadUrl(m, send);
+});
+
+setInterval(
+  () =>
+    send({
+      type: 'stats',
+      threads: [{ id: 'main', name: 'NetworkService', kind: 'main', busy: load.sample(), state: 'running' }],
+    }),
+  500,
+).unref();
+send({ type: 'ready', pid: process.pid, sandbox });
