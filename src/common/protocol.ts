@@ -153,9 +153,20 @@ const DisplayReady = z.object({
   frameSinkAddress: address,
   displayPort: z.number().int().positive(),
 });
+/** One frame sink client as the display compositor sees it: its tile pools and what it sent. */
+export const FrameSinkClientStats = z.object({
+  pid,
+  pools: id,
+  poolBytes: z.number().int().nonnegative(),
+  /** Messages (frames, pool hand-overs) and bytes the client sent on its socket; what it was sent back (acks, grants). */
+  received: z.object({ messages: id, bytes: z.number().int().nonnegative() }),
+  sent: z.object({ messages: id, bytes: z.number().int().nonnegative() }),
+});
+export type FrameSinkClientStats = z.infer<typeof FrameSinkClientStats>;
 const PresentationStats = z.object({
   type: z.literal('presentation-stats'),
   surfaces: z.array(z.object({ surfaceId, framesPresented: id })).max(LIMITS.surfacesPerStats),
+  clients: z.array(FrameSinkClientStats).max(LIMITS.frameSinkClientsPerStats),
 });
 /** Sent as soon as a frame carrying input latency ids is composited. */
 const InputPresented = z.object({
