@@ -1,5 +1,6 @@
 /** The browser UI: tab strip, address bar, the active tab's surface, sad tabs, the Task Manager. */
 import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
+import { ArchitectureView } from './ArchitectureView';
 import { createClient } from './ControlClient';
 import { ConsolePanel } from './ConsolePanel';
 import { LabPanel } from './LabPanel';
@@ -21,6 +22,7 @@ const rendering = new RenderingPanel($('rendering'), client, (m) => alertBanner(
 const consolePanel = new ConsolePanel($('console'), $('console-messages'), client);
 const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
 const labPanel = new LabPanel($('lab'), client);
+const architecture = new ArchitectureView($('architecture'), client, log);
 
 function log(message: string): void {
   const li = document.createElement('li');
@@ -153,6 +155,7 @@ let tabEvents = 0;
 
 function onEvent(e: BrowserEvent): void {
   if (e.type === 'tab-updated' || e.type === 'tab-closed') tabEvents++;
+  architecture.onEvent(e);
   switch (e.type) {
     case 'tab-updated':
       tabs.set(e.tab.id, e.tab);
@@ -234,6 +237,8 @@ async function main(): Promise<void> {
   $('console-toggle').addEventListener('click', () => consolePanel.toggle());
   rendering.show(await client.renderingOverlays());
   $('taskmanager-toggle').addEventListener('click', () => taskManager.toggle());
+  $('architecture-toggle').addEventListener('click', () => architecture.toggle());
+  architecture.openFromUrl(location.search);
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && e.shiftKey) taskManager.toggle();
     if (e.key === 'F5') {

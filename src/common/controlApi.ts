@@ -48,6 +48,8 @@ export interface ThreadInfo {
   busy: number;
   state: 'running' | 'ended';
   error?: string;
+  /** The thread's own V8 heap limit (renderer threads): each worker thread has a JS heap of its own. */
+  heapLimitMb?: number;
 }
 
 export interface ProcessInfo {

@@ -43,6 +43,13 @@ export const ThreadStats = z.object({
   busy: z.number().min(0).max(1),
   state: z.enum(['running', 'ended']),
   error: shortText.optional(),
+  /** The thread's own V8 heap limit in MB: each worker thread is an isolate with a heap of its own. */
+  heapLimitMb: z
+    .number()
+    .int()
+    .positive()
+    .max(1 << 20)
+    .optional(),
 });
 export type ThreadStats = z.infer<typeof ThreadStats>;
 
