@@ -23,7 +23,7 @@ const FIGURES = {
 type Figure = keyof typeof FIGURES;
 
 /** How long a dead process stays on screen as a broken box. */
-const GHOST_MS = 6000;
+const GHOST_MS = 8000;
 
 export class ArchitectureView {
   private graph: ArchitectureGraph | null = null;
