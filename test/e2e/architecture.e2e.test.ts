@@ -3,26 +3,15 @@
  * a web shell of its own. Two sites → two renderer boxes with main, compositor and raster threads,
  * a GPU box, and the edges between them; End process on one → its box breaks and its tab turns
  * sad, while the other's frame sink keeps counting frames. Then each seed figure draws from the
- * same live graph. Skipped without Chromium, as web.e2e.test.ts, unless MINIUM_REQUIRE_CHROMIUM=1.
+ * same live graph. Skipped without Chromium (`./chromium.ts`).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Browser as Chromium, chromium, type Page } from 'playwright-core';
+import type { Browser as Chromium, Page } from 'playwright-core';
 import type { ProcessInfo, TabInfo } from '../../src/common/controlApi';
 import { startWebShell, waitFor } from '../integration/helpers';
+import { describeInChromium, launchChromium, SHOTS } from './chromium';
 
-const CHROMIUM = process.env.MINIUM_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = path.join(os.tmpdir(), 'minium-e2e');
-
-const missing = fs.existsSync(CHROMIUM)
-  ? null
-  : `there is no Chromium at ${CHROMIUM} (apt-get install chromium, or set MINIUM_CHROMIUM)`;
-if (missing && process.env.MINIUM_REQUIRE_CHROMIUM === '1')
-  throw new Error(`The architecture e2e tests are required (MINIUM_REQUIRE_CHROMIUM=1) but ${missing}.`);
-if (missing) process.stdout.write(`SKIPPED architecture e2e tests: ${missing}\n`);
-
-(missing ? describe.skip : describe)('architecture view in Chromium', () => {
+describeInChromium('architecture view in Chromium', () => {
   let shell: Awaited<ReturnType<typeof startWebShell>>;
   let browser: Chromium;
   let page: Page;
@@ -38,12 +27,8 @@ if (missing) process.stdout.write(`SKIPPED architecture e2e tests: ${missing}\n`
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     shell = await startWebShell();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 940 } });
     // Two cores shared by many processes: give each step room; no assertion here is about time.
     page.setDefaultTimeout(60000);

@@ -3,12 +3,11 @@
  * process on one, its sad tab, the other still animating, Reload. Without Chromium the suite is
  * skipped, saying why, unless MINIUM_REQUIRE_CHROMIUM=1 (as .ci/run sets): then that is a failure.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Browser as Chromium, chromium, type Page } from 'playwright-core';
+import type { Browser as Chromium, Page } from 'playwright-core';
 import type { TabInfo } from '../../src/common/controlApi';
 import { startWebShell, waitFor } from '../integration/helpers';
+import { describeInChromium, launchChromium, SHOTS } from './chromium';
 
 // The callbacks given to page.evaluate run in the page; these are the few DOM names they use.
 declare const document: {
@@ -17,35 +16,14 @@ declare const document: {
   };
 };
 
-const CHROMIUM = process.env.MINIUM_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = path.join(os.tmpdir(), 'minium-e2e');
-
-const missing = fs.existsSync(CHROMIUM)
-  ? null
-  : `there is no Chromium at ${CHROMIUM} (apt-get install chromium, or set MINIUM_CHROMIUM)`;
-if (missing && process.env.MINIUM_REQUIRE_CHROMIUM === '1')
-  throw new Error(`The web e2e tests are required (MINIUM_REQUIRE_CHROMIUM=1) but ${missing}.`);
-if (missing) process.stdout.write(`SKIPPED web e2e tests: ${missing}\n`);
-
-(missing ? describe.skip : describe)('web shell in Chromium', () => {
+describeInChromium('web shell in Chromium', () => {
   let shell: Awaited<ReturnType<typeof startWebShell>>;
   let browser: Chromium;
   let page: Page;
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     shell = await startWebShell();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
     await page.goto(shell.url);
