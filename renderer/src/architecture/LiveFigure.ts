@@ -69,8 +69,10 @@ export class LiveFigure {
     if (marks.badMessages.has(p.pid)) g.setAttribute('data-bad-message', marks.badMessages.get(p.pid)!);
     const [box, left, right, content, stamp] = [...g.children] as SVGElement[];
     set(stamp!, { x: b.w / 2, y: b.h / 2 });
-    stamp!.textContent =
-      state === 'crashed' ? `✖ ${marks.goneReasons.get(p.pid)}` : marks.badMessages.has(p.pid) ? 'bad message' : '';
+    // A bad message is said before the kill it causes: the stamp names both.
+    const bad = marks.badMessages.has(p.pid) ? 'bad message' : '';
+    const gone = state === 'crashed' ? `✖ ${marks.goneReasons.get(p.pid)}` : '';
+    stamp!.textContent = bad && gone ? `${gone}: ${bad}` : gone || bad;
     set(box!, { width: b.w, height: b.h, rx: 14 });
     const crack = `L${b.w * 0.55} ${b.h * 0.25} L${b.w * 0.42} ${b.h * 0.5} L${b.w * 0.58} ${b.h * 0.75} L${b.w * 0.48} ${b.h}`;
     set(left!, { d: `M0 0 L${b.w * 0.5} 0 ${crack} L0 ${b.h} Z` });
