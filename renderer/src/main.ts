@@ -1,5 +1,6 @@
 /** The browser UI: tab strip, address bar, the active tab's surface, sad tabs, the Task Manager. */
 import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
+import { ArchitectureView } from './ArchitectureView';
 import { createClient } from './ControlClient';
 import { ConsolePanel } from './ConsolePanel';
 import { LabPanel } from './LabPanel';
@@ -24,6 +25,7 @@ const taskManager = new TaskManager($('taskmanager'), $('processes'), client, lo
 const labPanel = new LabPanel($('lab'), client);
 // Kept alive by its own timer: it refreshes while the Task Manager is open.
 new PoliciesPanel($('policies'), client, log);
+const architecture = new ArchitectureView($('architecture'), client, log);
 
 function log(message: string): void {
   const li = document.createElement('li');
@@ -156,6 +158,7 @@ let tabEvents = 0;
 
 function onEvent(e: BrowserEvent): void {
   if (e.type === 'tab-updated' || e.type === 'tab-closed') tabEvents++;
+  architecture.onEvent(e);
   switch (e.type) {
     case 'tab-updated':
       tabs.set(e.tab.id, e.tab);
@@ -236,6 +239,8 @@ async function main(): Promise<void> {
   $('rendering-toggle').addEventListener('click', () => rendering.toggle());
   $('console-toggle').addEventListener('click', () => consolePanel.toggle());
   $('taskmanager-toggle').addEventListener('click', () => taskManager.toggle());
+  $('architecture-toggle').addEventListener('click', () => architecture.toggle());
+  architecture.openFromUrl(location.search);
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && e.shiftKey) taskManager.toggle();
     if (e.key === 'F5') {

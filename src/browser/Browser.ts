@@ -26,6 +26,7 @@ import type {
   ProcessInfo,
   TabInfo,
 } from '../common/controlApi';
+import type { ArchitectureGraph } from '../common/architecture';
 import type { InputEvent, RenderingOverlays, TileReport } from '../common/protocol';
 import type { LabName, LabReport } from '../common/labReports';
 import { DEBUG_URLS } from '../common/debugUrls';
@@ -34,6 +35,7 @@ import { errors } from '../common/errors';
 import { DEFAULT_VIEWPORT } from '../common/tiles';
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { ASSETS_DIR } from '../platform/paths';
+import { ArchitectureMonitor } from './ArchitectureMonitor';
 import { ChildProcessObserver } from './ChildProcessObserver';
 import { ConsoleStore } from './ConsoleStore';
 import { loadDemoCatalog } from './DemoCatalog';
@@ -87,6 +89,7 @@ export class Browser implements ControlApi {
   private readonly hangClock: HangClock;
   private readonly memoryBudget: RendererMemoryBudget;
   private readonly hangTimeoutMs: number;
+  private readonly architectureMonitor: ArchitectureMonitor;
 
   constructor(options: BrowserOptions) {
     const sandbox = options.sandbox ?? true;
@@ -120,6 +123,14 @@ export class Browser implements ControlApi {
       options.viewport ?? DEFAULT_VIEWPORT,
     );
     this.tasks = new TaskManager(this.gpu, this.renderers, this.plugins, this.tabs, this.network);
+    this.architectureMonitor = new ArchitectureMonitor({
+      gpu: this.gpu,
+      renderers: this.renderers,
+      plugins: this.plugins,
+      tabs: this.tabs,
+      tasks: this.tasks,
+      network: this.network,
+    });
     // Kept alive by its subscriptions to the renderers and plugins, as long as they live.
     new FrameSinkGrants(this.gpu, this.renderers, this.plugins);
     const dispatcher = new RendererMessageDispatcher({
@@ -207,6 +218,10 @@ export class Browser implements ControlApi {
 
   listProcesses(): Promise<ProcessInfo[]> {
     return this.tasks.listProcesses();
+  }
+
+  architecture(): Promise<ArchitectureGraph> {
+    return this.architectureMonitor.graph();
   }
 
   runLab(lab: LabName, quick: boolean): Promise<LabReport> {

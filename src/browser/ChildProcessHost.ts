@@ -12,6 +12,7 @@ import { type ExitReason, exitReason, OOM_EXIT_CODE } from '../common/exitReason
 import { LIMITS } from '../common/limits';
 import { LogBudget } from '../common/LogBudget';
 import { parseMessage, type SandboxReport, type ThreadStats } from '../common/protocol';
+import type { TrafficCounts } from '../platform/ChannelTraffic';
 import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess';
 import { childEntry } from '../platform/paths';
 import { networkPermissionArgv, sandboxExecArgv } from '../platform/sandbox';
@@ -60,6 +61,8 @@ export interface ProcessHostView {
   onGone(listener: (gone: Gone) => void): () => void;
   onBadMessage(listener: (reason: string) => void): () => void;
   readonly unresponsive: boolean;
+  /** What the browser↔child channel carried so far, or null before launch. */
+  traffic(): TrafficCounts | null;
 }
 
 export class ChildProcessHost<In extends { type: string }, Out extends { type: string }> implements ProcessHostView {
@@ -183,6 +186,10 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
       if (this.state === 'ready') this.child?.send({ type: 'shutdown' });
       else this.kill();
     });
+  }
+
+  traffic(): TrafficCounts | null {
+    return this.child?.traffic() ?? null;
   }
 
   get unresponsive(): boolean {

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DisplayInfo, GpuPolicyInfo } from '../common/controlApi';
 import { errors } from '../common/errors';
+import type { FrameSinkClientStats } from '../common/protocol';
 import { Emitter } from '../common/Emitter';
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { VizService } from '../viz/service/VizService';
@@ -32,6 +33,8 @@ export class GpuService {
   /** Frames presented per surface by displays that are gone, so counts survive a GPU restart. */
   private readonly framesBefore = new Map<string, number>();
   private readonly framesNow = new Map<string, number>();
+  /** The display compositor's last word on its clients: tile pools and frame sink traffic per PID. */
+  private sinkClients: FrameSinkClientStats[] = [];
   private inProcess: VizService | null = null;
   private address: string | null = null;
   private port: number | null = null;
@@ -119,6 +122,11 @@ export class GpuService {
     this.host.send({ type: 'debug', kind });
   }
 
+  /** Each frame sink client's tile pools and traffic, as the display compositor last reported. */
+  frameSinkClients(): readonly FrameSinkClientStats[] {
+    return this.sinkClients;
+  }
+
   framesPresented(surfaceId: string): number {
     return (this.framesBefore.get(surfaceId) ?? 0) + (this.framesNow.get(surfaceId) ?? 0);
   }
@@ -134,9 +142,10 @@ export class GpuService {
     this.host = host;
     host.onMessage((m) => {
       if (m.type === 'display-ready') this.displayUp(m.frameSinkAddress, m.displayPort);
-      else if (m.type === 'presentation-stats')
+      else if (m.type === 'presentation-stats') {
         for (const s of m.surfaces) this.framesNow.set(s.surfaceId, s.framesPresented);
-      else if (m.type === 'input-presented')
+        this.sinkClients = m.clients;
+      } else if (m.type === 'input-presented')
         this.presentedEmitter.fire({ surfaceId: m.surfaceId, inputIds: m.inputIds });
     });
     host.onGone((gone) => this.gpuGone(host, gone));
@@ -164,6 +173,7 @@ export class GpuService {
     this.host = null;
     for (const [id, n] of this.framesNow) this.framesBefore.set(id, (this.framesBefore.get(id) ?? 0) + n);
     this.framesNow.clear();
+    this.sinkClients = [];
     this.address = null;
     this.port = null;
     this.addressEmitter.fire(null);
@@ -184,6 +194,7 @@ export class GpuService {
     const endpoints = await viz.start();
     setInterval(() => {
       for (const s of viz.compositor.stats()) this.framesNow.set(s.surfaceId, s.framesPresented);
+      this.sinkClients = viz.clientStats();
     }, 250).unref();
     this.displayUp(endpoints.frameSinkAddress, endpoints.displayPort);
   }

@@ -57,6 +57,15 @@ export class PluginService {
     return [...new Set([...this.instances.values()].filter((i) => i.host === host).map((i) => i.tabId))];
   }
 
+  /** Every plugin instance as an embedding: the plugin process that draws it into a tab of a renderer. */
+  embeds(): { pluginPid: number; rendererPid: number; tabId: number }[] {
+    return [...this.instances.values()].flatMap((i) =>
+      i.host.pid !== null && i.renderer.pid !== null
+        ? [{ pluginPid: i.host.pid, rendererPid: i.renderer.pid, tabId: i.tabId }]
+        : [],
+    );
+  }
+
   /** The plugin surfaces a renderer's tabs may show inside their own. */
   surfacesShownBy(renderer: RenderProcessHost): string[] {
     return [...this.instances.values()].filter((i) => i.renderer === renderer).map((i) => pluginSurfaceId(i.id));

@@ -7,6 +7,7 @@
  * Electron here: the window's UI imports it too.
  */
 import { z } from 'zod';
+import type { ArchitectureGraph } from './architecture';
 import { asBody, inField, inPath, method, type MethodOf, resolves, returns } from './controlMethod';
 import type { DebugUrlInfo } from './debugUrls';
 import type { ExitReason } from './exitReason';
@@ -15,6 +16,7 @@ import { LIMITS } from './limits';
 import { InputEvent, RenderingOverlays, type SandboxReport, type TileReport } from './protocol';
 
 export type { DebugUrlInfo, InputEvent, RenderingOverlays, SandboxReport, TileReport };
+export type { ArchitectureEdge, ArchitectureGraph, Flow } from './architecture';
 
 export type TabState = 'loading' | 'live' | 'crashed';
 
@@ -46,6 +48,8 @@ export interface ThreadInfo {
   busy: number;
   state: 'running' | 'ended';
   error?: string;
+  /** The thread's own V8 heap limit (renderer threads): each worker thread has a JS heap of its own. */
+  heapLimitMb?: number;
 }
 
 export interface ProcessInfo {
@@ -206,6 +210,8 @@ export const CONTROL_API = {
     args: [asBody('overlays', RenderingOverlays)],
     result: resolves<RenderingOverlays>(),
   }),
+  /** Every process with its threads, every channel between them with its rate: the architecture view's graph. */
+  architecture: method({ http: 'GET /api/architecture', args: [], result: resolves<ArchitectureGraph>() }),
 };
 
 export type ControlMethod = keyof typeof CONTROL_API;

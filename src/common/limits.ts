@@ -28,6 +28,8 @@ export const LIMITS = {
   tilesPerReport: 20000,
   /** Surfaces in one presentation-stats message: every tab and plugin of a session. */
   surfacesPerStats: 4096,
+  /** Frame sink clients in one presentation-stats message: a renderer per site and a process per plugin type, with room to spare. */
+  frameSinkClientsPerStats: 256,
   /** Surfaces one client is told it may submit: every tab of a session in one renderer, with room to spare. */
   surfacesPerGrant: 4096,
   /** Input ids one frame may carry (Chromium's LatencyInfo), so a flood of input cannot bloat a frame. */

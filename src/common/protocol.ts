@@ -43,6 +43,13 @@ export const ThreadStats = z.object({
   busy: z.number().min(0).max(1),
   state: z.enum(['running', 'ended']),
   error: shortText.optional(),
+  /** The thread's own V8 heap limit in MB: each worker thread is an isolate with a heap of its own. */
+  heapLimitMb: z
+    .number()
+    .int()
+    .positive()
+    .max(1 << 20)
+    .optional(),
 });
 export type ThreadStats = z.infer<typeof ThreadStats>;
 
@@ -155,9 +162,20 @@ const DisplayReady = z.object({
   frameSinkAddress: address,
   displayPort: z.number().int().positive(),
 });
+/** One frame sink client as the display compositor sees it: its tile pools and what it sent. */
+export const FrameSinkClientStats = z.object({
+  pid,
+  pools: id,
+  poolBytes: z.number().int().nonnegative(),
+  /** Messages (frames, pool hand-overs) and bytes the client sent on its socket; what it was sent back (acks, grants). */
+  received: z.object({ messages: id, bytes: z.number().int().nonnegative() }),
+  sent: z.object({ messages: id, bytes: z.number().int().nonnegative() }),
+});
+export type FrameSinkClientStats = z.infer<typeof FrameSinkClientStats>;
 const PresentationStats = z.object({
   type: z.literal('presentation-stats'),
   surfaces: z.array(z.object({ surfaceId, framesPresented: id })).max(LIMITS.surfacesPerStats),
+  clients: z.array(FrameSinkClientStats).max(LIMITS.frameSinkClientsPerStats),
 });
 /** Sent as soon as a frame carrying input latency ids is composited. */
 const InputPresented = z.object({

@@ -3,6 +3,8 @@
  * and Electron's utilityProcess.fork. The browser kernel only sees this.
  */
 
+import type { TrafficCounts } from './ChannelTraffic';
+
 /** Under the Node launcher, the child's end of its channel to the browser (a Unix socketpair). */
 export const CHILD_CHANNEL_FD = 3;
 
@@ -37,6 +39,8 @@ export interface ChildProcessHandle {
   /** Recent stderr, where V8 reports running out of memory. */
   stderrTail(): string;
   kill(signal?: NodeJS.Signals): boolean;
+  /** Messages and bytes the channel carried so far, each way. */
+  traffic(): TrafficCounts;
 }
 
 export interface ChildLauncher {

@@ -3,12 +3,11 @@
  * process on one, its sad tab, the other still animating, Reload. Without Chromium the suite is
  * skipped, saying why, unless MINIUM_REQUIRE_CHROMIUM=1 (as .ci/run sets): then that is a failure.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Browser as Chromium, chromium, type Page } from 'playwright-core';
+import type { Browser as Chromium, Page } from 'playwright-core';
 import type { TabInfo } from '../../src/common/controlApi';
 import { startWebShell, waitFor, type WebShell } from '../integration/helpers';
+import { describeInChromium, diagnosedTest, launchChromium, openWindow, SHOTS, type ShellWindow } from './chromium';
 
 // The callbacks given to page.evaluate run in the page; these are the few DOM names they use.
 declare const document: {
@@ -17,73 +16,18 @@ declare const document: {
   };
 };
 
-const CHROMIUM = process.env.MINIUM_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = path.join(os.tmpdir(), 'minium-e2e');
-
-const missing = fs.existsSync(CHROMIUM)
-  ? null
-  : `there is no Chromium at ${CHROMIUM} (apt-get install chromium, or set MINIUM_CHROMIUM)`;
-if (missing && process.env.MINIUM_REQUIRE_CHROMIUM === '1')
-  throw new Error(`The web e2e tests are required (MINIUM_REQUIRE_CHROMIUM=1) but ${missing}.`);
-if (missing) process.stdout.write(`SKIPPED web e2e tests: ${missing}\n`);
-
-(missing ? describe.skip : describe)('web shell in Chromium', () => {
+describeInChromium('web shell in Chromium', () => {
   let shell: WebShell;
   let browser: Chromium;
   let page: Page;
-  const pageLog: string[] = [];
-
-  /**
-   * A test that, when it fails, prints what the shell and the window said and what the kernel
-   * holds, so that a failure on a machine nobody can log into explains itself.
-   */
-  const e2e = (name: string, body: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await body();
-      } catch (e) {
-        const shot = path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`);
-        await page.screenshot({ path: shot }).catch((err: Error) => pageLog.push(`(no screenshot: ${err.message})`));
-        const tabs = await api('/api/tabs').catch((err: Error) => `(tabs unavailable: ${err.message})`);
-        process.stderr.write(
-          `\n--- diagnostics for "${name}" ---\nthe shell's last output:\n${shell.log()}\n` +
-            `the window's console:\n${pageLog.slice(-100).join('\n')}\n` +
-            `GET /api/tabs: ${tabs}\nscreenshot: ${shot}\n--- end of diagnostics ---\n`,
-        );
-        throw e;
-      }
-    });
-
-  async function api(route: string): Promise<string> {
-    const res = await fetch(`${shell.base}${route}`, { headers: { authorization: `Bearer ${shell.token}` } });
-    return `${res.status} ${await res.text()}`;
-  }
+  let window: ShellWindow;
+  const e2e = (name: string, body: () => Promise<void>) => diagnosedTest(name, () => ({ shell, window }))(body);
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     shell = await startWebShell();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // Containers and CI machines may have a small /dev/shm; Chromium then crashes its renderers.
-        '--disable-dev-shm-usage',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
-    page.on('console', (m) => pageLog.push(`${new Date().toISOString()} ${m.type()}: ${m.text()}`));
-    page.on('requestfailed', (r) =>
-      pageLog.push(`${new Date().toISOString()} request failed: ${r.url()} ${r.failure()?.errorText}`),
-    );
-    await page.goto(shell.url);
-    // The window wires its controls, then loads its lists; it says when it is ready for input.
-    await page.locator('html[data-ready="true"]').waitFor();
+    browser = await launchChromium();
+    window = await openWindow(browser, shell, { width: 1400, height: 860 });
+    page = window.page;
   });
 
   afterAll(async () => {

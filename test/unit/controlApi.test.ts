@@ -36,6 +36,7 @@ const SAMPLES: { [K in ControlMethod]: Parameters<ControlApi[K]> } = {
   tileReport: [3],
   renderingOverlays: [],
   setRenderingOverlays: [{ tileBorders: true, paintFlashing: false, fpsMeter: true }],
+  architecture: [],
 };
 const METHODS = Object.keys(CONTROL_API) as ControlMethod[];
 

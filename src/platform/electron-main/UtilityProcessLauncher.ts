@@ -2,6 +2,7 @@ import { app, utilityProcess } from 'electron';
 import { LIMITS } from '../../common/limits';
 import type { Readable } from 'node:stream';
 import type { ChildExit, ChildLauncher, ChildProcessHandle, LaunchOptions } from '../ChildProcess';
+import { ChannelTraffic } from '../ChannelTraffic';
 import { FrameReader } from '../FrameReader';
 import { encodeMessage } from '../MessageFraming';
 import { StderrTail } from '../StderrTail';
@@ -42,7 +43,12 @@ export class UtilityProcessLauncher implements ChildLauncher {
     );
     const exitListeners: ((e: ChildExit) => void)[] = [];
     const reader = new FrameReader(LIMITS.childFrameBytes);
-    child.on('message', (data: unknown) => reader.read(data));
+    const traffic = new ChannelTraffic();
+    reader.onMessage(() => traffic.countReceivedMessage());
+    child.on('message', (data: unknown) => {
+      if (data instanceof Uint8Array) traffic.countReceivedBytes(data.byteLength);
+      reader.read(data);
+    });
     let pid: number | undefined;
     child.on('spawn', () => {
       pid = child.pid;
@@ -64,7 +70,9 @@ export class UtilityProcessLauncher implements ChildLauncher {
         return child.pid;
       },
       send: (message) => {
-        child.postMessage(encodeMessage(message, LIMITS.browserFrameBytes));
+        const frame = encodeMessage(message, LIMITS.browserFrameBytes);
+        traffic.countSent(frame.length);
+        child.postMessage(frame);
         return true;
       },
       onMessage: reader.onMessage,
@@ -73,6 +81,7 @@ export class UtilityProcessLauncher implements ChildLauncher {
       onSpawn: (l) => child.on('spawn', () => l(child.pid as number)),
       stderrTail: () => stderr.text(),
       kill: (signal) => (signal && child.pid ? (process.kill(child.pid, signal), true) : child.kill()),
+      traffic: () => traffic.snapshot(),
     };
   }
 }

@@ -8,6 +8,7 @@ import {
   type ChildProcessHandle,
   type LaunchOptions,
 } from '../ChildProcess';
+import { ChannelTraffic } from '../ChannelTraffic';
 import { FrameReader } from '../FrameReader';
 import { encodeMessage } from '../MessageFraming';
 import { StderrTail } from '../StderrTail';
@@ -33,9 +34,14 @@ export class NodeChildLauncher implements ChildLauncher {
     let exited = false;
     const exitListeners: ((e: ChildExit) => void)[] = [];
     const reader = new FrameReader(LIMITS.childFrameBytes);
+    const traffic = new ChannelTraffic();
+    reader.onMessage(() => traffic.countReceivedMessage());
     // Stop reading at once: what follows a corrupt frame is never buffered.
     reader.onCorrupt(() => channel.destroy());
-    channel.on('data', (chunk: Buffer) => reader.read(chunk));
+    channel.on('data', (chunk: Buffer) => {
+      traffic.countReceivedBytes(chunk.length);
+      reader.read(chunk);
+    });
     channel.on('error', (err: NodeJS.ErrnoException) => {
       // A reset or broken pipe means the child died: its 'exit' reports that, with the reason.
       if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE')
@@ -58,7 +64,9 @@ export class NodeChildLauncher implements ChildLauncher {
       },
       send: (message) => {
         if (channel.destroyed || !channel.writable) return false;
-        channel.write(encodeMessage(message, LIMITS.browserFrameBytes));
+        const frame = encodeMessage(message, LIMITS.browserFrameBytes);
+        traffic.countSent(frame.length);
+        channel.write(frame);
         return true;
       },
       onMessage: reader.onMessage,
@@ -67,6 +75,7 @@ export class NodeChildLauncher implements ChildLauncher {
       onSpawn: (l) => child.on('spawn', () => l(child.pid as number)),
       stderrTail: () => stderr.text(),
       kill: (signal) => child.kill(signal),
+      traffic: () => traffic.snapshot(),
     };
   }
 }

@@ -34,7 +34,7 @@ function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPor
     viz.authorizeDisplay(m.displayToken);
     parent.send({ type: 'display-ready', ...endpoints });
     setInterval(() => {
-      parent.send({ type: 'presentation-stats', surfaces: viz.compositor.stats() });
+      parent.send({ type: 'presentation-stats', surfaces: viz.compositor.stats(), clients: viz.clientStats() });
       parent.send({
         type: 'stats',
         threads: [{ id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running' }],

@@ -6,6 +6,7 @@
  */
 import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
 import * as path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { decodeDataUrl, isDataUrl } from '../../common/dataUrl';
 import { OOM_EXIT_CODE } from '../../common/exitReason';
@@ -81,6 +82,8 @@ const MAX_ENDED_SHOWN = 8;
  * ends with ERR_WORKER_OUT_OF_MEMORY, and the renderer with it (the IO thread's own limit is the
  * process's --max-old-space-size).
  */
+/** The IO thread's heap is the process's own (`--max-old-space-size`), read back from V8. */
+const IO_HEAP_LIMIT_MB = Math.round(getHeapStatistics().heap_size_limit / 1048576);
 const HEAP_LIMIT_MB: Record<Exclude<ThreadKind, 'io' | 'display' | 'plugin'>, number> = {
   main: 512,
   compositor: 256,
@@ -270,6 +273,7 @@ function reportStats(): void {
     busy: t.load?.sample() ?? 0,
     state: t.state,
     ...(t.error ? { error: truncate(t.error, LIMITS.messageLength) } : {}),
+    heapLimitMb: t.kind in HEAP_LIMIT_MB ? HEAP_LIMIT_MB[t.kind as keyof typeof HEAP_LIMIT_MB] : IO_HEAP_LIMIT_MB,
   }));
   send({ type: 'stats', threads: stats });
   pingMainThread();

@@ -45,6 +45,13 @@ export class ClientPools {
     this.pools.delete(poolId);
   }
 
+  /** How many pools, and how many bytes of shared memory they map. */
+  size(): { pools: number; bytes: number } {
+    let bytes = 0;
+    for (const pool of this.pools.values()) bytes += pool.slots * TILE_BYTES;
+    return { pools: this.pools.size, bytes };
+  }
+
   close(): void {
     for (const pool of this.pools.values()) pool.memory.close();
     this.pools.clear();

@@ -8,7 +8,13 @@
  */
 import * as os from 'node:os';
 import * as net from 'node:net';
-import { FrameSinkClientMessage, parseMessage, type SubmitFrame } from '../../common/protocol';
+import {
+  FrameSinkClientMessage,
+  type FrameSinkClientStats,
+  type FrameSinkServerMessage,
+  parseMessage,
+  type SubmitFrame,
+} from '../../common/protocol';
 import { describeError } from '../../common/errors';
 import { encodeMessage, MessageDecoder } from '../../platform/MessageFraming';
 import { ClientPools } from './ClientPools';
@@ -22,7 +28,16 @@ export function frameSinkAddress(owner: string): string {
   return `${os.tmpdir()}/minium-${owner}-${process.pid}.sock`;
 }
 
+/** One client connection: whose it is (once it said hello), its pools, and what crossed it. */
+interface Connection {
+  token: string | null;
+  pools: ClientPools;
+  received: { messages: number; bytes: number };
+  sent: { messages: number; bytes: number };
+}
+
 export class FrameSinkServer {
+  private readonly connections = new Map<net.Socket, Connection>();
   private readonly grants = new Map<string, { pid: number; surfaces: Set<string>; embeds: Set<string> }>();
   /** Surfaces a token was ever granted: a late frame for a tab that just closed is stale, not hostile. */
   private readonly everGranted = new Map<string, Set<string>>();
@@ -66,6 +81,31 @@ export class FrameSinkServer {
     this.clients.delete(token);
   }
 
+  /** Every client that said hello, by PID: its tile pools and its traffic (the architecture view's edges). */
+  clientStats(): FrameSinkClientStats[] {
+    const byPid = new Map<number, FrameSinkClientStats>();
+    for (const c of this.connections.values()) {
+      const pid = c.token ? this.grants.get(c.token)?.pid : undefined;
+      if (pid === undefined) continue;
+      const s = byPid.get(pid) ?? {
+        pid,
+        pools: 0,
+        poolBytes: 0,
+        received: { messages: 0, bytes: 0 },
+        sent: { messages: 0, bytes: 0 },
+      };
+      const size = c.pools.size();
+      s.pools += size.pools;
+      s.poolBytes += size.bytes;
+      s.received.messages += c.received.messages;
+      s.received.bytes += c.received.bytes;
+      s.sent.messages += c.sent.messages;
+      s.sent.bytes += c.sent.bytes;
+      byPid.set(pid, s);
+    }
+    return [...byPid.values()];
+  }
+
   close(): void {
     for (const set of this.clients.values()) for (const s of set) s.destroy();
     this.server.close();
@@ -75,6 +115,13 @@ export class FrameSinkServer {
   private accept(socket: net.Socket): void {
     const decoder = new MessageDecoder();
     const pools = new ClientPools();
+    const connection: Connection = {
+      token: null,
+      pools,
+      received: { messages: 0, bytes: 0 },
+      sent: { messages: 0, bytes: 0 },
+    };
+    this.connections.set(socket, connection);
     let token: string | null = null;
     let descriptors: DescriptorChannel | null = null;
     const drop = (why: string) => {
@@ -85,6 +132,7 @@ export class FrameSinkServer {
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       if (token) this.clients.get(token)?.delete(socket);
+      this.connections.delete(socket);
       // Its pools are unmapped here: the memory goes once the client's own mappings are gone too.
       pools.close();
       descriptors?.close();
@@ -96,6 +144,8 @@ export class FrameSinkServer {
       } catch (e) {
         return drop(describeError(e));
       }
+      connection.received.bytes += chunk.length;
+      connection.received.messages += messages.length;
       for (const raw of messages) {
         if (socket.destroyed) return;
         const parsed = parseMessage(FrameSinkClientMessage, raw);
@@ -107,9 +157,10 @@ export class FrameSinkServer {
           if (!this.grants.has(m.token)) return drop('unknown token');
           if (!descriptors) return drop('unknown descriptor channel');
           token = m.token;
+          connection.token = token;
           if (!this.clients.has(token)) this.clients.set(token, new Set());
           this.clients.get(token)!.add(socket);
-          socket.write(encodeMessage({ type: 'welcome' }));
+          this.send(socket, { type: 'welcome' });
           this.tellGranted(socket, token);
           continue;
         }
@@ -122,8 +173,7 @@ export class FrameSinkServer {
             return drop(`unusable frame for ${m.surfaceId}: ${describeError(e)}`);
           }
           if (outcome === 'forbidden') return drop(`may not submit to ${m.surfaceId}`);
-          if (outcome === 'drawn')
-            socket.write(encodeMessage({ type: 'frame-ack', surfaceId: m.surfaceId, seq: m.seq }));
+          if (outcome === 'drawn') this.send(socket, { type: 'frame-ack', surfaceId: m.surfaceId, seq: m.seq });
           continue;
         }
         try {
@@ -138,7 +188,17 @@ export class FrameSinkServer {
 
   private tellGranted(socket: net.Socket, token: string): void {
     const surfaces = [...(this.grants.get(token)?.surfaces ?? [])];
-    socket.write(encodeMessage({ type: 'granted', surfaces }));
+    this.send(socket, { type: 'granted', surfaces });
+  }
+
+  private send(socket: net.Socket, message: FrameSinkServerMessage): void {
+    const frame = encodeMessage(message);
+    const sent = this.connections.get(socket)?.sent;
+    if (sent) {
+      sent.messages++;
+      sent.bytes += frame.length;
+    }
+    socket.write(frame);
   }
 
   /** Composites a frame from a client's own pools; throws a readable reason if the frame is unusable. */

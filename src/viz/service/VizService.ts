@@ -3,7 +3,7 @@
  * and the display WebSocket (windows show surfaces). Hosted by the GPU process, or by the
  * browser process itself after too many GPU crashes.
  */
-import type { BrowserToGpu } from '../../common/protocol';
+import type { BrowserToGpu, FrameSinkClientStats } from '../../common/protocol';
 import { DisplayCompositor } from './DisplayCompositor';
 import { DisplayServer } from './DisplayServer';
 import { FrameSinkServer } from './FrameSinkServer';
@@ -32,6 +32,11 @@ export class VizService {
     if (m.type === 'authorize-client') this.sinks.authorize(m.token, m.pid, m.surfaces, m.embeds);
     else if (m.type === 'revoke-client') this.sinks.revoke(m.token);
     else this.compositor.drop(m.surfaceId);
+  }
+
+  /** Each frame sink client's tile pools and traffic. */
+  clientStats(): FrameSinkClientStats[] {
+    return this.sinks.clientStats();
   }
 
   close(): void {
