@@ -1,5 +1,6 @@
 /** The browser UI: tab strip, address bar, the active tab's surface, sad tabs, the Task Manager. */
 import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
+import { ClaimsPanel } from './ClaimsPanel';
 import { createClient } from './ControlClient';
 import { ConsolePanel } from './ConsolePanel';
 import { LabPanel } from './LabPanel';
@@ -21,6 +22,16 @@ const rendering = new RenderingPanel($('rendering'), client, (m) => alertBanner(
 const consolePanel = new ConsolePanel($('console'), $('console-messages'), client);
 const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
 const labPanel = new LabPanel($('lab'), client);
+const claimsPanel = new ClaimsPanel($('claims'), $('claims-rows'), client, (m) => alertBanner(m));
+let captionTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** A scenario's caption over the page, for its seconds. */
+function showCaption(text: string, seconds: number): void {
+  clearTimeout(captionTimer);
+  $('caption').textContent = text;
+  $('caption').hidden = false;
+  captionTimer = setTimeout(() => ($('caption').hidden = true), seconds * 1000);
+}
 
 function log(message: string): void {
   const li = document.createElement('li');
@@ -189,6 +200,9 @@ function onEvent(e: BrowserEvent): void {
     case 'overlays-changed':
       rendering.show(e.overlays);
       return;
+    case 'caption':
+      showCaption(e.text, e.seconds);
+      return;
     case 'input-presented':
       $('latency').textContent = `input → screen ${e.latencyMs.toFixed(0)} ms`;
       return;
@@ -230,6 +244,7 @@ async function main(): Promise<void> {
     if (pid) void guard(client.killProcess(pid));
   });
   $('lab-toggle').addEventListener('click', () => labPanel.toggle());
+  $('claims-toggle').addEventListener('click', () => claimsPanel.toggle());
   $('rendering-toggle').addEventListener('click', () => rendering.toggle());
   $('console-toggle').addEventListener('click', () => consolePanel.toggle());
   rendering.show(await client.renderingOverlays());

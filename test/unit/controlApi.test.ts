@@ -35,6 +35,10 @@ const SAMPLES: { [K in ControlMethod]: Parameters<ControlApi[K]> } = {
   tileReport: [3],
   renderingOverlays: [],
   setRenderingOverlays: [{ tileBorders: true, paintFlashing: false, fpsMeter: true }],
+  signalProcess: [42, 'stop'],
+  showCaption: ['Killing the renderer of orbit.example', 2.5],
+  listClaims: [],
+  showClaim: ['MP2'],
 };
 const METHODS = Object.keys(CONTROL_API) as ControlMethod[];
 
