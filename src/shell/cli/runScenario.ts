@@ -12,7 +12,8 @@ import { bundledScenarios, loadScenario } from '../../scenario/bundledScenarios'
 import { runScenario } from '../../scenario/ScenarioRunner';
 import type { Scenario } from '../../scenario/steps';
 import { PlaywrightWindow, WINDOW_SIZE } from '../scenario/ScenarioWindow';
-import { checkFfmpeg, ScreencastRecorder } from '../scenario/ScreencastRecorder';
+import { ScreencastRecorder } from '../scenario/ScreencastRecorder';
+import { checkRecording } from '../scenario/VideoEncoder';
 import { hasDisplay } from '../web/ChromiumWindow';
 import { ControlServer } from '../web/ControlServer';
 
@@ -44,7 +45,7 @@ export async function scenarioCommand(
   let scenario: Scenario;
   try {
     scenario = loadScenario(target);
-    if (options.record) checkFfmpeg();
+    if (options.record) checkRecording(options.record);
   } catch (e) {
     process.stderr.write(`minium: ${e instanceof Error ? e.message : String(e)}\n`);
     return SCENARIO_EXIT.error;
@@ -81,8 +82,8 @@ async function play(scenario: Scenario, options: ScenarioCommandOptions): Promis
       onStep: (i, step) =>
         recorder &&
         process.stderr.write(
-          `${tty ? '\r' : ''}recording ${recorder.file}: step ${i + 1}/${scenario.steps.length} (line ${step.line}), ` +
-            `${recorder.seconds.toFixed(1)} s, ${recorder.framesWritten} frames${tty ? '' : '\n'}`,
+          `${tty ? '\r' : ''}recording ${recorder.encoder.file}: step ${i + 1}/${scenario.steps.length} (line ${step.line}), ` +
+            `${recorder.encoder.seconds.toFixed(1)} s, ${recorder.encoder.framesWritten} frames${tty ? '' : '\n'}`,
         ),
     });
     if (recorder) {
