@@ -26,7 +26,7 @@ const USAGE = `Usage:
   minium lab threads [--quick] [--json]
                                     processes against threads: start, end, memory, switch, work, faults
   minium scenario list              the bundled scenarios (assets/scenarios), one per demonstration
-  minium scenario run FILE|NAME [--headless] [--record out.mp4|out.webm] [--speed N]
+  minium scenario run FILE|NAME [--headless] [--record out.mp4|out.webm] [--speed N] [--shell electron]
                                     plays a scenario in a window, a line per step; exit 0 when
                                     every expect held; --record films the window at 30 fps
 `;
@@ -97,6 +97,7 @@ async function main(argv: string[]): Promise<void> {
     case 'scenario':
       return process.exit(
         await scenarioCommand(positionals[0], positionals[1], {
+          shell: values.shell,
           headless: values.headless ?? false,
           record: values.record,
           speed: values.speed === undefined ? 1 : Number(values.speed),

@@ -4,10 +4,13 @@
  * (a line each on stdout), optionally records the window, and exits 0 only when every `expect`
  * held. A malformed file is refused before anything starts.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import { Browser } from '../../browser/Browser';
 import { SHORT_HUNG_RENDERER_DELAY_MS } from '../../browser/RenderProcessHost';
 import { NodeChildLauncher } from '../../platform/node/NodeChildLauncher';
+import { APP_ROOT } from '../../platform/paths';
 import { bundledScenarios, loadScenario } from '../../scenario/bundledScenarios';
 import { runScenario } from '../../scenario/ScenarioRunner';
 import type { Scenario } from '../../scenario/steps';
@@ -16,8 +19,11 @@ import { ScreencastRecorder } from '../scenario/ScreencastRecorder';
 import { checkRecording } from '../scenario/VideoEncoder';
 import { hasDisplay } from '../web/ChromiumWindow';
 import { ControlServer } from '../web/ControlServer';
+import { findElectronBinary } from './electronBinary';
 
 export interface ScenarioCommandOptions {
+  /** `electron`: play it in the Electron shell's window, where Electron's binary is installed. */
+  shell?: string;
   headless: boolean;
   record?: string;
   speed: number;
@@ -50,7 +56,24 @@ export async function scenarioCommand(
     process.stderr.write(`minium: ${e instanceof Error ? e.message : String(e)}\n`);
     return SCENARIO_EXIT.error;
   }
+  if (options.shell === 'electron') {
+    const electron = findElectronBinary();
+    if (electron.path) return playInElectron(electron.path, target, options);
+    process.stderr.write(`minium: the Electron shell is skipped: ${electron.why}; playing in Chromium instead.\n`);
+  }
   return play(scenario, options);
+}
+
+/** Electron's main process plays it (`shell/electron/scenarioPlayer.ts`); its exit code is ours. */
+function playInElectron(binary: string, target: string, options: ScenarioCommandOptions): Promise<number> {
+  const env = {
+    ...process.env,
+    MINIUM_SCENARIO: target, // Electron inherits our working directory: a relative path resolves the same
+    MINIUM_SPEED: String(options.speed),
+    ...(options.record ? { MINIUM_RECORD: path.resolve(options.record) } : {}),
+  };
+  const child = spawn(binary, [APP_ROOT], { stdio: 'inherit', env });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? SCENARIO_EXIT.error)));
 }
 
 async function play(scenario: Scenario, options: ScenarioCommandOptions): Promise<number> {

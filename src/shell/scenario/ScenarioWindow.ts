@@ -10,8 +10,8 @@ import { findChromium } from '../web/ChromiumWindow';
 
 export const WINDOW_SIZE = { width: 1280, height: 800 };
 
-/** The toolbar button that opens each panel. */
-const PANEL_BUTTONS: Record<PanelName, { button: string; panel: string }> = {
+/** The toolbar button that opens each panel, and the panel; the Electron shell's window uses them too. */
+export const PANEL_SELECTORS: Record<PanelName, { button: string; panel: string }> = {
   'task-manager': { button: '#taskmanager-toggle', panel: '#taskmanager' },
   labs: { button: '#lab-toggle', panel: '#lab' },
   console: { button: '#console-toggle', panel: '#console' },
@@ -66,7 +66,7 @@ export class PlaywrightWindow implements ScenarioWindow {
   }
 
   async openPanel(panel: PanelName): Promise<void> {
-    const { button, panel: selector } = PANEL_BUTTONS[panel];
+    const { button, panel: selector } = PANEL_SELECTORS[panel];
     if (await this.page.locator(selector).isHidden()) await this.page.click(button);
     await this.page.waitForSelector(selector, { state: 'visible' });
   }
