@@ -63,15 +63,19 @@ export class ClaimsPanel {
     }
   }
 
+  /** The page steps aside while the demonstration plays, so its tabs and captions are seen; it returns with the verdict. */
   private async demonstrate(c: ClaimInfo, button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
     button.textContent = 'Showing…';
+    this.root.hidden = true;
     try {
       this.show(await this.client.showClaim(c.id));
     } catch (e) {
       this.onError(`Show me (${c.id}): ${(e as Error).message}`);
       button.disabled = false;
       button.textContent = 'Show me';
+    } finally {
+      this.root.hidden = false;
     }
   }
 }
