@@ -68,9 +68,9 @@ export async function runScenario(api: ControlApi, scenario: Scenario, options: 
   try {
     for (const [index, step] of scenario.steps.entries()) {
       options.onStep?.(index, step);
-      if (WINDOW_OPS.has(step.op) && !options.window)
-        throw new Error(`"${step.op}" drives the window, and this run has none (run it with "minium scenario run")`);
       try {
+        if (WINDOW_OPS.has(step.op) && !options.window)
+          throw new Error(`"${step.op}" drives the window, and this run has none (run it with "minium scenario run")`);
         if (step.op === 'expect') {
           const check = await poll(await probeFor(step.condition, state), step.withinSeconds);
           expects.push({ line: step.line, text: step.source, held: check.ok, saw: check.saw });
