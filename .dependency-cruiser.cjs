@@ -50,9 +50,15 @@ module.exports = {
     ]),
     folder(
       'browser',
-      'the kernel is host-agnostic: no shell, no child code; the display compositor only for the GPU fallback',
+      'the kernel is host-agnostic: no shell, no child code; the display compositor only for the GPU fallback; scenarios for the claims tour',
       '^src/browser/',
-      ours('src/browser/', 'src/common/', 'src/platform/', 'src/viz/service/'),
+      ours('src/browser/', 'src/common/', 'src/platform/', 'src/viz/service/', 'src/scenario/'),
+    ),
+    folder(
+      'scenario',
+      'scenarios drive the kernel through the control API only: no kernel, shell or child code',
+      '^src/scenario/',
+      ours('src/scenario/', 'src/common/', 'src/platform/'),
     ),
     folder(
       'viz-service',

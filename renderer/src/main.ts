@@ -1,6 +1,7 @@
 /** The browser UI: tab strip, address bar, the active tab's surface, sad tabs, the Task Manager. */
 import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
 import { ArchitectureView } from './ArchitectureView';
+import { ClaimsPanel } from './ClaimsPanel';
 import { createClient } from './ControlClient';
 import { ConsolePanel } from './ConsolePanel';
 import { LabPanel } from './LabPanel';
@@ -26,6 +27,16 @@ const labPanel = new LabPanel($('lab'), client);
 // Kept alive by its own timer: it refreshes while the Task Manager is open.
 new PoliciesPanel($('policies'), client, log);
 const architecture = new ArchitectureView($('architecture'), client, log);
+const claimsPanel = new ClaimsPanel($('claims'), $('claims-rows'), client, (m) => alertBanner(m));
+let captionTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** A scenario's caption over the page, for its seconds. */
+function showCaption(text: string, seconds: number): void {
+  clearTimeout(captionTimer);
+  $('caption').textContent = text;
+  $('caption').hidden = false;
+  captionTimer = setTimeout(() => ($('caption').hidden = true), seconds * 1000);
+}
 
 function log(message: string): void {
   const li = document.createElement('li');
@@ -195,6 +206,9 @@ function onEvent(e: BrowserEvent): void {
     case 'overlays-changed':
       rendering.show(e.overlays);
       return;
+    case 'caption':
+      showCaption(e.text, e.seconds);
+      return;
     case 'input-presented':
       $('latency').textContent = `input → screen ${e.latencyMs.toFixed(0)} ms`;
       return;
@@ -236,6 +250,7 @@ async function main(): Promise<void> {
     if (pid) void guard(client.killProcess(pid));
   });
   $('lab-toggle').addEventListener('click', () => labPanel.toggle());
+  $('claims-toggle').addEventListener('click', () => claimsPanel.toggle());
   $('rendering-toggle').addEventListener('click', () => rendering.toggle());
   $('console-toggle').addEventListener('click', () => consolePanel.toggle());
   $('taskmanager-toggle').addEventListener('click', () => taskManager.toggle());

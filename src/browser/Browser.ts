@@ -11,12 +11,13 @@
  * - NetworkService: the network service process, which fetches http(s) for ResourceServer;
  * - FrameSinkGrants: what the display compositor lets each process draw, derived from the above;
  * - InputRouter, OverlaySettings, HangClock, RendererMemoryBudget, TaskManager, LabRunner,
- *   ChildProcessObserver.
+ *   ChildProcessObserver, ClaimsTour (CLAIMS.md's verdicts, from labs and demonstrations).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type {
   BrowserEvent,
+  ClaimInfo,
   ConsoleEntry,
   ControlApi,
   DebugUrlInfo,
@@ -37,6 +38,7 @@ import type { ChildLauncher } from '../platform/ChildProcess';
 import { ASSETS_DIR } from '../platform/paths';
 import { ArchitectureMonitor } from './ArchitectureMonitor';
 import { ChildProcessObserver } from './ChildProcessObserver';
+import { ClaimsTour } from './ClaimsTour';
 import { ConsoleStore } from './ConsoleStore';
 import { loadDemoCatalog } from './DemoCatalog';
 import { FrameSinkGrants } from './FrameSinkGrants';
@@ -81,6 +83,7 @@ export class Browser implements ControlApi {
   private readonly inputs = new InputRouter(this.events);
   private readonly tileReports = new TileReportRequests();
   private readonly labs = new LabRunner();
+  private readonly claims = new ClaimsTour(this);
   private readonly plugins: PluginService;
   private readonly renderers: RendererRegistry;
   private readonly tabs: TabStrip;
@@ -224,12 +227,30 @@ export class Browser implements ControlApi {
     return this.architectureMonitor.graph();
   }
 
-  runLab(lab: LabName, quick: boolean): Promise<LabReport> {
-    return this.labs.run(lab, quick, (p) => this.events.fire({ type: 'lab-progress', ...p }));
+  async runLab(lab: LabName, quick: boolean): Promise<LabReport> {
+    const report = await this.labs.run(lab, quick, (p) => this.events.fire({ type: 'lab-progress', ...p }));
+    this.claims.labRan(report);
+    return report;
   }
 
   async killProcess(pid: number): Promise<void> {
     this.tasks.killProcess(pid);
+  }
+
+  async signalProcess(pid: number, signal: 'stop' | 'continue'): Promise<void> {
+    this.tasks.signalProcess(pid, signal);
+  }
+
+  async showCaption(text: string, seconds: number): Promise<void> {
+    this.events.fire({ type: 'caption', text, seconds });
+  }
+
+  listClaims(): ClaimInfo[] {
+    return this.claims.list();
+  }
+
+  showClaim(id: string): Promise<ClaimInfo> {
+    return this.claims.show(id);
   }
 
   async crashThread(pid: number, threadId: string, how: 'exception' | 'segfault' | 'oom'): Promise<void> {

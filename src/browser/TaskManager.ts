@@ -47,6 +47,12 @@ export class TaskManager {
     this.hostByPid(pid).kill('SIGKILL');
   }
 
+  /** SIGSTOP or SIGCONT, as `kill -STOP` from a shell: the hang monitor sees a stopped child go silent. */
+  signalProcess(pid: number, signal: 'stop' | 'continue'): void {
+    if (pid === process.pid) throw errors.cannotKillBrowser();
+    this.hostByPid(pid).kill(signal === 'stop' ? 'SIGSTOP' : 'SIGCONT');
+  }
+
   crashThread(pid: number, threadId: string, how: 'exception' | 'segfault' | 'oom'): void {
     const host = this.hostByPid(pid);
     if (!(host instanceof RenderProcessHost))

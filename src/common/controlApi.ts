@@ -118,6 +118,19 @@ export interface ConsoleEntry {
   at: number;
 }
 
+/** A claim of CLAIMS.md, with its verdict on this machine (see `GET /api/claims`). */
+export type ClaimVerdictWord = 'holds' | 'in-part' | 'not-here' | 'inconclusive' | 'not-run';
+
+export interface ClaimInfo {
+  id: string;
+  claim: string;
+  verdict: ClaimVerdictWord;
+  /** A measured figure from a lab, or what a live demonstration saw. */
+  evidence: string;
+  /** The bundled scenario that shows the claim in the running browser (`POST /api/claims/:id/show`). */
+  demonstration?: string;
+}
+
 export type BrowserEvent =
   | { type: 'process-launched'; pid: number; role: ProcessRole; title: string }
   | { type: 'process-gone'; pid: number; role: ProcessRole; title: string; reason: ExitReason; exitCode: number | null }
@@ -130,7 +143,9 @@ export type BrowserEvent =
   | { type: 'console'; tabId: number; entry: ConsoleEntry }
   /** An input's effect reached the screen: from the browser receiving it to the display compositor compositing it. */
   | { type: 'input-presented'; tabId: number; inputId: number; latencyMs: number }
-  | { type: 'overlays-changed'; overlays: RenderingOverlays };
+  | { type: 'overlays-changed'; overlays: RenderingOverlays }
+  /** A scenario's caption, shown over the window for `seconds`. */
+  | { type: 'caption'; text: string; seconds: number };
 
 const tabId = z.number().int().nonnegative();
 const pid = z.number().int().positive();
@@ -140,6 +155,10 @@ const threadId = z
   .string()
   .max(LIMITS.threadIdLength)
   .regex(/^[\w.-]+$/, 'A thread id is letters, digits, underscores, dots and dashes');
+const claimId = z
+  .string()
+  .max(LIMITS.claimIdLength)
+  .regex(/^[A-Z]+\d+$/, 'A claim id is capitals then digits, as MP2');
 const labName = z.enum(['ipc', 'threads']) satisfies z.ZodType<LabName>;
 
 export const CONTROL_API = {
@@ -212,6 +231,31 @@ export const CONTROL_API = {
   }),
   /** Every process with its threads, every channel between them with its rate: the architecture view's graph. */
   architecture: method({ http: 'GET /api/architecture', args: [], result: resolves<ArchitectureGraph>() }),
+  /** Stops (SIGSTOP) or continues (SIGCONT) a child process, as `kill -STOP` from a shell. */
+  signalProcess: method({
+    http: 'POST /api/processes/:pid/signal',
+    args: [inPath('pid', pid), inField('signal', z.enum(['stop', 'continue']))],
+    result: resolves<void>(),
+    answer: ([p, signal]) => ({ signalled: p, signal }),
+  }),
+  /** Shows a caption over every window for a few seconds (scenarios narrate with it). */
+  showCaption: method({
+    http: 'POST /api/caption',
+    args: [
+      inField('text', z.string().min(1).max(LIMITS.captionLength)),
+      inField('seconds', z.number().positive().max(LIMITS.captionSeconds)),
+    ],
+    result: resolves<void>(),
+    answer: ([text]) => ({ shown: text }),
+  }),
+  /** Every claim of CLAIMS.md with its verdict here: from the labs run in this browser, or a demonstration's expects. */
+  listClaims: method({ http: 'GET /api/claims', args: [], result: returns<ClaimInfo[]>() }),
+  /** Performs a claim's demonstration (its bundled scenario) in this browser; resolves with the verdict it earned. */
+  showClaim: method({
+    http: 'POST /api/claims/:id/show',
+    args: [inPath('id', claimId)],
+    result: resolves<ClaimInfo>(),
+  }),
 };
 
 export type ControlMethod = keyof typeof CONTROL_API;

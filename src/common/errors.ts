@@ -50,6 +50,8 @@ export const errors = {
       `The renderer did not answer ${what} within 2 s; it may be busy or stopped.`,
     ),
   tooLarge: (limit: number) => new MiniumError('too-large', 413, `The request body is larger than ${limit} bytes.`),
+  claimBusy: (id: string) =>
+    new MiniumError('claim-busy', 409, `The demonstration of ${id} is still running; one runs at a time.`),
   shuttingDown: () => new MiniumError('shutting-down', 503, 'Minium is shutting down.'),
 };
 

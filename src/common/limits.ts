@@ -14,6 +14,14 @@ export const LIMITS = {
   httpBodyBytes: 64 * 1024,
   /** Characters in a thread's id or name (`raster-3.2`, `compositor`). */
   threadIdLength: 64,
+  /** Characters in a claim id of CLAIMS.md (`MP2`, `NPIPE1`). */
+  claimIdLength: 16,
+  /** Characters in a scenario's caption: a sentence or two fits over a window. */
+  captionLength: 300,
+  /** Seconds a caption stays on screen; a scenario pauses between longer stretches. */
+  captionSeconds: 60,
+  /** Bytes in a scenario file: a demonstration is a page of steps. */
+  scenarioFileBytes: 64 * 1024,
   /** Threads a child reports in one stats message: a renderer's pool and its workers stay well below. */
   threadsPerProcess: 64,
   /** Characters in a channel's address (a Unix socket path or a TCP host:port). */

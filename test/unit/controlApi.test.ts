@@ -37,6 +37,10 @@ const SAMPLES: { [K in ControlMethod]: Parameters<ControlApi[K]> } = {
   renderingOverlays: [],
   setRenderingOverlays: [{ tileBorders: true, paintFlashing: false, fpsMeter: true }],
   architecture: [],
+  signalProcess: [42, 'stop'],
+  showCaption: ['Killing the renderer of orbit.example', 2.5],
+  listClaims: [],
+  showClaim: ['MP2'],
 };
 const METHODS = Object.keys(CONTROL_API) as ControlMethod[];
 

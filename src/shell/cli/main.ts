@@ -12,6 +12,7 @@ import { runWebShell } from '../web/WebShell';
 import { runBenchmarks } from '../../bench/runBenchmarks';
 import { findElectronBinary } from './electronBinary';
 import { runLab } from './runLab';
+import { scenarioCommand } from './runScenario';
 
 const USAGE = `Usage:
   minium start                      open Minium (Electron if installed, else the web shell in Chromium)
@@ -24,6 +25,10 @@ const USAGE = `Usage:
                                     the IPC lab: every mechanism between two real processes
   minium lab threads [--quick] [--json]
                                     processes against threads: start, end, memory, switch, work, faults
+  minium scenario list              the bundled scenarios (assets/scenarios), one per demonstration
+  minium scenario run FILE|NAME [--headless] [--record out.mp4|out.webm] [--speed N] [--shell electron]
+                                    plays a scenario in a window, a line per step; exit 0 when
+                                    every expect held; --record films the window at 30 fps
 `;
 
 function int(value: string | undefined, name: string): number | undefined {
@@ -50,6 +55,8 @@ async function main(argv: string[]): Promise<void> {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
       shell: { type: 'string' },
+      record: { type: 'string' },
+      speed: { type: 'string' },
     },
   });
   const web = () =>
@@ -87,6 +94,16 @@ async function main(argv: string[]): Promise<void> {
         json: values.json ?? false,
         only: values.only?.split(',').filter(Boolean),
       });
+    case 'scenario':
+      return process.exit(
+        await scenarioCommand(positionals[0], positionals[1], {
+          shell: values.shell,
+          headless: values.headless ?? false,
+          record: values.record,
+          speed: values.speed === undefined ? 1 : Number(values.speed),
+          sandbox: !values['no-sandbox'],
+        }),
+      );
     case 'help':
     case '--help':
       process.stdout.write(USAGE);

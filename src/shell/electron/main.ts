@@ -11,10 +11,12 @@ import { invoke, parseCall } from '../../common/controlCalls';
 import { describeError } from '../../common/errors';
 import { UtilityProcessLauncher } from '../../platform/electron-main/UtilityProcessLauncher';
 import { UI_DIR } from '../../platform/paths';
+import { playInElectron, scenarioRequest } from './scenarioPlayer';
 
 const UI_PAGE = path.join(UI_DIR, 'index.html');
 
 async function main(): Promise<void> {
+  const scenario = scenarioRequest(process.env);
   await app.whenReady();
   const browser = new Browser({
     launcher: new UtilityProcessLauncher(),
@@ -61,6 +63,11 @@ async function main(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   await win.loadFile(UI_PAGE);
+  if (scenario) {
+    const code = await playInElectron(browser, win, scenario);
+    await browser.shutdown();
+    app.exit(code);
+  }
 }
 
 main().catch((e) => {

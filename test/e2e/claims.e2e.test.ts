@@ -1,0 +1,55 @@
+/**
+ * End to end, the claims tour in Debian's Chromium: the Claims page lists every claim id, and
+ * Show me for MP2 plays crash-isolation in the running browser until its verdict reads "holds".
+ * Without Chromium the suite is skipped, saying why, unless MINIUM_REQUIRE_CHROMIUM=1.
+ */
+import * as fs from 'node:fs';
+import { type Browser as Chromium, chromium, type Page } from 'playwright-core';
+import { CLAIMS } from '../../src/browser/claimList';
+import { startWebShell } from '../integration/helpers';
+
+const CHROMIUM = process.env.MINIUM_CHROMIUM ?? '/usr/bin/chromium';
+const missing = fs.existsSync(CHROMIUM) ? null : `there is no Chromium at ${CHROMIUM}`;
+if (missing && process.env.MINIUM_REQUIRE_CHROMIUM === '1')
+  throw new Error(`The claims e2e test is required (MINIUM_REQUIRE_CHROMIUM=1) but ${missing}.`);
+if (missing) process.stdout.write(`SKIPPED claims e2e test: ${missing}\n`);
+
+(missing ? describe.skip : describe)('the claims tour in Chromium', () => {
+  let shell: Awaited<ReturnType<typeof startWebShell>>;
+  let browser: Chromium;
+  let page: Page;
+
+  beforeAll(async () => {
+    shell = await startWebShell();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(shell.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    shell?.child.kill('SIGTERM');
+  });
+
+  test('lists every claim id, and Show me for MP2 ends with the verdict "holds"', async () => {
+    await page.click('#claims-toggle');
+    await page.waitForSelector(`#claims-rows tr[data-claim="TB6"]`);
+    const ids = await page
+      .locator('#claims-rows tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim')));
+    expect(ids).toEqual(CLAIMS.map((c) => c.id));
+    const verdict = page.locator('#claims-rows tr[data-claim="MP2"] .verdict');
+    expect(await verdict.getAttribute('data-verdict')).toBe('not-run');
+
+    await page.click('#claims-rows tr[data-claim="MP2"] button');
+    await page.waitForSelector('#claims-rows tr[data-claim="MP2"] .verdict[data-verdict="holds"]', { timeout: 90000 });
+    expect(await page.locator('#claims-rows tr[data-claim="MP2"] td:nth-child(4)').textContent()).toMatch(
+      /Shown live \(crash-isolation\): 4\/4 expectations held/,
+    );
+    // It ran here: the window's tab strip has the demonstration's tabs, one of them sad.
+    expect(await page.locator('#tabstrip .tab[data-state="crashed"]').count()).toBe(1);
+  }, 120000);
+});

@@ -1,0 +1,121 @@
+/**
+ * The runner's rules, against a small fake kernel: steps become control-API calls, a failed
+ * expectation is reported and the run goes on, a failed wait or a refused call ends it naming
+ * file, line and step, and a window step without a window is refused with a reason.
+ */
+import type { BrowserEvent, ControlApi, ProcessInfo, TabInfo } from '../../src/common/controlApi';
+import { parseScenario } from '../../src/scenario/ScenarioParser';
+import { runScenario, type ScenarioWindow } from '../../src/scenario/ScenarioRunner';
+
+/** Tabs that are live at once, with a renderer each; killProcess crashes the tabs it drew. */
+function fakeKernel() {
+  const tabs: TabInfo[] = [];
+  const calls: string[] = [];
+  const listeners: ((e: BrowserEvent) => void)[] = [];
+  const api = {
+    onEvent: (l: (e: BrowserEvent) => void) => (listeners.push(l), () => undefined),
+    listTabs: () => tabs,
+    openTab: async (url: string) => {
+      calls.push(`openTab ${url}`);
+      const id = tabs.length + 1;
+      const tab: TabInfo = {
+        id,
+        url,
+        title: url,
+        site: url,
+        pid: 100 + id,
+        state: 'live',
+        framesPresented: 0,
+        surfaceId: `tab:${id}`,
+      };
+      tabs.push(tab);
+      return tab;
+    },
+    listProcesses: async (): Promise<ProcessInfo[]> =>
+      tabs
+        .filter((t) => t.pid)
+        .map((t) => ({
+          pid: t.pid!,
+          role: 'renderer',
+          title: t.title,
+          tabs: [t.id],
+          cpuPercent: 0,
+          rssBytes: 0,
+          threads: [],
+        })),
+    killProcess: async (pid: number) => {
+      calls.push(`killProcess ${pid}`);
+      for (const t of tabs.filter((x) => x.pid === pid))
+        Object.assign(t, { pid: null, state: 'crashed', crashReason: 'killed' });
+    },
+    showCaption: async (text: string) => void calls.push(`showCaption ${text}`),
+  } as unknown as ControlApi;
+  return { api, calls };
+}
+
+const run = (text: string, window?: ScenarioWindow) => {
+  const { api, calls } = fakeKernel();
+  const lines: string[] = [];
+  return runScenario(api, parseScenario(text, 'demo.scenario'), { window, speed: 100, out: (l) => lines.push(l) }).then(
+    (result) => ({ result, lines, calls }),
+  );
+};
+
+test('steps become control-API calls; expectations decide the result', async () => {
+  const { result, lines, calls } = await run(
+    'open https://a.example/\nopen https://b.example/\ncaption 1 "Killing a"\nkill renderer a\n' +
+      'expect tab a crashed killed within 0.2\nexpect process renderer a gone within 0.2\nexpect tab b live within 0.2',
+  );
+  expect(calls).toEqual([
+    'openTab https://a.example/',
+    'openTab https://b.example/',
+    'showCaption Killing a',
+    'killProcess 101',
+  ]);
+  expect(result.error).toBeUndefined();
+  expect(result.passed).toBe(true);
+  expect(lines.slice(1, -1)).toEqual([
+    'ok      1  open https://a.example/',
+    'ok      2  open https://b.example/',
+    'ok      3  caption 1 "Killing a"',
+    'ok      4  kill renderer a',
+    'pass    5  expect tab a crashed killed within 0.2',
+    'pass    6  expect process renderer a gone within 0.2',
+    'pass    7  expect tab b live within 0.2',
+  ]);
+});
+
+test('a failed expectation is reported with what was seen, and the run goes on', async () => {
+  const { result, lines, calls } = await run(
+    'open https://a.example/\nexpect tab a crashed within 0.1\nkill renderer a\nexpect tab a crashed within 0.1',
+  );
+  expect(lines).toContain('FAIL    2  expect tab a crashed within 0.1  — tab a is live');
+  expect(calls).toContain('killProcess 101');
+  expect(result.passed).toBe(false);
+  expect(result.expects.map((e) => e.held)).toEqual([false, true]);
+});
+
+test('a wait that times out ends the run, naming file, line and step', async () => {
+  const { result, calls } = await run('open https://a.example/\nwait tab a crashed within 0.1\nkill renderer a');
+  expect(result.error).toBe(
+    'demo.scenario:2: step "wait tab a crashed within 0.1" failed: not so after 0.1 s: tab a is live',
+  );
+  expect(calls).not.toContain('killProcess 101');
+});
+
+test('a window step needs a window: refused without one, performed with one', async () => {
+  const without = await run('open https://a.example/\nactivate a\nexpect tab a live');
+  expect(without.result.error).toMatch(/demo\.scenario:2: step "activate a" failed: "activate" drives the window/);
+  const done: string[] = [];
+  const window: ScenarioWindow = {
+    activateTab: async (id) => void done.push(`activate ${id}`),
+    typeAddress: async (text) => void done.push(`type ${text}`),
+    openPanel: async (panel) => void done.push(`panel ${panel}`),
+  };
+  const withWindow = await run(
+    'open https://a.example/\nactivate a\ntype "https://c.example/"\npanel claims\nexpect tab a live',
+    window,
+  );
+  expect(withWindow.result.passed).toBe(true);
+  expect(done).toEqual(['activate 1', 'type https://c.example/', 'panel claims']);
+});
