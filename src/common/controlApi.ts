@@ -12,7 +12,7 @@ import type { DebugUrlInfo } from './debugUrls';
 import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
 import { LIMITS } from './limits';
-import { InputEvent, RenderingOverlays, type SandboxReport, type TileReport } from './protocol';
+import { InputEvent, RenderingOverlays, type SandboxReport, type ThreadHeap, type TileReport } from './protocol';
 
 export type { DebugUrlInfo, InputEvent, RenderingOverlays, SandboxReport, TileReport };
 
@@ -46,6 +46,8 @@ export interface ThreadInfo {
   busy: number;
   state: 'running' | 'ended';
   error?: string;
+  /** The thread's own V8 heap, in bytes, as it last reported it. */
+  heap?: ThreadHeap;
 }
 
 export interface ProcessInfo {
@@ -57,6 +59,12 @@ export interface ProcessInfo {
   unresponsive?: true;
   cpuPercent: number;
   rssBytes: number;
+  /**
+   * Proportional set size (Linux, /proc/<pid>/smaps_rollup): private pages plus each shared page
+   * divided by the number of processes mapping it, so the processes' figures add up. Absent where
+   * the OS does not tell it.
+   */
+  pssBytes?: number;
   threads: ThreadInfo[];
   /** What the child runs under, as it read back from the kernel; absent for the (unsandboxed) browser process. */
   sandbox?: SandboxReport;

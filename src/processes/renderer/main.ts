@@ -13,10 +13,11 @@ import { LIMITS } from '../../common/limits';
 import { LogBudget } from '../../common/LogBudget';
 import { truncate } from '../../common/truncate';
 import { BrowserToRenderer, parseMessage, type RendererToBrowser, type ThreadStats } from '../../common/protocol';
-import type { ThreadKind } from '../../common/protocol';
+import type { ThreadHeap, ThreadKind } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { native } from '../../platform/native';
 import { LoopLoad } from '../../platform/child/LoopLoad';
+import { heapFigures, type HeapAnswer, type HeapRequest } from '../../platform/child/ThreadHeap';
 import { sandboxSelfOrExit, TEST_ATTACK_ARG } from '../../platform/child/sandboxSelf';
 import type {
   FetchRequest,
@@ -70,6 +71,7 @@ interface ThreadRecord {
   load: LoopLoad | null;
   state: 'running' | 'ended';
   error?: string;
+  heap?: ThreadHeap;
 }
 const threads: ThreadRecord[] = [{ id: 'io', kind: 'io', worker: null, load: new LoopLoad(), state: 'running' }];
 let mainThread: Worker | null = null;
@@ -134,7 +136,8 @@ function spawnThread(
     if (ended.length > MAX_ENDED_SHOWN) threads.splice(threads.indexOf(ended[0]), 1);
     onEnded?.();
   });
-  worker.on('message', (m: { type: 'log'; message: string } | OutOfMemory | FromWorker) => {
+  worker.on('message', (m: { type: 'log'; message: string } | OutOfMemory | FromWorker | HeapAnswer) => {
+    if (m.type === 'heap') record.heap = m.heap;
     if (m.type === 'log') sendLog('warn', `${id}: ${m.message}`);
     if (m.type === 'out-of-memory') endAsOutOfMemory(m.detail);
   });
@@ -262,7 +265,15 @@ function pingMainThread(): void {
   send({ type: 'main-thread-health', unansweredMs: now - mainUnansweredSince });
 }
 
+/** Heaps are asked for every this many stats reports: they change slowly, and the ask wakes every thread. */
+const HEAP_REPORT_EVERY = 4;
+let statsSerial = 0;
+
 function reportStats(): void {
+  if (statsSerial++ % HEAP_REPORT_EVERY === 0) {
+    threads[0].heap = heapFigures(); // the IO thread's own
+    for (const t of threads) t.worker?.postMessage({ type: 'heap-request' } satisfies HeapRequest);
+  }
   const stats: ThreadStats[] = threads.slice(0, LIMITS.threadsPerProcess).map((t) => ({
     id: t.id,
     name: t.id === 'io' ? 'Chrome_ChildIOThread' : t.id,
@@ -270,6 +281,7 @@ function reportStats(): void {
     busy: t.load?.sample() ?? 0,
     state: t.state,
     ...(t.error ? { error: truncate(t.error, LIMITS.messageLength) } : {}),
+    ...(t.heap && t.state === 'running' ? { heap: t.heap } : {}),
   }));
   send({ type: 'stats', threads: stats });
   pingMainThread();
