@@ -4,6 +4,7 @@
  * process restarts it when it dies.
  */
 import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
+import '../../platform/child/allocatorOptions'; // before any native module loads
 import { randomBytes } from 'node:crypto';
 import { BrowserToGpu, parseMessage } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';

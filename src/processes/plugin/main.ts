@@ -3,6 +3,7 @@
  * pages embed. If it dies, each embedding page shows a placeholder and lives on.
  */
 import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
+import '../../platform/child/allocatorOptions'; // before any native module loads
 import { BrowserToPlugin, parseMessage } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
