@@ -134,7 +134,12 @@ module.exports = {
       'renderer-worker-thread',
       'a dedicated worker runs script in a context of its own: no page, compositor or raster code',
       `^${RENDERER}/threads/worker\\.ts$`,
-      ours(`${RENDERER}/script/`, `${RENDERER}/threadMessages\\.ts$`, `${RENDERER}/threads/crash\\.ts$`),
+      ours(
+        `${RENDERER}/script/`,
+        `${RENDERER}/threadMessages\\.ts$`,
+        `${RENDERER}/threads/crash\\.ts$`,
+        'src/platform/child/ThreadHeap\\.ts$',
+      ),
     ),
     folder(
       'renderer-compositor-thread',

@@ -1,5 +1,5 @@
 /** The Task Manager panel (Chrome's Shift+Esc, Firefox's about:processes): every process, its threads, End process. */
-import type { ProcessInfo } from '../../src/common/controlApi';
+import type { ProcessInfo, ThreadInfo } from '../../src/common/controlApi';
 import { sandboxDetails, sandboxLabel } from '../../src/common/sandboxLabel';
 import type { ControlClient } from './ControlClient';
 
@@ -49,7 +49,7 @@ export class TaskManager {
       cell(p.unresponsive ? `${title} — not responding` : title),
       cell(String(p.pid)),
       cell(`${p.cpuPercent.toFixed(1)}%`),
-      cell(`${(p.rssBytes / 1048576).toFixed(1)} MB`),
+      memoryCell(p),
       sandboxCell(p),
     );
     const actions = document.createElement('td');
@@ -69,7 +69,7 @@ export class TaskManager {
       const busy = cell(`${Math.round(t.busy * 100)}%`);
       busy.prepend(bar);
       const label = t.state === 'ended' ? `${t.name} — ended${t.error ? `: ${t.error}` : ''}` : `${t.name} (${t.kind})`;
-      tr.append(cell(label), cell(''), busy, cell(''), cell(''));
+      tr.append(cell(label), cell(''), busy, heapCell(t), cell(''));
       const act = document.createElement('td');
       if (p.role === 'renderer' && t.state === 'running') {
         act.append(
@@ -102,6 +102,26 @@ export class TaskManager {
     }
     void this.refresh();
   }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+/** PSS where the OS tells it (Linux), and the resident set below it: shared pages count in full there. */
+function memoryCell(p: ProcessInfo): HTMLTableCellElement {
+  const td = cell(p.pssBytes === undefined ? '' : megabytes(p.pssBytes));
+  td.className = 'memory';
+  const rss = document.createElement('small');
+  rss.textContent = `RSS ${megabytes(p.rssBytes)}`;
+  td.append(rss);
+  return td;
+}
+
+/** A thread's own V8 heap: what it has committed, with its live objects and off-heap memory on hover. */
+function heapCell(t: ThreadInfo): HTMLTableCellElement {
+  if (!t.heap || t.state !== 'running') return cell('');
+  const td = cell(`JS ${megabytes(t.heap.totalBytes)}`);
+  td.title = `JS heap committed ${megabytes(t.heap.totalBytes)}, of which live ${megabytes(t.heap.usedBytes)}; off-heap (ArrayBuffers, canvases, WebAssembly) ${megabytes(t.heap.externalBytes)}`;
+  return td;
 }
 
 function cell(text: string): HTMLTableCellElement {

@@ -5,6 +5,7 @@ import { type BenchResult, machine } from './harness';
 import { inputLatency } from './inputLatency';
 import { orphanExit } from './orphanExit';
 import { rasterThroughput } from './rasterThroughput';
+import { rendererMemory } from './rendererMemory';
 import { sadTab } from './sadTab';
 import { sandboxSetup } from './sandboxSetup';
 import { survivorFps } from './survivorFps';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'blocked-main': () => blockedMainFps(),
   'input-latency': () => inputLatency(),
   sandbox: () => sandboxSetup(),
+  memory: () => rendererMemory(),
 };
 
 export async function runBenchmarks(which: string, json: boolean): Promise<void> {

@@ -105,7 +105,10 @@ export class Browser implements ControlApi {
       {
         launcher: options.launcher,
         sandbox,
-        rasterThreads: options.rasterThreads ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length),
+        // Chromium's NumberOfRendererRasterThreads: half the cores, 1 to 4. Each is an isolate of its own (~7 MB).
+        rasterThreads:
+          options.rasterThreads ??
+          Math.min(4, Math.max(1, Math.floor((os.availableParallelism?.() ?? os.cpus().length) / 2))),
         processLimit: options.processLimit ?? 8,
         hangTimeoutMs: this.hangTimeoutMs,
         memoryBudgetMb,

@@ -2,7 +2,8 @@
 import type { ProcessInfo } from '../common/controlApi';
 import { LoopLoad } from '../platform/child/LoopLoad';
 import type { ProcessHostView } from './ChildProcessHost';
-import { readProcessMetrics } from './ProcessMetrics';
+import { heapFigures } from '../platform/child/ThreadHeap';
+import { readProcessMetrics, readProportionalSetSize } from './ProcessMetrics';
 
 const browserLoad = new LoopLoad();
 
@@ -11,8 +12,16 @@ export async function describeProcesses(
   compositingInBrowser: boolean,
 ): Promise<ProcessInfo[]> {
   const live = children.filter((c) => c.host.pid !== null && c.host.state !== 'gone');
-  const metrics = await readProcessMetrics([process.pid, ...live.map((c) => c.host.pid as number)]);
-  const m = (pid: number) => metrics.get(pid) ?? { cpuPercent: 0, rssBytes: 0 };
+  const pids = [process.pid, ...live.map((c) => c.host.pid as number)];
+  const [metrics, pss] = await Promise.all([
+    readProcessMetrics(pids),
+    Promise.all(pids.map(async (pid) => [pid, await readProportionalSetSize(pid)] as const)),
+  ]);
+  const pssOf = new Map(pss);
+  const m = (pid: number) => {
+    const pssBytes = pssOf.get(pid);
+    return { ...(metrics.get(pid) ?? { cpuPercent: 0, rssBytes: 0 }), ...(pssBytes ? { pssBytes } : {}) };
+  };
   const browser: ProcessInfo = {
     pid: process.pid,
     role: 'browser',
@@ -26,6 +35,7 @@ export async function describeProcesses(
         kind: compositingInBrowser ? 'main+display' : 'main',
         busy: browserLoad.sample(),
         state: 'running',
+        heap: heapFigures(),
       },
     ],
   };

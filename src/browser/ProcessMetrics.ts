@@ -35,3 +35,23 @@ export async function readResidentBytes(pid: number): Promise<number | null> {
   const kb = /^VmRSS:\s+(\d+) kB/m.exec(status);
   return kb ? Number(kb[1]) * 1024 : null;
 }
+
+/**
+ * A process's proportional set size on Linux (`Pss:` of /proc/<pid>/smaps_rollup): its private
+ * pages plus its share of each page it maps with others (code, fonts, shared memory). Null where
+ * there is no such file (other OSes), or once the process is gone.
+ */
+export async function readProportionalSetSize(pid: number): Promise<number | null> {
+  if (process.platform !== 'linux') return null;
+  try {
+    return parseProportionalSetSize(await fs.readFile(`/proc/${pid}/smaps_rollup`, 'utf8'));
+  } catch {
+    return null; // it ended between listing and reading
+  }
+}
+
+/** The `Pss:` line of an smaps_rollup, in bytes. */
+export function parseProportionalSetSize(smapsRollup: string): number | null {
+  const kb = /^Pss:\s+(\d+) kB/m.exec(smapsRollup);
+  return kb ? Number(kb[1]) * 1024 : null;
+}

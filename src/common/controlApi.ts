@@ -13,7 +13,7 @@ import type { DebugUrlInfo } from './debugUrls';
 import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
 import { LIMITS } from './limits';
-import { InputEvent, RenderingOverlays, type SandboxReport, type TileReport } from './protocol';
+import { InputEvent, RenderingOverlays, type SandboxReport, type ThreadHeap, type TileReport } from './protocol';
 
 export type { DebugUrlInfo, InputEvent, RenderingOverlays, SandboxReport, TileReport };
 export type { ArchitectureEdge, ArchitectureGraph, Flow } from './architecture';
@@ -50,6 +50,8 @@ export interface ThreadInfo {
   error?: string;
   /** The thread's own V8 heap limit (renderer threads): each worker thread has a JS heap of its own. */
   heapLimitMb?: number;
+  /** The thread's own V8 heap, in bytes, as it last reported it. */
+  heap?: ThreadHeap;
 }
 
 export interface ProcessInfo {
@@ -61,6 +63,12 @@ export interface ProcessInfo {
   unresponsive?: true;
   cpuPercent: number;
   rssBytes: number;
+  /**
+   * Proportional set size (Linux, /proc/<pid>/smaps_rollup): private pages plus each shared page
+   * divided by the number of processes mapping it, so the processes' figures add up. Absent where
+   * the OS does not tell it.
+   */
+  pssBytes?: number;
   threads: ThreadInfo[];
   /** What the child runs under, as it read back from the kernel; absent for the (unsandboxed) browser process. */
   sandbox?: SandboxReport;

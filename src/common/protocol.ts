@@ -35,6 +35,18 @@ const color = z.string().max(LIMITS.colorLength);
 export const ThreadKind = z.enum(['io', 'main', 'compositor', 'raster', 'worker', 'display', 'plugin']);
 export type ThreadKind = z.infer<typeof ThreadKind>;
 
+const bytes = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/** A thread's V8 heap (v8.getHeapStatistics in that thread): each worker_thread has its own. */
+export const ThreadHeap = z.object({
+  /** Committed to the heap's spaces (what it holds of the process's memory). */
+  totalBytes: bytes,
+  /** Live and not yet collected objects within it. */
+  usedBytes: bytes,
+  /** Outside the heap but owned by its objects (ArrayBuffers, Skia canvases, WebAssembly memory). */
+  externalBytes: bytes,
+});
+export type ThreadHeap = z.infer<typeof ThreadHeap>;
+
 export const ThreadStats = z.object({
   id: z.string().max(LIMITS.threadIdLength),
   name: z.string().max(LIMITS.threadIdLength),
@@ -50,6 +62,8 @@ export const ThreadStats = z.object({
     .positive()
     .max(1 << 20)
     .optional(),
+  /** Its last heap report; absent until the thread first answers. */
+  heap: ThreadHeap.optional(),
 });
 export type ThreadStats = z.infer<typeof ThreadStats>;
 

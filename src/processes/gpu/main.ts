@@ -4,10 +4,12 @@
  * process restarts it when it dies.
  */
 import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
+import '../../platform/child/allocatorOptions'; // before any native module loads
 import { randomBytes } from 'node:crypto';
 import { BrowserToGpu, parseMessage } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
+import { heapFigures } from '../../platform/child/ThreadHeap';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
 import { native } from '../../platform/native';
 import { VizService } from '../../viz/service/VizService';
@@ -37,7 +39,9 @@ function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPor
       parent.send({ type: 'presentation-stats', surfaces: viz.compositor.stats(), clients: viz.clientStats() });
       parent.send({
         type: 'stats',
-        threads: [{ id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running' }],
+        threads: [
+          { id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running', heap: heapFigures() },
+        ],
       });
     }, 250).unref();
   } else if (m.type === 'debug') {

@@ -3,9 +3,11 @@
  * pages embed. If it dies, each embedding page shows a placeholder and lives on.
  */
 import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
+import '../../platform/child/allocatorOptions'; // before any native module loads
 import { BrowserToPlugin, parseMessage } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
+import { heapFigures } from '../../platform/child/ThreadHeap';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
 import { registerFonts } from '../shared/Fonts';
 import { FrameSinkClient } from '../../viz/client/FrameSinkClient';
@@ -56,7 +58,9 @@ setInterval(
   () =>
     parent.send({
       type: 'stats',
-      threads: [{ id: 'main', name: 'plugin main', kind: 'plugin', busy: load.sample(), state: 'running' }],
+      threads: [
+        { id: 'main', name: 'plugin main', kind: 'plugin', busy: load.sample(), state: 'running', heap: heapFigures() },
+      ],
     }),
   500,
 ).unref();

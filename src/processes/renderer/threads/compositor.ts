@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { FrameSinkClient } from '../../../viz/client/FrameSinkClient';
 import { LIMITS } from '../../../common/limits';
+import { answerHeapRequests } from '../../../platform/child/ThreadHeap';
 import type { RenderingOverlays } from '../../../common/protocol';
 import { LayerTreeHostImpl } from '../compositor/LayerTreeHostImpl';
 import { RasterDispatcher } from '../compositor/RasterDispatcher';
@@ -96,6 +97,7 @@ function beginFrame(): void {
   }
 }
 
+answerHeapRequests(parentPort!);
 parentPort!.on('message', (m: ToCompositor) => {
   switch (m.type) {
     case 'gpu-channel':

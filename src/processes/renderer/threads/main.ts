@@ -9,6 +9,7 @@ import { MessageChannel, parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
 import { LIMITS } from '../../../common/limits';
+import { answerHeapRequests } from '../../../platform/child/ThreadHeap';
 import { errorPage } from '../page/ErrorPage';
 import { registerFonts } from '../../shared/Fonts';
 import { FrameView } from '../page/FrameView';
@@ -271,6 +272,7 @@ function sadPluginItems(w: number, h: number, reason: string) {
 
 compositor.on('message', onInput);
 
+answerHeapRequests(parentPort!);
 parentPort!.on('message', (m: ToMain) => {
   switch (m.type) {
     case 'open-tab': {

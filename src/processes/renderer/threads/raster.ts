@@ -9,6 +9,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { TILE_BYTES, TILE_SIZE } from '../../../common/tiles';
 import { mapSameProcess, type SameProcessDescriptor } from '../../../platform/AnonymousSharedMemory';
 import type { MappedMemory } from '../../../platform/native';
+import { answerHeapRequests, type HeapRequest } from '../../../platform/child/ThreadHeap';
 import { registerFonts } from '../../shared/Fonts';
 import { drawItems } from '../paint/drawItems';
 import type { CrashOrder, RasterResult, RasterTask } from '../threadMessages';
@@ -55,4 +56,7 @@ port.on('message', (task: RasterTask) => {
   port.postMessage(result);
 });
 
-parentPort!.on('message', (m: CrashOrder) => crashThisThread(m.how, `raster-${index}`));
+answerHeapRequests(parentPort!);
+parentPort!.on('message', (m: CrashOrder | HeapRequest) => {
+  if (m.type === 'crash') crashThisThread(m.how, `raster-${index}`);
+});

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
+import { answerHeapRequests, type HeapRequest } from '../../../platform/child/ThreadHeap';
 import { WORKER_ENVIRONMENT } from '../script/environments';
 import { ScriptContext } from '../script/ScriptContext';
 import type { CrashOrder, FromWorker, ToWorker } from '../threadMessages';
@@ -38,8 +39,10 @@ const early: string[] = [];
 let started = false;
 port.on('message', (json: string) => (started ? context.deliver('message', 0, json) : early.push(json)));
 
-parentPort!.on('message', (m: ToWorker | CrashOrder) => {
+answerHeapRequests(parentPort!);
+parentPort!.on('message', (m: ToWorker | CrashOrder | HeapRequest) => {
   if (m.type === 'crash') return crashThisThread(m.how, workerId);
+  if (m.type === 'heap-request') return;
   if (!m.result.ok) return reportError(`could not load the worker script ${url}: ${m.result.error}`);
   context.run(m.result.body, url);
   started = true;
