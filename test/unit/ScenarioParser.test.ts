@@ -84,7 +84,7 @@ test.each([
   ['open https://a.example/\nwait frames a -3', 2, /expected a frame count \(a whole number ≥ 1\), not "-3"/],
   ['caption 2 "unclosed', 1, /quoted text is not closed/],
   ['open https://a.example/ as a b', 1, /unexpected "b" at the end/],
-  ['panel attic', 1, /expected a panel \(task-manager \| labs \| console \| rendering \| claims\)/],
+  ['panel attic', 1, /expected a panel \(task-manager \| labs \| console \| rendering \| claims \| architecture\)/],
   ['# nothing\n', 1, /has no steps/],
 ])('%j is refused at line %i', (text, line, reason) => {
   const e = refusal(text);
