@@ -1,7 +1,9 @@
 /** The browser UI: tab strip, address bar, the active tab's surface, sad tabs, the Task Manager. */
 import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
+import { INTERNAL_PAGES } from '../../src/common/internalPages';
 import { createClient } from './ControlClient';
 import { ConsolePanel } from './ConsolePanel';
+import { DiscardsPage } from './DiscardsPage';
 import { LabPanel } from './LabPanel';
 import { RenderingPanel } from './RenderingPanel';
 import { SurfaceView } from './SurfaceView';
@@ -21,6 +23,7 @@ const rendering = new RenderingPanel($('rendering'), client, (m) => alertBanner(
 const consolePanel = new ConsolePanel($('console'), $('console-messages'), client);
 const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
 const labPanel = new LabPanel($('lab'), client);
+const discardsPage = new DiscardsPage($('discards'), $('discards-tabs'), client, (m) => alertBanner(m));
 
 function log(message: string): void {
   const li = document.createElement('li');
@@ -50,6 +53,9 @@ function exitLine(t: TabInfo): string {
   const how = t.exitSignal ? `signal ${t.exitSignal}` : t.exitCode != null ? `exit code ${t.exitCode}` : null;
   return `(reason: ${t.crashReason}${how ? `, ${how}` : ''})`;
 }
+
+const DISCARDS_URL = 'minium://discards';
+const INTERNAL_PAGES_URLS = new Set(Object.keys(INTERNAL_PAGES).map((kind) => `minium://${kind}`));
 
 const tabElements = new Map<number, HTMLElement>();
 /** Tabs whose "unresponsive" bar the person dismissed with Wait, until the renderer answers again. */
@@ -116,13 +122,17 @@ function render(): void {
   $('page-error').textContent = tab?.error ?? '';
   const address = $<HTMLInputElement>('address');
   if (document.activeElement !== address) address.value = tab?.url ?? '';
-  surface.show(tab && tab.state !== 'crashed' ? tab.surfaceId : null);
+  const discards = tab?.url === DISCARDS_URL;
+  surface.show(tab && tab.state !== 'crashed' && !discards ? tab.surfaceId : null);
+  discardsPage.show(discards, tabs.values());
   consolePanel.showTab(tab?.id ?? null);
 }
 
+/** The user picked a tab: the window shows it at once, and the browser makes it the visible one (the others hidden). */
 function activate(id: number): void {
   active = id;
   render();
+  void guard(client.activateTab(id));
 }
 
 async function guard<T>(p: Promise<T>): Promise<T | undefined> {
@@ -157,7 +167,8 @@ function onEvent(e: BrowserEvent): void {
     case 'tab-updated':
       tabs.set(e.tab.id, e.tab);
       if (!e.tab.unresponsive) waited.delete(e.tab.id);
-      if (active === null) active = e.tab.id;
+      // The window shows the tab the browser made visible (the last opened or activated).
+      if (e.tab.visible) active = e.tab.id;
       break;
     case 'tab-closed':
       tabs.delete(e.tabId);
@@ -259,16 +270,29 @@ async function main(): Promise<void> {
     debugUrls.append(o);
   }
   demos.append(debugUrls);
+  const internalPages = document.createElement('optgroup');
+  internalPages.label = 'Internal pages (a new tab)';
+  for (const [kind, page] of Object.entries(INTERNAL_PAGES)) {
+    const o = document.createElement('option');
+    o.value = `minium://${kind}`;
+    o.textContent = o.value;
+    o.title = page.description;
+    internalPages.append(o);
+  }
+  demos.append(internalPages);
   demos.addEventListener('change', () => {
     const url = demos.value;
     demos.value = '';
     if (!url) return;
-    // A debug URL acts on the active tab, as if typed into its address bar.
-    const op = url.startsWith('minium://') && active !== null ? client.navigate(active, url) : client.openTab(url);
+    // A debug URL acts on the active tab, as if typed into its address bar; an internal page opens a tab.
+    const op =
+      url.startsWith('minium://') && !INTERNAL_PAGES_URLS.has(url) && active !== null
+        ? client.navigate(active, url)
+        : client.openTab(url);
     void guard(op).then((t) => t && activate(t.id));
   });
   for (const t of await client.listTabs()) tabs.set(t.id, t);
-  active = tabs.keys().next().value ?? null;
+  active = [...tabs.values()].find((t) => t.visible)?.id ?? null;
   showDisplay(await client.display());
   render();
   setInterval(() => void refreshFrames().catch(() => undefined), 1000);
