@@ -1,6 +1,7 @@
 /** `npm run bench` / `minium bench NAME [--json]`: runs benchmarks and prints a table, or JSON. */
 import { blockedMainFps } from './blockedMainFps';
 import { firstFrame } from './firstFrame';
+import { idleCpu } from './idleCpu';
 import { type BenchResult, machine } from './harness';
 import { inputLatency } from './inputLatency';
 import { orphanExit } from './orphanExit';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'blocked-main': () => blockedMainFps(),
   'input-latency': () => inputLatency(),
   sandbox: () => sandboxSetup(),
+  'idle-cpu': () => idleCpu(),
 };
 
 export async function runBenchmarks(which: string, json: boolean): Promise<void> {
