@@ -119,8 +119,10 @@ test('discarding a hidden tab frees its renderer; activated, the tab loads again
 
   // Its last tab discarded, the renderer ends.
   await b.discardTab(front.id);
-  await waitFor(() => !alive(newsPid), 'the news.example renderer to end');
-  expect((await b.listProcesses()).some((p) => p.pid === newsPid)).toBe(false);
+  await waitFor(
+    async () => !alive(newsPid) && !(await b.listProcesses()).some((p) => p.pid === newsPid),
+    'the news.example renderer to end and leave the process list',
+  );
 
   const reloaded = await b.activateTab(sports.id);
   expect(reloaded.state).toBe('loading');
