@@ -78,8 +78,6 @@ export class LayerTreeHostImpl {
     private viewport: { w: number; h: number },
     private overlays: RenderingOverlays,
     private readonly sink: Pick<FrameSinkClient, 'addPool' | 'removePool'>,
-    /** Something will need a frame that no vsync is coming for (a raster result): ask for vsyncs. */
-    private readonly needsFrame: () => void = () => undefined,
   ) {
     this.surfaceId = `tab:${tabId}`;
     this.pool = AnonymousSharedMemory.create(`minium-tile-pool:${this.surfaceId}`, POOL_SLOTS * TILE_BYTES);
@@ -88,7 +86,6 @@ export class LayerTreeHostImpl {
       this.rasterDamage.push({ layer, rect: tile.rect });
       if (this.overlays.paintFlashing)
         this.flashing.push({ layer, rect: tile.rect, until: performance.now() + FLASH_MS });
-      this.needsFrame();
     });
   }
 

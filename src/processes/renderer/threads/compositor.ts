@@ -67,13 +67,13 @@ function onMainMessage(m: MainToCompositor): void {
   } else {
     let host = hosts.get(m.tabId);
     if (!host) {
-      host = new LayerTreeHostImpl(m.tabId, m.viewport, overlays, sink, needsFrames);
+      host = new LayerTreeHostImpl(m.tabId, m.viewport, overlays, sink);
       host.setVisible(!hidden.has(m.tabId), performance.now());
       hosts.set(m.tabId, host);
     }
     host.commit(m.page, m.viewport, m.latency);
     // Raster starts now, not at the next vsync.
-    if (host.visible) raster.enqueue(host.takeRasterJobs(performance.now(), () => ++taskSerial));
+    if (host.visible) scheduleRaster(host, performance.now());
   }
   needsFrames();
 }
@@ -104,11 +104,28 @@ function onInput(m: Extract<ToCompositor, { type: 'input' }>): void {
   needsFrames();
 }
 
+/**
+ * Hands the tab's due tiles to the raster threads. Whatever becomes of a task — drawn, failed, or
+ * lost with its thread and re-queued — it asks for a vsync: to present the tile, or to schedule it again.
+ */
+function scheduleRaster(host: LayerTreeHostImpl, now: number): void {
+  const jobs = host.takeRasterJobs(now, () => ++taskSerial);
+  raster.enqueue(
+    jobs.map((job) => ({
+      ...job,
+      done: (ok: boolean, thread: number) => {
+        job.done(ok, thread);
+        needsFrames();
+      },
+    })),
+  );
+}
+
 /** One vsync: raster scheduling and a frame for each shown tab; returns whether any still needs the next vsync. */
 function beginFrame(): boolean {
   const now = performance.now();
   const shown = [...hosts.values()].filter((h) => h.visible);
-  for (const host of shown) raster.enqueue(host.takeRasterJobs(now, () => ++taskSerial));
+  for (const host of shown) scheduleRaster(host, now);
   // Without a display compositor there is nothing to draw for: `onConnected` asks again.
   if (!sink.ready) return false;
   for (const host of shown) {
