@@ -208,11 +208,11 @@ module.exports = {
     ),
     folder(
       'ui',
-      'the UI runs in a window: no Electron, no Node; only the control API (its table and generated client), lab report types and tile constants',
+      'the UI runs in a window: no Electron, no Node; only the control API (its table and generated client), the internal pages, lab report types and tile constants',
       '^renderer/src/',
       [
         ...ours('renderer/src/'),
-        '^src/common/(controlApi|controlApiClient|labReports|sandboxLabel|tiles)\\.ts$',
+        '^src/common/(controlApi|controlApiClient|internalPages|labReports|sandboxLabel|tiles)\\.ts$',
         '(^|/)node_modules/chart\\.js/',
       ],
       { noNode: true, packages: null },

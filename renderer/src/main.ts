@@ -2,8 +2,10 @@
 import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
 import { ArchitectureView } from './ArchitectureView';
 import { ClaimsPanel } from './ClaimsPanel';
+import { INTERNAL_PAGES } from '../../src/common/internalPages';
 import { createClient } from './ControlClient';
 import { ConsolePanel } from './ConsolePanel';
+import { DiscardsPage } from './DiscardsPage';
 import { LabPanel } from './LabPanel';
 import { PoliciesPanel } from './PoliciesPanel';
 import { RenderingPanel } from './RenderingPanel';
@@ -37,6 +39,7 @@ function showCaption(text: string, seconds: number): void {
   $('caption').hidden = false;
   captionTimer = setTimeout(() => ($('caption').hidden = true), seconds * 1000);
 }
+const discardsPage = new DiscardsPage($('discards'), $('discards-tabs'), client, (m) => alertBanner(m));
 
 function log(message: string): void {
   const li = document.createElement('li');
@@ -66,6 +69,9 @@ function exitLine(t: TabInfo): string {
   const how = t.exitSignal ? `signal ${t.exitSignal}` : t.exitCode != null ? `exit code ${t.exitCode}` : null;
   return `(reason: ${t.crashReason}${how ? `, ${how}` : ''})`;
 }
+
+const DISCARDS_URL = 'minium://discards';
+const INTERNAL_PAGES_URLS = new Set(Object.keys(INTERNAL_PAGES).map((kind) => `minium://${kind}`));
 
 const tabElements = new Map<number, HTMLElement>();
 /** Tabs whose "unresponsive" bar the person dismissed with Wait, until the renderer answers again. */
@@ -132,13 +138,17 @@ function render(): void {
   $('page-error').textContent = tab?.error ?? '';
   const address = $<HTMLInputElement>('address');
   if (document.activeElement !== address) address.value = tab?.url ?? '';
-  surface.show(tab && tab.state !== 'crashed' ? tab.surfaceId : null);
+  const discards = tab?.url === DISCARDS_URL;
+  surface.show(tab && tab.state !== 'crashed' && !discards ? tab.surfaceId : null);
+  discardsPage.show(discards, tabs.values());
   consolePanel.showTab(tab?.id ?? null);
 }
 
+/** The user picked a tab: the window shows it at once, and the browser makes it the visible one (the others hidden). */
 function activate(id: number): void {
   active = id;
   render();
+  void guard(client.activateTab(id));
 }
 
 async function guard<T>(p: Promise<T>): Promise<T | undefined> {
@@ -174,7 +184,8 @@ function onEvent(e: BrowserEvent): void {
     case 'tab-updated':
       tabs.set(e.tab.id, e.tab);
       if (!e.tab.unresponsive) waited.delete(e.tab.id);
-      if (active === null) active = e.tab.id;
+      // The window shows the tab the browser made visible (the last opened or activated).
+      if (e.tab.visible) active = e.tab.id;
       break;
     case 'tab-closed':
       tabs.delete(e.tabId);
@@ -268,8 +279,11 @@ async function main(): Promise<void> {
     const url = demos.value;
     demos.value = '';
     if (!url) return;
-    // A debug URL acts on the active tab, as if typed into its address bar.
-    const op = url.startsWith('minium://') && active !== null ? client.navigate(active, url) : client.openTab(url);
+    // A debug URL acts on the active tab, as if typed into its address bar; an internal page opens a tab.
+    const op =
+      url.startsWith('minium://') && !INTERNAL_PAGES_URLS.has(url) && active !== null
+        ? client.navigate(active, url)
+        : client.openTab(url);
     void guard(op).then((t) => t && activate(t.id));
   });
   // Every control is wired above, before the first await: a click that comes while the lists
@@ -292,8 +306,19 @@ async function main(): Promise<void> {
     debugUrls.append(o);
   }
   demos.append(debugUrls);
+  const internalPages = document.createElement('optgroup');
+  internalPages.label = 'Internal pages (a new tab)';
+  for (const [kind, page] of Object.entries(INTERNAL_PAGES)) {
+    const o = document.createElement('option');
+    o.value = `minium://${kind}`;
+    o.textContent = o.value;
+    o.title = page.description;
+    internalPages.append(o);
+  }
+  demos.append(internalPages);
   for (const t of await client.listTabs()) tabs.set(t.id, t);
-  active ??= tabs.keys().next().value ?? null;
+  // The window shows the tab the browser shows: the last opened or activated one.
+  active = [...tabs.values()].find((t) => t.visible)?.id ?? active;
   showDisplay(await client.display());
   render();
   setInterval(

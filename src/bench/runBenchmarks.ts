@@ -1,6 +1,7 @@
 /** `npm run bench` / `minium bench NAME [--json]`: runs benchmarks and prints a table, or JSON. */
 import { blockedMainFps } from './blockedMainFps';
 import { firstFrame } from './firstFrame';
+import { idleCpu } from './idleCpu';
 import { type BenchResult, machine } from './harness';
 import { inputLatency } from './inputLatency';
 import { orphanExit } from './orphanExit';
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'input-latency': () => inputLatency(),
   sandbox: () => sandboxSetup(),
   memory: () => rendererMemory(),
+  'idle-cpu': () => idleCpu(),
 };
 
 export async function runBenchmarks(which: string, json: boolean): Promise<void> {

@@ -222,6 +222,18 @@ export class Browser implements ControlApi {
     return this.navigation.navigate(id, this.tabs.get(id).url);
   }
 
+  async activateTab(id: number): Promise<TabInfo> {
+    return this.navigation.activate(id);
+  }
+
+  async freezeTab(id: number): Promise<TabInfo> {
+    return this.navigation.freeze(id);
+  }
+
+  async discardTab(id: number): Promise<TabInfo> {
+    return this.navigation.discard(id);
+  }
+
   listProcesses(): Promise<ProcessInfo[]> {
     return this.tasks.listProcesses();
   }

@@ -4,12 +4,16 @@
  * navigation moves the tab to another renderer. It decides what a tab shows when its renderer
  * dies. It carries out debug URLs (`minium://crash` …) as Chrome's navigation does: never
  * committed, each handed to whoever does that fault — the browser itself, the GPU process, or
- * the tab's renderer (launched first if the tab has none).
+ * the tab's renderer (launched first if the tab has none). It keeps the tab lifecycle: the active
+ * tab is the visible one and every other is hidden (its renderer told so, to draw nothing and
+ * throttle its timers); a hidden tab can be frozen (no task runs) or discarded (its renderer
+ * freed), and is resumed or loaded again when activated. Internal pages (`minium://discards`) need no renderer: the window draws them.
  */
 import type { BrowserEvent, TabInfo } from '../common/controlApi';
 import type { Emitter } from '../common/Emitter';
 import { errors } from '../common/errors';
 import { type DebugUrlKind, debugUrlKind } from '../common/debugUrls';
+import { INTERNAL_PAGES, internalPageKind } from '../common/internalPages';
 import { parseUserUrl, siteForUrl } from '../common/site';
 import type { Gone } from './ChildProcessHost';
 import type { ConsoleStore } from './ConsoleStore';
@@ -32,10 +36,11 @@ export class NavigationController {
     private readonly viewport: { w: number; h: number },
   ) {}
 
+  /** Opens a tab; the new tab is the active one, shown in the window. */
   open(input: string): TabInfo {
     const { tabs } = this.parts;
+    const url = addressOf(input);
     const debug = debugUrlKind(input);
-    const url = debug ? new URL(`minium://${debug}`) : parse(input);
     const tab: Tab = {
       id: tabs.peekId(),
       url: url.href,
@@ -44,20 +49,74 @@ export class NavigationController {
       state: 'loading',
       host: null,
     };
-    this.attach(tab); // throws before the tab exists if the process limit is reached
+    this.load(tab, true); // throws before the tab exists if the process limit is reached
     tabs.add(tab);
+    this.makeActive(tab);
     tabs.changed(tab);
     if (debug) this.runDebugUrl(tab, debug);
     return tabs.info(tab);
   }
 
   close(id: number): void {
-    const { tabs, console, events } = this.parts;
+    const { tabs, console, events, plugins } = this.parts;
     const tab = tabs.get(id);
+    const wasActive = tabs.isVisible(tab);
     this.detach(tab);
     tabs.remove(id);
+    plugins.forgetTab(id);
     console.forget(id);
     events.fire({ type: 'tab-closed', tabId: id });
+    // As a browser shows another tab when the active one closes: here, the one active before it.
+    const next = tabs.active();
+    if (wasActive && next) this.show(next);
+  }
+
+  /** Shows the tab in the window and hides the one shown before; a discarded tab loads again. */
+  activate(id: number): TabInfo {
+    const { tabs } = this.parts;
+    const tab = tabs.get(id);
+    if (!tabs.isVisible(tab)) {
+      this.makeActive(tab);
+      this.show(tab);
+    }
+    return tabs.info(tab);
+  }
+
+  /**
+   * Freezes a hidden tab, as chrome://discards' Freeze (and Chrome's freezing of busy background
+   * tabs): no page timer, frame or worker task runs until the tab is shown again. Its renderer
+   * stays, and so does everything in it.
+   */
+  freeze(id: number): TabInfo {
+    const { tabs } = this.parts;
+    const tab = tabs.get(id);
+    if (tabs.isVisible(tab)) throw errors.tabVisible(id, 'frozen');
+    if (!tab.host || tab.host.state === 'gone') throw errors.tabNotLive(id);
+    tab.frozen = true;
+    tab.host.send({ type: 'tab-lifecycle', tabId: tab.id, lifecycle: 'frozen' });
+    tabs.changed(tab);
+    return tabs.info(tab);
+  }
+
+  /**
+   * Frees a hidden tab's renderer, as Chrome's tab discarding: the renderer forgets the tab and
+   * ends if it draws no other. The tab stays in the strip, `discarded`, and loads when activated.
+   */
+  discard(id: number): TabInfo {
+    const { tabs } = this.parts;
+    const tab = tabs.get(id);
+    if (tabs.isVisible(tab)) throw errors.tabVisible(id, 'discarded');
+    this.detach(tab);
+    Object.assign(tab, {
+      state: 'discarded',
+      frozen: false,
+      crashReason: undefined,
+      exitCode: undefined,
+      exitSignal: undefined,
+      error: undefined,
+    });
+    tabs.changed(tab);
+    return tabs.info(tab);
   }
 
   navigate(id: number, input: string): TabInfo {
@@ -68,20 +127,21 @@ export class NavigationController {
       this.runDebugUrl(tab, debug);
       return tabs.info(tab);
     }
-    const url = debug ? new URL(`minium://${debug}`) : parse(input);
+    const url = addressOf(input);
     const site = siteForUrl(url);
-    if (tab.host && tab.host.site === site) {
+    const visible = tabs.isVisible(tab);
+    if (tab.host && tab.host.site === site && !internalPageKind(url.href)) {
       tab.host.send({ type: 'close-tab', tabId: tab.id });
       plugins.destroyForTab(tab.id);
-      Object.assign(tab, { url: url.href, title: url.href, state: 'loading', error: undefined });
-      tab.host.send({ type: 'open-tab', tabId: tab.id, url: tab.url, viewport: this.viewport });
+      Object.assign(tab, { url: url.href, title: url.href, state: 'loading', error: undefined, frozen: false });
+      tab.host.send({ type: 'open-tab', tabId: tab.id, url: tab.url, viewport: this.viewport, visible });
     } else {
       // A cross-site navigation moves the tab to the new site's renderer.
       const previous = { url: tab.url, site: tab.site };
       Object.assign(tab, { url: url.href, site, title: url.href });
       try {
         this.detach(tab);
-        this.attach(tab);
+        this.load(tab, visible);
       } catch (e) {
         Object.assign(tab, previous);
         throw e;
@@ -100,6 +160,7 @@ export class NavigationController {
       Object.assign(tab, {
         host: null,
         state: 'crashed',
+        frozen: false,
         crashReason: gone.reason,
         exitCode: gone.exitCode,
         exitSignal: gone.signal,
@@ -117,20 +178,57 @@ export class NavigationController {
     tab.host.send({ type: 'debug-url', kind });
   }
 
+  /** Makes the tab the active one; the tab active before is hidden. */
+  private makeActive(tab: Tab): void {
+    const { tabs } = this.parts;
+    const previous = tabs.setActive(tab);
+    if (!previous) return;
+    previous.host?.send({ type: 'tab-lifecycle', tabId: previous.id, lifecycle: 'hidden' });
+    this.parts.plugins.setTabVisible(previous.id, false);
+    tabs.changed(previous);
+  }
+
+  /** The tab just became the active one: its renderer shows it, or, discarded, it loads again. */
+  private show(tab: Tab): void {
+    const { tabs } = this.parts;
+    this.parts.plugins.setTabVisible(tab.id, true);
+    tab.frozen = false; // a tab shown is resumed
+    if (tab.state === 'discarded') this.load(tab, true);
+    else tab.host?.send({ type: 'tab-lifecycle', tabId: tab.id, lifecycle: 'visible' });
+    tabs.changed(tab);
+  }
+
+  /** Loads the tab's address: an internal page at once, a web page in its site's renderer. */
+  private load(tab: Tab, visible: boolean): void {
+    const internal = internalPageKind(tab.url);
+    if (!internal) return this.attach(tab, visible);
+    Object.assign(tab, {
+      host: null,
+      state: 'live',
+      frozen: false,
+      title: INTERNAL_PAGES[internal].title,
+      crashReason: undefined,
+      exitCode: undefined,
+      exitSignal: undefined,
+      error: undefined,
+    });
+  }
+
   /** Puts the tab in its site's renderer, launching one if needed. */
-  private attach(tab: Tab): void {
+  private attach(tab: Tab, visible: boolean): void {
     const { renderers } = this.parts;
     const host = renderers.rendererFor(tab.site);
     tab.host = host;
     Object.assign(tab, {
       state: 'loading',
+      frozen: false,
       crashReason: undefined,
       exitCode: undefined,
       exitSignal: undefined,
       error: undefined,
     });
     renderers.addTab(host, tab.id);
-    host.send({ type: 'open-tab', tabId: tab.id, url: tab.url, viewport: this.viewport });
+    host.send({ type: 'open-tab', tabId: tab.id, url: tab.url, viewport: this.viewport, visible });
   }
 
   private detach(tab: Tab): void {
@@ -140,6 +238,12 @@ export class NavigationController {
     tab.host = null;
     if (host) renderers.removeTab(host, tab.id);
   }
+}
+
+/** What a typed address names: a debug URL or internal page as itself, anything else as a web address. */
+function addressOf(input: string): URL {
+  const special = debugUrlKind(input) ?? internalPageKind(input);
+  return special ? new URL(`minium://${special}`) : parse(input);
 }
 
 function parse(input: unknown): URL {

@@ -32,6 +32,8 @@ export class PluginService {
   private readonly hosts = new Map<string, PluginProcessHost>();
   private readonly instances = new Map<number, Instance>();
   private serial = 0;
+  /** Tabs not shown in the window: their instances are created paused. */
+  private readonly hiddenTabs = new Set<number>();
   private readonly launchedEmitter = new Emitter<PluginProcessHost>();
   private readonly drawingEmitter = new Emitter<void>();
   readonly onLaunched = this.launchedEmitter.event;
@@ -96,8 +98,22 @@ export class PluginService {
       surfaceId: pluginSurfaceId(id),
       size,
       gpu: address ? { address, token: host.token } : null,
+      visible: !this.hiddenTabs.has(tabId),
     });
     renderer.send({ type: 'plugin-attached', tabId, instanceId: localId, surfaceId: pluginSurfaceId(id) });
+  }
+
+  /** The tab was shown or hidden: its plugin instances draw, or pause, with it. */
+  setTabVisible(tabId: number, visible: boolean): void {
+    if (visible) this.hiddenTabs.delete(tabId);
+    else this.hiddenTabs.add(tabId);
+    for (const i of this.instances.values())
+      if (i.tabId === tabId) i.host.send({ type: 'instance-visibility', instanceId: i.id, visible });
+  }
+
+  /** The tab closed: nothing more to remember of it. */
+  forgetTab(tabId: number): void {
+    this.hiddenTabs.delete(tabId);
   }
 
   /** The instance's `<embed>` left its document: it ends. The renderer names it by its own id. */

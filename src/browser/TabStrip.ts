@@ -1,7 +1,9 @@
 /**
  * The browser's tabs: one TabStrip per Browser, owning every Tab record from `openTab` to
- * `closeTab`. It hands out ids, finds tabs, and turns a record into the TabInfo the control API
- * shows; whoever changes a tab calls `changed` so that the `tab-updated` event follows.
+ * `closeTab`. It hands out ids, finds tabs, keeps which one is active (the one the window shows,
+ * hence the only visible one) and the order they were last active in, and turns a record into
+ * the TabInfo the control API shows; whoever changes a tab calls `changed` so that the
+ * `tab-updated` event follows.
  */
 import type { BrowserEvent, TabInfo, TabState } from '../common/controlApi';
 import type { Emitter } from '../common/Emitter';
@@ -20,6 +22,8 @@ export interface Tab {
   exitSignal?: string | null;
   error?: string;
   host: RenderProcessHost | null;
+  /** Hidden and frozen: no page or worker task runs until the tab is shown. */
+  frozen?: boolean;
 }
 
 /** The display compositor's surface of a tab. */
@@ -30,6 +34,8 @@ export function tabSurfaceId(tabId: number): string {
 export class TabStrip {
   private readonly tabs = new Map<number, Tab>();
   private nextId = 1;
+  /** Tab ids, least recently active first; the last is the active tab. */
+  private readonly activation: number[] = [];
 
   constructor(
     private readonly events: Emitter<BrowserEvent>,
@@ -49,6 +55,30 @@ export class TabStrip {
 
   remove(id: number): void {
     this.tabs.delete(id);
+    this.forgetActivation(id);
+  }
+
+  /** The tab shown in the window: the last opened or activated one still open. */
+  active(): Tab | undefined {
+    const id = this.activation.at(-1);
+    return id === undefined ? undefined : this.tabs.get(id);
+  }
+
+  /** Makes the tab the active one; returns the tab that was active before, if another. */
+  setActive(tab: Tab): Tab | undefined {
+    const previous = this.active();
+    this.forgetActivation(tab.id);
+    this.activation.push(tab.id);
+    return previous === tab ? undefined : previous;
+  }
+
+  isVisible(tab: Tab): boolean {
+    return this.activation.at(-1) === tab.id;
+  }
+
+  private forgetActivation(id: number): void {
+    const at = this.activation.indexOf(id);
+    if (at >= 0) this.activation.splice(at, 1);
   }
 
   get(id: number): Tab {
@@ -86,6 +116,8 @@ export class TabStrip {
       ...(t.error ? { error: t.error } : {}),
       framesPresented: this.framesPresented(surfaceId),
       surfaceId,
+      visible: this.isVisible(t),
+      ...(t.frozen ? { frozen: true as const } : {}),
       ...(t.host?.unresponsive ? { unresponsive: true as const } : {}),
     };
   }

@@ -18,7 +18,8 @@ import { InputEvent, RenderingOverlays, type SandboxReport, type ThreadHeap, typ
 export type { DebugUrlInfo, InputEvent, RenderingOverlays, SandboxReport, TileReport };
 export type { ArchitectureEdge, ArchitectureGraph, Flow } from './architecture';
 
-export type TabState = 'loading' | 'live' | 'crashed';
+/** `discarded`: its renderer was freed (tab lifecycle); activating the tab loads it again. */
+export type TabState = 'loading' | 'live' | 'crashed' | 'discarded';
 
 export interface TabInfo {
   id: number;
@@ -35,6 +36,13 @@ export interface TabInfo {
   error?: string;
   framesPresented: number;
   surfaceId: string;
+  /**
+   * Shown in the window: the active tab (the last opened or activated). The others are hidden
+   * (occluded): no frames, animations paused, timers at most once a second.
+   */
+  visible: boolean;
+  /** Frozen (a hidden tab, as chrome://discards' Freeze): no page timer, frame or worker task runs until it is shown. */
+  frozen?: true;
   /** The tab's renderer has not answered for a while (stopped, its IO thread stuck, or its main thread stuck in script). */
   unresponsive?: true;
 }
@@ -186,6 +194,24 @@ export const CONTROL_API = {
   }),
   /** Reloads a tab; a crashed tab gets a new renderer. */
   reload: method({ http: 'POST /api/tabs/:id/reload', args: [inPath('id', tabId)], result: resolves<TabInfo>() }),
+  /** Shows the tab in the window (the others are hidden); a discarded tab loads again. */
+  activateTab: method({
+    http: 'POST /api/tabs/:id/activate',
+    args: [inPath('id', tabId)],
+    result: resolves<TabInfo>(),
+  }),
+  /** Freezes a hidden tab: no page timer, frame or worker task runs until it is activated. */
+  freezeTab: method({
+    http: 'POST /api/tabs/:id/freeze',
+    args: [inPath('id', tabId)],
+    result: resolves<TabInfo>(),
+  }),
+  /** Frees a hidden tab's renderer (its process ends if no other tab uses it); the tab stays, discarded. */
+  discardTab: method({
+    http: 'POST /api/tabs/:id/discard',
+    args: [inPath('id', tabId)],
+    result: resolves<TabInfo>(),
+  }),
   listProcesses: method({ http: 'GET /api/processes', args: [], result: resolves<ProcessInfo[]>() }),
   /** SIGKILL, as Task Manager's End process. */
   killProcess: method({

@@ -43,6 +43,12 @@ export const errors = {
       409,
       `Tab ${id} has no running renderer (it crashed or is still starting); reload it first.`,
     ),
+  tabVisible: (id: number, what: 'frozen' | 'discarded') =>
+    new MiniumError(
+      'tab-visible',
+      409,
+      `Tab ${id} is the one the window shows; only a hidden tab can be ${what}. Activate another tab first.`,
+    ),
   rendererTimeout: (what: string) =>
     new MiniumError(
       'renderer-timeout',

@@ -93,6 +93,8 @@ export const TileReport = z.object({
   rasterThreads,
   scroll: z.object({ x: z.number(), y: z.number() }),
   framesPerSecond: z.number().int().nonnegative(),
+  /** Vsyncs the renderer's compositor thread has run: it asks for them only while something changes. */
+  beginFrames: z.number().int().nonnegative(),
   tiles: z
     .array(z.object({ layer: id, rect, thread: z.number().int().positive().nullable() }))
     .max(LIMITS.tilesPerReport),
@@ -240,8 +242,21 @@ const TabInput = z.object({ type: z.literal('input'), tabId: id, inputId: id, ev
 const SetOverlays = z.object({ type: z.literal('overlays'), overlays: RenderingOverlays });
 const TileReportRequest = z.object({ type: z.literal('tile-report-request'), requestId: id, tabId: id });
 const GpuChannel = z.object({ type: z.literal('gpu-channel'), gpu: channel });
-const OpenTab = z.object({ type: z.literal('open-tab'), tabId: id, url: z.string(), viewport: size });
+/** `visible`: shown in a window; a hidden (occluded) tab draws no frames and its timers wake at most once a second. */
+const OpenTab = z.object({
+  type: z.literal('open-tab'),
+  tabId: id,
+  url: z.string(),
+  viewport: size,
+  visible: z.boolean(),
+});
 const CloseTab = z.object({ type: z.literal('close-tab'), tabId: id });
+/** The tab's lifecycle: shown, hidden (no frames, timers once a second), or frozen (hidden, and no page or worker task runs). */
+const TabLifecycle = z.object({
+  type: z.literal('tab-lifecycle'),
+  tabId: id,
+  lifecycle: z.enum(['visible', 'hidden', 'frozen']),
+});
 const ResourceResponse = z.object({
   type: z.literal('resource-response'),
   requestId: id,
@@ -267,6 +282,7 @@ export const BrowserToRenderer = z.discriminatedUnion('type', [
   GpuChannel,
   OpenTab,
   CloseTab,
+  TabLifecycle,
   ResourceResponse,
   PluginAttached,
   PluginGone,
@@ -314,9 +330,18 @@ const CreateInstance = z.object({
   surfaceId,
   size,
   gpu: channel.nullable(),
+  /** Its tab is shown: a hidden tab's plugin instances draw nothing, as the tab itself. */
+  visible: z.boolean(),
 });
 const DestroyInstance = z.object({ type: z.literal('destroy-instance'), instanceId: id });
-export const BrowserToPlugin = z.discriminatedUnion('type', [CreateInstance, DestroyInstance, GpuChannel, Shutdown]);
+const InstanceVisibility = z.object({ type: z.literal('instance-visibility'), instanceId: id, visible: z.boolean() });
+export const BrowserToPlugin = z.discriminatedUnion('type', [
+  CreateInstance,
+  DestroyInstance,
+  InstanceVisibility,
+  GpuChannel,
+  Shutdown,
+]);
 export type BrowserToPlugin = z.infer<typeof BrowserToPlugin>;
 
 // Browser → network service: fetch one http(s) URL for a renderer (the browser already checked the site lock).

@@ -43,6 +43,7 @@ test.each([
   if (reason !== 'oom') expect(gone.exitSignal).toBe(signal);
   expect(alive(news.pid!)).toBe(false);
   expect(tabOf(b, orbit.id).state).toBe('live');
+  await b.activateTab(orbit.id); // only the shown tab presents; news, opened last, was shown
   expect(await keepsPresenting(b, orbit.id)).toBe(true);
 });
 
@@ -60,6 +61,7 @@ test('minium://hang: the tab turns unresponsive and stays so; the other site doe
   await waitFor(() => tabOf(b, news.id).unresponsive, 'the hung tab to turn unresponsive');
   expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
   expect(tabOf(b, orbit.id).unresponsive).toBeUndefined();
+  await b.activateTab(orbit.id); // only the shown tab presents; news, opened last, was shown
   expect(await keepsPresenting(b, orbit.id)).toBe(true);
 });
 
@@ -84,6 +86,7 @@ test.each([
   );
   expect(gone).toMatchObject({ reason: 'crashed' });
   await waitFor(() => b.display().gpuCrashes === 1, 'the GPU crash to be counted');
+  await b.activateTab(orbit.id); // only the shown tab presents; news, opened last, was shown
   expect(await keepsPresenting(b, orbit.id)).toBe(true);
   expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
 });

@@ -41,10 +41,14 @@ test('a second tab whose grant arrives after its first frame is ready keeps its 
       () => false,
     );
   await waitFor(committed, 'the sports tab to be committed');
-  // Frames of the news tab, sent on the same channel after that moment, are still presented.
+  // Frames of the news tab, sent on the same channel after that moment, are still presented
+  // (only the shown tab draws: news is shown again, sports keeps its frame waiting).
+  await b.activateTab(news.id);
   expect(await keepsPresenting(b, news.id)).toBe(true);
   expect(tabOf(b, sports.id).framesPresented).toBe(0);
   grants.release();
+  await b.activateTab(sports.id);
   await waitFor(() => tabOf(b, sports.id).framesPresented > 0, 'the sports tab to present once granted');
+  await b.activateTab(news.id);
   expect(await keepsPresenting(b, news.id)).toBe(true);
 });

@@ -176,6 +176,7 @@ describe.each(modes)('a hostile renderer under $name', (mode) => {
     expect(alive(gpuPid)).toBe(true);
     expect((await b.listProcesses()).find((p) => p.role === 'gpu')?.pid).toBe(gpuPid);
     expect(tabOf(b, victimTab).state).toBe('live');
+    await b.activateTab(victimTab); // the attacker's tab, opened last, was the one shown
     expect(await keepsPresenting(b, victimTab, 20)).toBe(true);
   });
 });

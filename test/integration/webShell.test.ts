@@ -71,10 +71,16 @@ test('open tabs, list processes and demos, kill a renderer, see the events', asy
   const a = (await api('POST', '/api/tabs', { url: 'https://orbit.example/' })).json as TabInfo;
   const n = (await api('POST', '/api/tabs', { url: 'news.example' })).json as TabInfo;
   expect(n.url).toBe('https://news.example/');
+  // The tab opened last is the one shown; the other presents once activated.
+  await waitFor(async () => {
+    const list = (await api('GET', '/api/tabs')).json as TabInfo[];
+    return list.every((t) => t.state === 'live') && list.find((t) => t.id === n.id)!.framesPresented > 0;
+  }, 'both tabs live, the shown one presenting');
+  expect((await api('POST', `/api/tabs/${a.id}/activate`)).json).toMatchObject({ id: a.id, visible: true });
   const tabs = await waitFor(async () => {
     const list = (await api('GET', '/api/tabs')).json as TabInfo[];
     return list.every((t) => t.state === 'live' && t.framesPresented > 0) && list;
-  }, 'both tabs live');
+  }, 'both tabs presenting');
   const procs = (await api('GET', '/api/processes')).json as ProcessInfo[];
   expect(procs.map((p) => p.role).sort()).toEqual(['browser', 'gpu', 'renderer', 'renderer']);
   for (const p of procs) expect(p.rssBytes).toBeGreaterThan(0);

@@ -74,7 +74,7 @@ describe('PageScripts (the DOM slice and workers)', () => {
       },
       startWorker: (url) => {
         started.push(url);
-        return { post: (json) => posted.push(json), stop: () => undefined };
+        return { post: (json) => posted.push(json), setFrozen: () => undefined, stop: () => undefined };
       },
     });
     const list = scripts.scripts();
@@ -96,7 +96,7 @@ describe('PageScripts (the DOM slice and workers)', () => {
       changed: () => undefined,
       frameRequested: () => undefined,
       console: () => undefined,
-      startWorker: () => ({ post: () => undefined, stop: () => undefined }),
+      startWorker: () => ({ post: () => undefined, setFrozen: () => undefined, stop: () => undefined }),
     });
     expect(s.scripts()).toEqual([{ src: 'x.js' }, { code: 'c' }]);
   });
@@ -112,7 +112,7 @@ describe('PageScripts DOM API', () => {
       changed: () => changed++,
       frameRequested: () => frames++,
       console: (level, message) => logs.push(`${level}: ${message}`),
-      startWorker: () => ({ post: () => undefined, stop: () => undefined }),
+      startWorker: () => ({ post: () => undefined, setFrozen: () => undefined, stop: () => undefined }),
     });
     const find = (id: string) => findElement(doc, (e) => attr(e, 'id') === id)!;
     return { doc, scripts, logs, find, changed: () => changed, frames: () => frames };

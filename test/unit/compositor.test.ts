@@ -160,3 +160,91 @@ describe('LayerTreeHostImpl (scrolling and hit testing on the compositor thread)
     expect(frame.damage).toEqual({ x: 0, y: 0, w: 800, h: 600 });
   });
 });
+
+describe('LayerTreeHostImpl asks for vsyncs only while something changes (cc: SetNeedsBeginFrame)', () => {
+  const overlays = { tileBorders: false, paintFlashing: false, fpsMeter: false };
+  const spinning: LayerAnimation = {
+    spec: {
+      name: 'spin',
+      durationMs: 1000,
+      delayMs: 0,
+      easing: 'linear',
+      iterations: 2,
+      direction: 'normal',
+      fill: 'none',
+    },
+    frames: [
+      { offset: 0, transform: [{ fn: 'rotate', rad: 0 }], opacity: 1 },
+      { offset: 1, transform: [{ fn: 'rotate', rad: 1 }], opacity: 1 },
+    ],
+  };
+  const paintOf = (layers: LayerData[]): PagePaint => ({
+    title: 't',
+    background: '#fff',
+    wheelListeners: false,
+    layers,
+  });
+  let host: LayerTreeHostImpl;
+  beforeEach(() => {
+    host = new LayerTreeHostImpl(1, { w: 800, h: 600 }, overlays, new FrameSinkClient());
+  });
+  afterEach(() => host.dispose());
+
+  /** Rasters every tile at once, as the raster threads would. */
+  const rasterAll = (now: number) =>
+    host
+      .takeRasterJobs(
+        now,
+        (() => {
+          let n = 0;
+          return () => ++n;
+        })(),
+      )
+      .forEach((j) => j.done(true, 1));
+
+  test('a static page needs vsyncs until drawn and acknowledged, then none; input asks again', () => {
+    host.commit(paintOf([layer({ items: [rect(10, 10)] })]), { w: 800, h: 600 }, []);
+    expect(host.needsBeginFrame(0)).toBe(true);
+    rasterAll(0);
+    expect(host.needsBeginFrame(8)).toBe(true); // the drawn tiles wait for their frame
+    const frame = host.produceFrame(16)!;
+    host.acknowledged(frame.seq);
+    expect(host.needsBeginFrame(32)).toBe(false);
+    host.addLatency(7);
+    expect(host.needsBeginFrame(48)).toBe(true);
+  });
+
+  test('an animation needs vsyncs until its last iteration ends', () => {
+    host.commit(
+      paintOf([layer({}), layer({ id: 2, parent: 0, bounds: { x: 0, y: 0, w: 50, h: 50 }, animation: spinning })]),
+      { w: 800, h: 600 },
+      [],
+    );
+    const t0 = performance.now(); // the animation started at the commit
+    rasterAll(t0);
+    host.acknowledged(host.produceFrame(t0)!.seq);
+    expect(host.needsBeginFrame(t0 + 1500)).toBe(true);
+    host.produceFrame(t0 + 2100);
+    expect(host.needsBeginFrame(t0 + 2100)).toBe(false);
+  });
+
+  test('a hidden tab needs none and pauses its animations; shown, its next frame is whole', () => {
+    host.commit(
+      paintOf([layer({}), layer({ id: 2, parent: 0, bounds: { x: 0, y: 0, w: 50, h: 50 }, animation: spinning })]),
+      { w: 800, h: 600 },
+      [],
+    );
+    const t0 = performance.now();
+    rasterAll(t0);
+    host.acknowledged(host.produceFrame(t0)!.seq);
+    host.setVisible(false, t0 + 500);
+    expect(host.needsBeginFrame(t0 + 600)).toBe(false);
+    // Hidden for ten seconds: shown again, the two-second animation is where it was, a quarter through.
+    host.setVisible(true, t0 + 10_500);
+    expect(host.needsBeginFrame(t0 + 10_500)).toBe(true);
+    const frame = host.produceFrame(t0 + 10_500)!;
+    expect(frame.damage).toEqual({ x: 0, y: 0, w: 800, h: 600 });
+    expect(host.needsBeginFrame(t0 + 12_000)).toBe(true); // 1.5 s into it, without the hidden time
+    expect(host.needsBeginFrame(t0 + 12_100)).toBe(false);
+  });
+});

@@ -20,13 +20,17 @@ export class PluginInstance {
   private readonly canvas;
   private seq = 0;
   private unacked = 0;
+  /** Its tab is shown; hidden, the instance draws nothing (and its process, with no instance shown, wakes for none). */
+  visible: boolean;
 
   constructor(
     readonly instanceId: number,
     private readonly surfaceId: string,
     requested: { w: number; h: number },
     private readonly sink: FrameSinkClient,
+    visible: boolean,
   ) {
+    this.visible = visible;
     // One tile is enough for a plugin; a larger <embed> is scaled by the compositor.
     this.size = { w: Math.min(requested.w, TILE_SIZE), h: Math.min(requested.h, TILE_SIZE) };
     this.canvas = createCanvas(TILE_SIZE, TILE_SIZE);
@@ -35,7 +39,7 @@ export class PluginInstance {
   }
 
   tick(): void {
-    if (!this.sink.mayDraw(this.surfaceId) || this.unacked >= 2) return;
+    if (!this.visible || !this.sink.mayDraw(this.surfaceId) || this.unacked >= 2) return;
     const slot = this.slots.allocate();
     if (slot === null) return;
     const ctx = this.canvas.getContext('2d');

@@ -36,24 +36,43 @@ parent.onMessage((raw) => {
   if (!parsed.ok)
     return parent.send({ type: 'log', level: 'error', message: `ignored a malformed message: ${parsed.reason}` });
   const m = parsed.value;
+  receive(m);
+  updateFrameClock();
+});
+
+function receive(m: BrowserToPlugin): void {
   switch (m.type) {
     case 'create-instance':
       if (m.gpu && !sink.ready) sink.connect(m.gpu);
-      instances.set(m.instanceId, new PluginInstance(m.instanceId, m.surfaceId, m.size, sink));
+      instances.set(m.instanceId, new PluginInstance(m.instanceId, m.surfaceId, m.size, sink, m.visible));
       break;
     case 'destroy-instance':
       instances.get(m.instanceId)?.dispose();
       instances.delete(m.instanceId);
       break;
+    case 'instance-visibility': {
+      const instance = instances.get(m.instanceId);
+      if (instance) instance.visible = m.visible;
+      break;
+    }
     case 'gpu-channel':
       sink.connect(m.gpu);
       break;
     case 'shutdown':
       process.exit(0);
   }
-});
+}
 
-setInterval(() => instances.forEach((i) => i.tick()), FRAME_MS);
+/** The plugin's frame clock runs only while an instance is shown: hidden tabs' plugins cost nothing. */
+let frameClock: NodeJS.Timeout | null = null;
+function updateFrameClock(): void {
+  const shown = [...instances.values()].some((i) => i.visible);
+  if (shown && !frameClock) frameClock = setInterval(() => instances.forEach((i) => i.tick()), FRAME_MS);
+  if (!shown && frameClock) {
+    clearInterval(frameClock);
+    frameClock = null;
+  }
+}
 setInterval(
   () =>
     parent.send({

@@ -344,6 +344,7 @@ parent.onMessage((raw) => {
       break;
     case 'open-tab':
     case 'close-tab':
+    case 'tab-lifecycle':
       toMain(m);
       break;
     case 'resource-response': {

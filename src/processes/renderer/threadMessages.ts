@@ -10,6 +10,11 @@ import type { PagePaint } from './commit/PagePaint';
 import type { DisplayItem } from './paint/DisplayList';
 import type { InputEvent, RenderingOverlays, TileReport } from '../../common/protocol';
 
+export type TabLifecycle = 'visible' | 'hidden' | 'frozen';
+
+/** Main thread → a page's worker, over their port (page messages are strings): freeze or resume it with its page. */
+export type WorkerLifecycle = { type: 'lifecycle'; frozen: boolean };
+
 export type CrashHow = 'exception' | 'segfault' | 'oom' | 'hang' | 'shorthang' | 'memory-exhaust';
 
 /** IO thread → any thread. */
@@ -26,8 +31,10 @@ export type Pong = { type: 'pong'; serial: number };
 export type ToMain =
   | CrashOrder
   | Ping
-  | { type: 'open-tab'; tabId: number; url: string; viewport: { w: number; h: number } }
+  | { type: 'open-tab'; tabId: number; url: string; viewport: { w: number; h: number }; visible: boolean }
   | { type: 'close-tab'; tabId: number }
+  /** Shown, hidden (occluded: no frames, timers once a second) or frozen (no page or worker task runs). */
+  | { type: 'tab-lifecycle'; tabId: number; lifecycle: TabLifecycle }
   | ToWorker
   | { type: 'plugin-attached'; tabId: number; instanceId: number; surfaceId: string }
   | { type: 'plugin-gone'; tabId: number; instanceId: number; reason: string };
@@ -67,6 +74,8 @@ export type FromMain =
 export type MainToCompositor =
   | { type: 'commit'; tabId: number; viewport: { w: number; h: number }; page: PagePaint; latency: number[] }
   | { type: 'close'; tabId: number }
+  /** Sent before the tab's first commit and on every change: a hidden tab gets no raster and no frames. */
+  | { type: 'visibility'; tabId: number; visible: boolean }
   /** The page did not cancel a wheel event it listens for: the compositor scrolls after all. */
   | { type: 'scroll-by'; tabId: number; x: number; y: number; dx: number; dy: number; inputId: number }
   /** An input the main thread handled without changing the page: its latency ends at the next frame. */

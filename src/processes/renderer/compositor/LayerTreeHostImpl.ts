@@ -66,6 +66,11 @@ export class LayerTreeHostImpl {
   private version = 0;
   private unacked = 0;
   private lastSlots: number[] = [];
+  /** Dirty tiles of interest waited for a free slot at the last raster scheduling. */
+  private starved = false;
+  /** Shown in a window; when hidden, the compositor thread rasters nothing and sends no frame for it. */
+  private shown = true;
+  private hiddenAt = 0;
   wheelListeners = false;
 
   constructor(
@@ -185,7 +190,44 @@ export class LayerTreeHostImpl {
       );
       visibility.set(l.id, { visible, interest: isEmpty(visible) ? EMPTY_RECT : interest });
     }
-    return this.tiles.prepareTiles(visibility, nextTaskId);
+    const jobs = this.tiles.prepareTiles(visibility, nextTaskId);
+    this.starved = this.tiles.starved;
+    return jobs;
+  }
+
+  get visible(): boolean {
+    return this.shown;
+  }
+
+  /**
+   * Hidden, the tab is occluded: its animations pause (their clocks stop) and it makes no frames.
+   * Shown again, its animations resume where they were and its next frame is whole.
+   */
+  setVisible(visible: boolean, now: number): void {
+    if (visible === this.shown) return;
+    this.shown = visible;
+    if (!visible) {
+      this.hiddenAt = now;
+      return;
+    }
+    for (const start of this.animationStart.values()) start.at += now - this.hiddenAt;
+    this.damage = this.fullViewport();
+    this.geometryAt = -1;
+  }
+
+  /**
+   * Whether this tab needs the next vsync (cc's scheduler asking its BeginFrameSource): while a
+   * change waits to be drawn, an animation runs, tiles wait for a slot, or the frame-rate meter is
+   * on. A static page, once drawn, needs none.
+   */
+  needsBeginFrame(now: number): boolean {
+    if (!this.shown) return false;
+    if (!isEmpty(this.damage) || this.rasterDamage.length || this.flashing.length || this.latency.length) return true;
+    if (this.tiles.evicted || this.starved || this.overlays.fpsMeter) return true;
+    return this.layers.some((l) => {
+      const start = l.animation && this.animationStart.get(l.id);
+      return start && l.animation && animationRunning(l.animation, now - start.at);
+    });
   }
 
   /** The frame for this vsync, or null if nothing changed or the display compositor is behind. */
@@ -378,6 +420,12 @@ export class LayerTreeHostImpl {
     this.sink.removePool(this.poolId);
     this.pool.close();
   }
+}
+
+/** Until its last iteration ends, and one vsync more to draw where it ends. */
+function animationRunning(anim: NonNullable<LayerData['animation']>, elapsedMs: number): boolean {
+  const { delayMs, durationMs, iterations } = anim.spec;
+  return elapsedMs < delayMs + durationMs * iterations + 2 * (1000 / 60);
 }
 
 function inside(r: Rect, x: number, y: number): boolean {

@@ -47,6 +47,8 @@ export class TileManager {
    * tile's slot frees only once a frame without it is acknowledged: the host must send one.
    */
   evicted = false;
+  /** The last `prepareTiles` left tiles of interest waiting for a free slot. */
+  starved = false;
 
   constructor(
     private readonly slots: SlotAllocator,
@@ -130,6 +132,7 @@ export class TileManager {
       if (slot === null) break;
       jobs.push(this.job(c.layer, c.tile, slot, nextTaskId()));
     }
+    this.starved = jobs.length < candidates.length;
     return jobs;
   }
 

@@ -21,10 +21,16 @@ import {
   textContent,
 } from '../page/dom/Dom';
 import { PAGE_ENVIRONMENT } from './environments';
+import type { TabLifecycle } from '../threadMessages';
 import { type HostValue, type Primitive, ScriptContext } from './ScriptContext';
+import type { WakeUps } from './ScriptTimers';
+
+const WAKE_UPS: Record<TabLifecycle, WakeUps> = { visible: 'when-due', hidden: 'once-a-second', frozen: 'never' };
 
 export interface WorkerLink {
   post(json: string): void;
+  /** Freezes the worker with its page (its timers and messages wait), or resumes it. */
+  setFrozen(frozen: boolean): void;
   stop(): void;
 }
 
@@ -56,6 +62,7 @@ export class PageScripts {
   private readonly handleOf = new Map<Element, number>();
   private readonly workers = new Map<number, WorkerLink>();
   private nextWorker = 0;
+  private lifecycle: TabLifecycle = 'visible';
   /** Event types some script listens for: a wheel listener makes the compositor ask before scrolling. */
   readonly listening = new Set<string>();
 
@@ -130,6 +137,16 @@ export class PageScripts {
     this.context.deliver('frame', 0, JSON.stringify(now));
   }
 
+  /**
+   * A hidden tab's timers wake at most once a second, aligned (Chromium's background throttling);
+   * a frozen tab's never, and its workers pause with it; shown, timers run when due.
+   */
+  setLifecycle(lifecycle: TabLifecycle): void {
+    this.lifecycle = lifecycle;
+    this.context.timers.setWakeUps(WAKE_UPS[lifecycle]);
+    for (const w of this.workers.values()) w.setFrozen(lifecycle === 'frozen');
+  }
+
   /** Dispatches an input event at an element; returns true if a listener prevented its default action. */
   dispatch(target: Element, e: DomEvent): boolean {
     return this.context.deliver('event', 0, JSON.stringify({ ...e, path: this.path(target) }));
@@ -194,10 +211,9 @@ export class PageScripts {
     if (this.workers.size >= MAX_WORKERS) throw new Error(`a page may run at most ${MAX_WORKERS} workers`);
     const resolved = new URL(url, this.baseUrl).href;
     const id = ++this.nextWorker;
-    this.workers.set(
-      id,
-      this.host.startWorker(resolved, (json) => this.context.deliver('message', id, json)),
-    );
+    const link = this.host.startWorker(resolved, (json) => this.context.deliver('message', id, json));
+    if (this.lifecycle === 'frozen') link.setFrozen(true); // a frozen page's new worker starts frozen
+    this.workers.set(id, link);
     return id;
   }
 }

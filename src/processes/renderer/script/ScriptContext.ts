@@ -5,6 +5,7 @@
  * inside the context, around one host function that takes and returns JSON text and never throws.
  */
 import * as vm from 'node:vm';
+import { ScriptTimers } from './ScriptTimers';
 
 export type Primitive = string | number | boolean | null;
 /** What a host operation may return: plain data, copied into the context as JSON. */
@@ -52,7 +53,8 @@ const COMMON = `
 export class ScriptContext {
   private readonly context: vm.Context;
   private readonly dispatch: Dispatcher;
-  private readonly timers = new Map<number, NodeJS.Timeout>();
+  /** Its timers; the page's throttles them while its tab is hidden. */
+  readonly timers = new ScriptTimers((id) => this.deliver('timer', id));
 
   constructor(
     environment: string,
@@ -79,18 +81,8 @@ export class ScriptContext {
 
   private readonly builtins: HostOps = {
     now: () => performance.now(),
-    timer: (id, ms, repeat) => {
-      const fire = () => {
-        if (!repeat) this.timers.delete(id as number);
-        this.deliver('timer', id as number);
-      };
-      const delay = Math.max(0, Math.min(Number(ms), 2 ** 31 - 1));
-      this.timers.set(id as number, repeat ? setInterval(fire, Math.max(delay, 4)) : setTimeout(fire, delay));
-    },
-    clearTimer: (id) => {
-      clearTimeout(this.timers.get(id as number));
-      this.timers.delete(id as number);
-    },
+    timer: (id, ms, repeat) => this.timers.add(id as number, Math.max(0, Number(ms)), Boolean(repeat)),
+    clearTimer: (id) => this.timers.clear(id as number),
   };
 
   /** Runs a script; an error in it is reported and does not end the thread. */
@@ -116,8 +108,7 @@ export class ScriptContext {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.timers.dispose();
   }
 }
 

@@ -10,6 +10,7 @@ import { FrameSinkClient } from '../../../viz/client/FrameSinkClient';
 import { LIMITS } from '../../../common/limits';
 import { answerHeapRequests } from '../../../platform/child/ThreadHeap';
 import type { RenderingOverlays } from '../../../common/protocol';
+import { BeginFrameSource } from '../compositor/BeginFrameSource';
 import { LayerTreeHostImpl } from '../compositor/LayerTreeHostImpl';
 import { RasterDispatcher } from '../compositor/RasterDispatcher';
 import { registerFonts } from '../../shared/Fonts';
@@ -26,11 +27,24 @@ const raster = new RasterDispatcher(log);
 let mainPort: MessagePort | null = null;
 let overlays: RenderingOverlays = { tileBorders: false, paintFlashing: false, fpsMeter: false };
 let taskSerial = 0;
+/** Tabs not shown in any window: no raster, no frames, their animations paused (kept apart: a tab's host comes with its first commit). */
+const hidden = new Set<number>();
+const vsync = new BeginFrameSource(VSYNC_MS, beginFrame);
+const needsFrames = () => vsync.setNeedsBeginFrames();
 
 const hostOf = (surfaceId: string) => hosts.get(Number(surfaceId.slice('tab:'.length)));
-sink.onConnected(() => hosts.forEach((h) => h.displayReset()));
-sink.onGranted((surfaceIds) => surfaceIds.forEach((id) => hostOf(id)?.displayReset()));
-sink.onAck(({ surfaceId, seq }) => hostOf(surfaceId)?.acknowledged(seq));
+sink.onConnected(() => {
+  hosts.forEach((h) => h.displayReset());
+  needsFrames();
+});
+sink.onGranted((surfaceIds) => {
+  surfaceIds.forEach((id) => hostOf(id)?.displayReset());
+  needsFrames();
+});
+sink.onAck(({ surfaceId, seq }) => {
+  hostOf(surfaceId)?.acknowledged(seq);
+  needsFrames(); // a freed slot may let waiting tiles raster
+});
 sink.onLost((why) => log(`lost the display compositor (${why}); waiting for a new channel`));
 
 const toMain = (m: CompositorToMain) => mainPort?.postMessage(m);
@@ -39,21 +53,30 @@ function onMainMessage(m: MainToCompositor): void {
   if (m.type === 'close') {
     hosts.get(m.tabId)?.dispose();
     hosts.delete(m.tabId);
+    hidden.delete(m.tabId);
     return;
   }
-  if (m.type === 'scroll-by') {
+  if (m.type === 'visibility') {
+    if (m.visible) hidden.delete(m.tabId);
+    else hidden.add(m.tabId);
+    hosts.get(m.tabId)?.setVisible(m.visible, performance.now());
+  } else if (m.type === 'scroll-by') {
     const host = hosts.get(m.tabId);
     if (host && !host.scrollAt(m.x, m.y, m.dx, m.dy, m.inputId)) host.addLatency(m.inputId);
-    return;
+  } else if (m.type === 'input-handled') {
+    hosts.get(m.tabId)?.addLatency(m.inputId);
+  } else {
+    let host = hosts.get(m.tabId);
+    if (!host) {
+      host = new LayerTreeHostImpl(m.tabId, m.viewport, overlays, sink);
+      host.setVisible(!hidden.has(m.tabId), performance.now());
+      hosts.set(m.tabId, host);
+    }
+    host.commit(m.page, m.viewport, m.latency);
+    // Raster starts now, not at the next vsync.
+    if (host.visible) scheduleRaster(host, performance.now());
   }
-  if (m.type === 'input-handled') return hosts.get(m.tabId)?.addLatency(m.inputId);
-  let host = hosts.get(m.tabId);
-  if (!host) {
-    host = new LayerTreeHostImpl(m.tabId, m.viewport, overlays, sink);
-    hosts.set(m.tabId, host);
-  }
-  host.commit(m.page, m.viewport, m.latency);
-  schedule();
+  needsFrames();
 }
 
 /** Input arrives here first, as in Chromium: scrolling needs no main thread unless the page listens for wheel events. */
@@ -79,22 +102,40 @@ function onInput(m: Extract<ToCompositor, { type: 'input' }>): void {
     });
   }
   if (!host.scrollAt(e.x, e.y, e.dx, e.dy, m.inputId)) host.addLatency(m.inputId);
+  needsFrames();
 }
 
-function schedule(now = performance.now()): void {
-  for (const host of hosts.values()) raster.enqueue(host.takeRasterJobs(now, () => ++taskSerial));
+/**
+ * Hands the tab's due tiles to the raster threads. Whatever becomes of a task — drawn, failed, or
+ * lost with its thread and re-queued — it asks for a vsync: to present the tile, or to schedule it again.
+ */
+function scheduleRaster(host: LayerTreeHostImpl, now: number): void {
+  const jobs = host.takeRasterJobs(now, () => ++taskSerial);
+  raster.enqueue(
+    jobs.map((job) => ({
+      ...job,
+      done: (ok: boolean, thread: number) => {
+        job.done(ok, thread);
+        needsFrames();
+      },
+    })),
+  );
 }
 
-function beginFrame(): void {
+/** One vsync: raster scheduling and a frame for each shown tab; returns whether any still needs the next vsync. */
+function beginFrame(): boolean {
   const now = performance.now();
-  schedule(now);
-  if (!sink.ready) return;
-  for (const host of hosts.values()) {
+  const shown = [...hosts.values()].filter((h) => h.visible);
+  for (const host of shown) scheduleRaster(host, now);
+  // Without a display compositor there is nothing to draw for: `onConnected` asks again.
+  if (!sink.ready) return false;
+  for (const host of shown) {
     // A tab the display compositor has not yet granted waits, with its damage kept, for `onGranted`.
     if (!sink.mayDraw(host.surfaceId)) continue;
     const frame = host.produceFrame(now);
     if (frame) sink.submit(frame);
   }
+  return shown.some((h) => sink.mayDraw(h.surfaceId) && h.needsBeginFrame(now));
 }
 
 answerHeapRequests(parentPort!);
@@ -117,6 +158,7 @@ parentPort!.on('message', (m: ToCompositor) => {
     case 'overlays':
       overlays = m.overlays;
       hosts.forEach((h) => h.setOverlays(overlays));
+      needsFrames();
       break;
     case 'tile-report': {
       const host = hosts.get(m.tabId);
@@ -129,6 +171,7 @@ parentPort!.on('message', (m: ToCompositor) => {
               rasterThreads: Math.max(1, raster.threadCount),
               scroll: host.scrollOffset(),
               framesPerSecond: host.framesPerSecond,
+              beginFrames: vsync.beginFrames,
               tiles: host.tileOwners().slice(0, LIMITS.tilesPerReport),
             }
           : null,
@@ -140,5 +183,3 @@ parentPort!.on('message', (m: ToCompositor) => {
       break;
   }
 });
-
-setInterval(beginFrame, VSYNC_MS);

@@ -18,7 +18,15 @@ import { findElement } from '../page/dom/Dom';
 import { parseHtml } from '../page/dom/parseHtml';
 import type { PagePaint } from '../commit/PagePaint';
 import { PageScripts } from '../script/PageScripts';
-import type { CompositorToMain, FromMain, MainToCompositor, ResourceResult, ToMain } from '../threadMessages';
+import type {
+  CompositorToMain,
+  FromMain,
+  MainToCompositor,
+  ResourceResult,
+  TabLifecycle,
+  ToMain,
+  WorkerLifecycle,
+} from '../threadMessages';
 import { crashThisThread } from './crash';
 
 registerFonts();
@@ -50,6 +58,11 @@ interface Tab {
   pluginSurfaces: Map<number, string>;
   deadPlugins: Map<number, string>;
   closed: boolean;
+  /**
+   * Shown in a window, hidden, or frozen. A hidden tab runs no frames (no requestAnimationFrame,
+   * no style, layout or paint) until shown; a frozen one runs no task at all, its workers neither.
+   */
+  lifecycle: TabLifecycle;
 }
 const tabs = new Map<number, Tab>();
 const pendingFetches = new Map<number, (result: ResourceResult) => void>();
@@ -77,6 +90,7 @@ function runFrame(): void {
   frameTimer = null;
   const now = performance.now();
   for (const tab of tabs.values()) {
+    if (tab.lifecycle !== 'visible') continue; // its frame waits until it is shown
     if (tab.frameRequested && tab.scripts) {
       tab.frameRequested = false;
       tab.scripts.animationFrame(now);
@@ -183,6 +197,7 @@ async function runScripts(tab: Tab, dom: Dom): Promise<void> {
       toIo({ type: 'start-worker', workerId, tabId: tab.tabId, url, port: port2 }, [port2]);
       return {
         post: (json) => port1.postMessage(json),
+        setFrozen: (frozen) => port1.postMessage({ type: 'lifecycle', frozen } satisfies WorkerLifecycle),
         stop: () => {
           port1.close();
           toIo({ type: 'stop-worker', workerId });
@@ -191,6 +206,7 @@ async function runScripts(tab: Tab, dom: Dom): Promise<void> {
     },
   });
   tab.scripts = scripts;
+  scripts.setLifecycle(tab.lifecycle);
   for (const [i, s] of scripts.scripts().entries()) {
     if (tab.closed) return;
     if (s.code !== undefined) {
@@ -238,6 +254,17 @@ function onInput(m: CompositorToMain): void {
     });
   if (tab.dirty) tab.latency.push(m.inputId);
   else commit({ type: 'input-handled', tabId: m.tabId, inputId: m.inputId });
+}
+
+/** Hidden: no main-thread frames, throttled timers; frozen: no timers, workers paused; shown: the frame it missed, if anything changed. */
+function setLifecycle(tabId: number, lifecycle: TabLifecycle): void {
+  const tab = tabs.get(tabId);
+  if (!tab || tab.lifecycle === lifecycle) return;
+  tab.lifecycle = lifecycle;
+  tab.scripts?.setLifecycle(lifecycle);
+  const visible = lifecycle === 'visible';
+  commit({ type: 'visibility', tabId, visible });
+  if (visible && (tab.dirty || tab.frameRequested)) scheduleFrame();
 }
 
 function close(tabId: number): void {
@@ -291,8 +318,10 @@ parentPort!.on('message', (m: ToMain) => {
         pluginSurfaces: new Map(),
         deadPlugins: new Map(),
         closed: false,
+        lifecycle: m.visible ? 'visible' : 'hidden',
       };
       tabs.set(m.tabId, tab);
+      commit({ type: 'visibility', tabId: m.tabId, visible: m.visible });
       void fetchResource(m.tabId, m.url, 'document').then((result) => {
         if (!tab.closed) void load(tab, result.ok ? result.body : errorPage(tab.url, result.error));
       });
@@ -306,6 +335,9 @@ parentPort!.on('message', (m: ToMain) => {
     }
     case 'close-tab':
       close(m.tabId);
+      break;
+    case 'tab-lifecycle':
+      setLifecycle(m.tabId, m.lifecycle);
       break;
     case 'plugin-attached': {
       const tab = tabs.get(m.tabId);

@@ -9,7 +9,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { answerHeapRequests, type HeapRequest } from '../../../platform/child/ThreadHeap';
 import { WORKER_ENVIRONMENT } from '../script/environments';
 import { ScriptContext } from '../script/ScriptContext';
-import type { CrashOrder, FromWorker, ToWorker } from '../threadMessages';
+import type { CrashOrder, FromWorker, ToWorker, WorkerLifecycle } from '../threadMessages';
 import { crashThisThread } from './crash';
 
 const { workerId, tabId, url, port } = workerData as {
@@ -34,10 +34,24 @@ const context = new ScriptContext(
   reportError,
 );
 
-// Messages the page sends before the script has arrived wait for it, as in a browser.
-const early: string[] = [];
+// Messages the page sends before the script has arrived wait for it, as in a browser, and so do
+// those sent while the page is frozen (a frozen page's workers run no task, as in Chromium).
+const waiting: string[] = [];
 let started = false;
-port.on('message', (json: string) => (started ? context.deliver('message', 0, json) : early.push(json)));
+let frozen = false;
+const deliverWaiting = () => {
+  for (const json of waiting.splice(0)) context.deliver('message', 0, json);
+};
+port.on('message', (m: string | WorkerLifecycle) => {
+  if (typeof m === 'string') {
+    if (started && !frozen) context.deliver('message', 0, m);
+    else waiting.push(m);
+    return;
+  }
+  frozen = m.frozen;
+  context.timers.setWakeUps(frozen ? 'never' : 'when-due');
+  if (started && !frozen) deliverWaiting();
+});
 
 answerHeapRequests(parentPort!);
 parentPort!.on('message', (m: ToWorker | CrashOrder | HeapRequest) => {
@@ -46,6 +60,6 @@ parentPort!.on('message', (m: ToWorker | CrashOrder | HeapRequest) => {
   if (!m.result.ok) return reportError(`could not load the worker script ${url}: ${m.result.error}`);
   context.run(m.result.body, url);
   started = true;
-  for (const json of early.splice(0)) context.deliver('message', 0, json);
+  if (!frozen) deliverWaiting();
 });
 toIo({ type: 'fetch', requestId: 1, tabId, url, destination: 'script' });
