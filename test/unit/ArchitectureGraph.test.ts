@@ -28,6 +28,7 @@ const tab = (id: number, pid: number | null, state: TabInfo['state'] = 'live'): 
   state,
   framesPresented: 0,
   surfaceId: `tab:${id}`,
+  visible: false,
 });
 const counts = (sent: number, received: number) => ({
   sent: { messages: sent, bytes: sent * 100 },

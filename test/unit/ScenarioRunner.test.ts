@@ -27,6 +27,7 @@ function fakeKernel() {
         state: 'live',
         framesPresented: 0,
         surfaceId: `tab:${id}`,
+        visible: true,
       };
       tabs.push(tab);
       return tab;
