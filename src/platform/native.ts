@@ -36,6 +36,16 @@ interface NativeAddon {
   pipePingPongThreadsC?(size: number, iterations: number): { median: number; p99: number };
   pipeDirection?(): { writeToReadEnd: string; readFromWriteEnd: string };
   spawnCostC?(count: number, threads: boolean): { median: number; p99: number };
+  /** A lat_ctx hand-off (µs, median) to a peer pinned to peerCpu; the caller pins itself first. */
+  switchCostC?(
+    iterations: number,
+    threads: boolean,
+    peerCpu: number,
+  ): { handOff: number; overhead: number; cpu: number; peerCpu: number };
+  // CPU affinity of the calling thread (minium_native.cc), Linux only.
+  setAffinity?(cpus: number[]): void;
+  getAffinity?(): number[];
+  currentCpu?(): number;
   shmRace?(
     size: number,
     milliseconds: number,
