@@ -3,6 +3,7 @@ import { blockedMainFps } from './blockedMainFps';
 import { firstFrame } from './firstFrame';
 import { type BenchResult, machine } from './harness';
 import { inputLatency } from './inputLatency';
+import { labStability } from './labStability';
 import { orphanExit } from './orphanExit';
 import { rasterThroughput } from './rasterThroughput';
 import { sadTab } from './sadTab';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'blocked-main': () => blockedMainFps(),
   'input-latency': () => inputLatency(),
   sandbox: () => sandboxSetup(),
+  'lab-stability': () => labStability(),
 };
 
 export async function runBenchmarks(which: string, json: boolean): Promise<void> {
