@@ -183,7 +183,7 @@ export class LabPanel {
     const section = element('section', '', element('h3', '', 'Processes against threads'));
     const table = element('table', 'pairs');
     table.append(row('th', ['', 'process', 'thread', 'process ÷ thread']));
-    const ratios = r.pairs.map((p) => ratioOf(p.process, p.thread));
+    const ratios = r.pairs.map((p) => p.ratio);
     r.pairs.forEach((p, i) => {
       const ratio = ratios[i];
       table.append(
@@ -191,7 +191,7 @@ export class LabPanel {
           p.metric,
           figure(p.process, p.unit),
           figure(p.thread, p.unit),
-          ratio ? figure({ ...ratio, n: 0, confidence: 0 }, '×', ratio.low > 1 || ratio.high < 1 ? '' : 'overlap') : '',
+          ratio ? figure(ratio, '×', ratio.low > 1 || ratio.high < 1 ? '' : 'overlap') : '',
         ]),
       );
     });
@@ -204,7 +204,8 @@ export class LabPanel {
         first
           ? `Each figure is the median of ${first.n} repetitions, process and thread in turn; below it, a ` +
               `${Math.round(first.confidence * 100)}% confidence interval of that median (order statistics). ` +
-              `Where the ratio's interval spans 1 the run cannot tell the two apart.`
+              `The ratio is taken repetition by repetition; where its interval spans 1 (grey) this run cannot ` +
+              `tell the two apart, and a claim resting on it is inconclusive here.`
           : '',
       ),
     );
@@ -330,11 +331,6 @@ function row(cell: 'td' | 'th', content: (string | Node)[]): HTMLTableRowElement
   const tr = document.createElement('tr');
   for (const c of content) tr.append(element(cell, '', c));
   return tr;
-}
-
-/** The ratio of two figures, its ends bounded by their intervals' ends. */
-function ratioOf(a: Estimate | null, b: Estimate | null): { median: number; low: number; high: number } | null {
-  return a && b && b.low > 0 ? { median: a.median / b.median, low: a.low / b.high, high: a.high / b.low } : null;
 }
 
 /** A median over its interval: "0.63 µs" above "0.62–0.64". */

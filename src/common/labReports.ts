@@ -92,6 +92,8 @@ export interface Pair {
   unit: string;
   process: Estimate | null;
   thread: Estimate | null;
+  /** process ÷ thread, repetition by repetition (the two are measured in turn). */
+  ratio: Estimate | null;
   note?: string;
 }
 

@@ -2,7 +2,7 @@
 import type { Estimate, Pair, ThreadsLabReport } from '../../src/common/labReports';
 import { estimate } from '../../src/lab/stats';
 import { threadsVerdicts } from '../../src/lab/threads/verdicts';
-import { judge } from '../../src/lab/verdict';
+import { judge, pairedRatio } from '../../src/lab/verdict';
 
 describe('estimate: the median and an order-statistic interval of it', () => {
   test('nine repetitions: the 2nd and 8th smallest, 96.1% coverage', () => {
@@ -57,14 +57,31 @@ describe('judge: one rule for "A is larger than B"', () => {
     expect(judge(e([100, 101, 102]), e([1, 2, 3]), 1.5).verdict).toBe('inconclusive here');
   });
 
+  test('measured in turn, drift that moves both sides cancels in the ratio of each pair', () => {
+    // Another program's load comes and goes: both sides slow down together, by up to half.
+    const load = [1, 1.5, 1.1, 1.4, 1, 1.3, 1.2, 1.5, 1];
+    const process = load.map((l, i) => 0.64 * l * (1 + (i % 3) / 100));
+    const thread = load.map((l, i) => 0.53 * l * (1 + (i % 2) / 100));
+    expect(judge(e(process), e(thread), 1.5).verdict).toBe('inconclusive here');
+    const paired = judge(e(process), e(thread), 1.5, pairedRatio(process, thread));
+    expect(paired.verdict).toBe('holds in part');
+    expect(paired.ratio!.low).toBeGreaterThan(1.18);
+    expect(pairedRatio([1, 2], [1])).toBeNull();
+  });
+
   test('a missing side is not measured', () => {
     expect(judge(null, e([1, 2, 3, 4, 5, 6, 7, 8, 9]), 1.5)).toEqual({ verdict: 'not measured', ratio: null });
   });
 });
 
 /** A threads-lab report holding only the switch pair. */
-function switchReport(process: Estimate, thread: Estimate): Omit<ThreadsLabReport, 'verdicts'> {
-  const pair: Pair = { metric: 'switch: one hand-off, both on CPU 0 (OS, lat_ctx)', unit: 'µs', process, thread };
+function switchReport(
+  process: Estimate,
+  thread: Estimate,
+  ratio: Estimate | null = null,
+): Omit<ThreadsLabReport, 'verdicts'> {
+  const metric = 'switch: one hand-off, both on CPU 0 (OS, lat_ctx)';
+  const pair: Pair = { metric, unit: 'µs', process, thread, ratio };
   return { lab: 'threads', date: '', machine: {}, pairs: [pair], blast: [], visibility: [] };
 }
 const switchVerdicts = (r: Omit<ThreadsLabReport, 'verdicts'>) =>
@@ -102,6 +119,11 @@ describe('the flip-flop of issue 11', () => {
   test('three recorded runs of nine repetitions each give the same verdict', () => {
     const verdicts = recorded.map((r) => switchVerdicts(switchReport(e(r.process), e(r.thread))));
     expect(new Set(verdicts.flat())).toEqual(new Set(['inconclusive here']));
+    // Read repetition by repetition (each process figure with the thread figure measured next), too.
+    const paired = recorded.map((r) =>
+      switchVerdicts(switchReport(e(r.process), e(r.thread), pairedRatio(r.process, r.thread))),
+    );
+    expect(new Set(paired.flat())).toEqual(new Set(['inconclusive here']));
     // …although the medians alone would have ranked the two sides differently from run to run.
     const order = recorded.map((r) => Math.sign(e(r.process).median - e(r.thread).median));
     expect(new Set(order).size).toBeGreaterThan(1);

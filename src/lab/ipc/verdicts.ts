@@ -50,7 +50,7 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
         { label: 'shared memory', estimate: shm.rtt.spread },
         'µs',
         1,
-        '; no copy through the kernel, though JavaScript still copies in and out once',
+        { more: '; no copy through the kernel, though JavaScript still copies in and out once' },
       ),
     );
   } else add('SHM1', 'not measured', 'run with shm and another process mechanism');
@@ -77,7 +77,9 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
         { label: 'shared memory', estimate: megabytes(shm4k.throughput.spread) },
         'MB/s',
         1,
-        '. The hard part, synchronization, was written once in the ring; the SHM2 race shows what skipping it costs',
+        {
+          more: '. The hard part, synchronization, was written once in the ring; the SHM2 race shows what skipping it costs',
+        },
       ),
     );
   }

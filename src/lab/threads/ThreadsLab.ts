@@ -12,6 +12,7 @@ import { machineFacts } from '../machine';
 import { estimate } from '../stats';
 import { countPrimes } from './primes';
 import { startUnit, type Unit, type UnitKind } from './Unit';
+import { pairedRatio } from '../verdict';
 import { threadsVerdicts } from './verdicts';
 
 /** How many steps report progress (for the progress bar). */
@@ -36,7 +37,14 @@ export async function runThreadsLab(options: {
     const xs: Record<UnitKind, number[]> = { process: [], thread: [] };
     for (let i = 0; i < reps; i++)
       for (const kind of ['process', 'thread'] as const) xs[kind].push(await measure(kind));
-    pairs.push({ metric, unit, process: estimate(xs.process), thread: estimate(xs.thread), note });
+    pairs.push({
+      metric,
+      unit,
+      process: estimate(xs.process),
+      thread: estimate(xs.thread),
+      ratio: pairedRatio(xs.process, xs.thread),
+      note,
+    });
   };
 
   await both('start: create → first message (runtime)', 'ms', async (kind) => {

@@ -14,11 +14,11 @@ export function formatThreadsReport(r: ThreadsLabReport): string {
     `Each figure: the median of ${r.pairs[0]?.process?.n ?? '?'} repetitions (process and thread in turn) and, in ` +
       `brackets, a ${Math.round((r.pairs[0]?.process?.confidence ?? 0) * 100)}% confidence interval of that median`,
     '',
-    `${''.padEnd(width)}${'process'.padStart(24)}${'thread'.padStart(24)}  ratio`,
+    `${''.padEnd(width)}${'process'.padStart(24)}${'thread'.padStart(24)}${'ratio, by repetition'.padStart(24)}`,
     ...r.pairs.map(
       (p) =>
-        `${p.metric.padEnd(width)}${fmt(p.process, p.unit).padStart(24)}${fmt(p.thread, p.unit).padStart(24)}  ` +
-        `${p.process && p.thread ? `${(p.process.median / p.thread.median).toFixed(1)}×` : ''}`,
+        `${p.metric.padEnd(width)}${fmt(p.process, p.unit).padStart(24)}${fmt(p.thread, p.unit).padStart(24)}` +
+        `${fmt(p.ratio, '×').padStart(24)}`,
     ),
     '',
     'Blast radius:',

@@ -18,6 +18,7 @@ export function threadsVerdicts(r: Omit<ThreadsLabReport, 'verdicts'>): ClaimVer
           { label: 'thread', estimate: pair?.thread ?? null },
           pair?.unit ?? '',
           STRONG,
+          { paired: pair?.ratio },
         ),
       );
   };
