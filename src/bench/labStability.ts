@@ -6,16 +6,17 @@
  * the claims judged in the same runs.
  */
 import { fork } from 'node:child_process';
-import * as path from 'node:path';
 import type { ClaimVerdict, LabName, LabReport } from '../common/labReports';
+import { childEntry } from '../platform/paths';
 import type { BenchResult, Row } from './harness';
 
 const RUNS = 5;
-const LAB_MAIN = path.join(__dirname, '../lab/labMain.js');
 
 function runLabOnce(lab: LabName): Promise<LabReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(LAB_MAIN, [`--lab=${lab}`, '--quick'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(childEntry('lab/labMain.js'), [`--lab=${lab}`, '--quick'], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     let report: LabReport | null = null;
     child.on('message', (m: { report?: LabReport; error?: string }) => {
       if (m.report) report = m.report;
@@ -29,15 +30,20 @@ function runLabOnce(lab: LabName): Promise<LabReport> {
   });
 }
 
-/** One line per claim: its verdict in each run, and whether they were all the same. */
+/**
+ * One line per claim: its verdict in each run, and whether they were all the same; under a claim
+ * that changed, each run's reason (its figures and intervals).
+ */
 function claimLines(runs: ClaimVerdict[][]): { lines: string[]; stable: number; claims: number } {
   const ids = [...new Set(runs.flatMap((r) => r.map((v) => v.id)))];
   let stable = 0;
-  const lines = ids.map((id) => {
-    const verdicts = runs.map((r) => r.find((v) => v.id === id)?.verdict ?? 'missing');
+  const lines = ids.flatMap((id) => {
+    const found = runs.map((r) => r.find((v) => v.id === id));
+    const verdicts = found.map((v) => v?.verdict ?? 'missing');
     const same = new Set(verdicts).size === 1;
     if (same) stable++;
-    return `  ${id.padEnd(7)} ${same ? 'same   ' : 'CHANGED'} ${verdicts.join(' | ')}`;
+    const line = `  ${id.padEnd(7)} ${same ? 'same   ' : 'CHANGED'} ${verdicts.join(' | ')}`;
+    return same ? [line] : [line, ...found.map((v, i) => `          run ${i + 1}: ${v?.because ?? 'no verdict'}`)];
   });
   return { lines, stable, claims: ids.length };
 }
