@@ -31,8 +31,9 @@ export interface Reference {
 export interface RaceResult {
   size: number;
   milliseconds: number;
-  unsynchronized: { reads: number; torn: number; retries: number };
-  seqlock: { reads: number; torn: number; retries: number };
+  /** writerCpu: where the writer ran; the reader is pinned to another CPU where there are two. */
+  unsynchronized: { reads: number; torn: number; retries: number; writerCpu?: number };
+  seqlock: { reads: number; torn: number; retries: number; writerCpu?: number };
 }
 
 /** NPIPE1: several client processes served through one well-known FIFO. */

@@ -135,7 +135,7 @@ bool SizeAndCount(napi_env env, napi_callback_info info, uint32_t* size, uint32_
   napi_value argv[2];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   double s = 0, c = 0;
-  if (argc != 2 || !Number(env, argv[0], &s) || !Number(env, argv[1], &c) || s < 1 || s > (64 << 20) || c < 1 || c > 1e6) {
+  if (argc < 2 || !Number(env, argv[0], &s) || !Number(env, argv[1], &c) || s < 1 || s > (64 << 20) || c < 1 || c > 1e6) {
     Throw(env, "(size: 1..64 MiB, iterations: 1..1e6)");
     return false;
   }
@@ -468,16 +468,28 @@ napi_value SpawnCostC(napi_env env, napi_callback_info info) {
   return Stats(env, us);
 }
 
-// shmRace(size, milliseconds): CLAIMS.md SHM2. A child process rewrites one shared buffer over and
-// over, each time filled with a single new byte value; the parent reads it and counts the reads
-// that mix two values (torn). First with no synchronization, then with a sequence lock (the
-// writer makes a counter odd while writing; the reader retries if it saw it odd or changed).
+// shmRace(size, milliseconds, writerCpu?): CLAIMS.md SHM2. A child process rewrites one shared
+// buffer over and over, each time filled with a single new byte value; the parent reads it and
+// counts the reads that mix two values (torn). First with no synchronization, then with a sequence
+// lock (the writer makes a counter odd while writing; the reader retries if it saw it odd or
+// changed). A race needs both running at once: the writer pins itself to writerCpu (the caller
+// pins itself elsewhere), and the clock starts only once it writes.
 napi_value ShmRace(napi_env env, napi_callback_info info) {
   uint32_t size, ms;
   if (!SizeAndCount(env, info, &size, &ms)) return nullptr;
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  double writer_cpu_d = -1;
+  if (argc >= 3 && (!Number(env, argv[2], &writer_cpu_d) || writer_cpu_d != static_cast<int>(writer_cpu_d))) {
+    Throw(env, "shmRace(size, milliseconds, writerCpu?: a CPU number)");
+    return nullptr;
+  }
+  int writer_cpu = static_cast<int>(writer_cpu_d);
   struct Shared {
     std::atomic<uint32_t> seq;
     std::atomic<uint32_t> stop;
+    std::atomic<int32_t> writing;  // the writer's CPU once it writes; -1 before
   };
   size_t bytes = sizeof(Shared) + size;
   void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -489,17 +501,36 @@ napi_value ShmRace(napi_env env, napi_callback_info info) {
   volatile uint8_t* buf = static_cast<uint8_t*>(mem) + sizeof(Shared);
   std::vector<uint8_t> copy(size);
   double results[2][3] = {};  // [mode][reads, torn, retries]
+  int writer_cpus[2] = {-1, -1};
   for (int locked = 0; locked < 2; locked++) {
     shared->stop.store(0);
     shared->seq.store(0);
+    shared->writing.store(-1);
     pid_t pid = fork();
     if (pid == 0) {
+      if (writer_cpu >= 0 && PinCallingThread(&writer_cpu, 1) != 0) _exit(2);
+      shared->writing.store(CurrentCpu());
       for (uint8_t v = 1; !shared->stop.load(std::memory_order_relaxed); v++) {
         if (locked) shared->seq.fetch_add(1, std::memory_order_acq_rel);  // odd: writing
         for (uint32_t i = 0; i < size; i++) buf[i] = v;
         if (locked) shared->seq.fetch_add(1, std::memory_order_acq_rel);  // even: done
       }
       _exit(0);
+    }
+    // Until the writer runs there is nothing to race with (or it could not pin itself and ended).
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (pid > 0 && shared->writing.load() < 0 && std::chrono::steady_clock::now() < give_up &&
+           waitpid(pid, nullptr, WNOHANG) == 0)
+      sched_yield();
+    writer_cpus[locked] = shared->writing.load();
+    if (writer_cpus[locked] < 0) {
+      shared->stop.store(1);
+      if (pid > 0) waitpid(pid, nullptr, 0);
+      munmap(mem, bytes);
+      Throw(env, pid < 0 ? std::string("shmRace: fork failed: ") + std::strerror(errno)
+                         : "shmRace: the writer did not start within 5 s, or could not pin itself to CPU " +
+                               std::to_string(writer_cpu));
+      return nullptr;
     }
     auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
     double reads = 0, torn = 0, retries = 0;
@@ -534,14 +565,16 @@ napi_value ShmRace(napi_env env, napi_callback_info info) {
   napi_create_object(env, &out);
   const char* modes[2] = {"unsynchronized", "seqlock"};
   for (int m = 0; m < 2; m++) {
-    napi_value o, reads, torn, retries;
+    napi_value o, reads, torn, retries, cpu;
     napi_create_object(env, &o);
     napi_create_double(env, results[m][0], &reads);
     napi_create_double(env, results[m][1], &torn);
     napi_create_double(env, results[m][2], &retries);
+    napi_create_int32(env, writer_cpus[m], &cpu);
     napi_set_named_property(env, o, "reads", reads);
     napi_set_named_property(env, o, "torn", torn);
     napi_set_named_property(env, o, "retries", retries);
+    napi_set_named_property(env, o, "writerCpu", cpu);
     napi_set_named_property(env, out, modes[m], o);
   }
   return out;

@@ -49,7 +49,8 @@ interface NativeAddon {
   shmRace?(
     size: number,
     milliseconds: number,
-  ): Record<'unsynchronized' | 'seqlock', { reads: number; torn: number; retries: number }>;
+    writerCpu?: number,
+  ): Record<'unsynchronized' | 'seqlock', { reads: number; torn: number; retries: number; writerCpu: number }>;
   // POSIX message queues (src/native/mq_native.cc), Linux only.
   mqOpen?(name: string, create: boolean, maxMessages: number, messageSize: number): object;
   mqSend?(handle: object, bytes: Uint8Array, timeoutMs: number): boolean;

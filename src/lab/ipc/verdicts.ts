@@ -60,7 +60,8 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     const s = r.race.seqlock;
     add(
       'SHM2',
-      u.torn > 0 && s.torn === 0 ? 'holds' : s.torn === 0 ? 'holds in part' : 'does not hold here',
+      // No torn read without synchronization: the writer never overlapped a read, so nothing was shown.
+      u.torn > 0 && s.torn === 0 ? 'holds' : s.torn > 0 ? 'does not hold here' : 'inconclusive here',
       `without synchronization ${u.torn} of ${u.reads} reads were torn; with a sequence lock ${s.torn} of ` +
         `${s.reads}, after ${s.retries} retries`,
     );

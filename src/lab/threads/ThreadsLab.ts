@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import type { BlastRadius, Pair, ThreadsLabReport, Visibility } from '../../common/labReports';
 import { native } from '../../platform/native';
 import { machineFacts } from '../machine';
+import { allowedCpus, withThreadPinned } from '../pinning';
 import { estimate } from '../stats';
 import { countPrimes } from './primes';
 import { startUnit, type Unit, type UnitKind } from './Unit';
@@ -117,40 +118,35 @@ type Both = (metric: string, unit: string, measure: (kind: UnitKind) => number, 
  * A context switch as lmbench's lat_ctx measures it: a token through pipes, both sides pinned to
  * one CPU so that every hand-off is a switch, the pipe calls' own cost subtracted. Then the same
  * with the peer on another CPU: a wake-up across cores, which is what an unpinned run mostly
- * measures, and noisily. The lab's thread pins itself; the peer (a forked process's main thread,
- * or a thread) pins itself in the addon. The lab's own CPU set is restored afterwards.
+ * measures, and noisily. The lab's thread pins itself for each repetition; the peer (a forked
+ * process's main thread, or a thread) pins itself in the addon.
  */
 async function contextSwitches(iterations: number, both: Both): Promise<void> {
   const n = native();
-  if (!n.switchCostC || !n.setAffinity || !n.getAffinity) return;
-  const allowed = n.getAffinity();
+  const allowed = allowedCpus();
+  if (!n.switchCostC || !allowed) return;
   const [cpu, other] = allowed;
   const handOff = (kind: UnitKind, peerCpu: number) => {
-    const r = n.switchCostC!(iterations, kind === 'thread', peerCpu);
+    const r = withThreadPinned(cpu, () => n.switchCostC!(iterations, kind === 'thread', peerCpu));
     if (r.cpu !== cpu || r.peerCpu !== peerCpu)
       throw new Error(
         `the context switch ran on CPUs ${r.cpu} and ${r.peerCpu} instead of ${cpu} and ${peerCpu}: pinning did not hold`,
       );
     return r.handOff - r.overhead;
   };
-  n.setAffinity([cpu]);
-  try {
+  await both(
+    `switch: one hand-off, both on CPU ${cpu} (OS, lat_ctx)`,
+    'µs',
+    (kind) => handOff(kind, cpu),
+    'a 1-byte token through two pipes, pipe calls subtracted: between processes the switch also changes address space',
+  );
+  if (other !== undefined)
     await both(
-      `switch: one hand-off, both on CPU ${cpu} (OS, lat_ctx)`,
+      `wake-up across cores: one hand-off, CPU ${cpu} → ${other} (OS)`,
       'µs',
-      (kind) => handOff(kind, cpu),
-      'a 1-byte token through two pipes, pipe calls subtracted: between processes the switch also changes address space',
+      (kind) => handOff(kind, other),
+      'the same token with the peer on another CPU: no switch on either, but a wake-up sent across cores',
     );
-    if (other !== undefined)
-      await both(
-        `wake-up across cores: one hand-off, CPU ${cpu} → ${other} (OS)`,
-        'µs',
-        (kind) => handOff(kind, other),
-        'the same token with the peer on another CPU: no switch on either, but a wake-up sent across cores',
-      );
-  } finally {
-    n.setAffinity(allowed);
-  }
 }
 
 /** Linux only: reads /proc. */
