@@ -202,8 +202,9 @@ export class LabPanel {
         'p',
         'interval-note',
         first
-          ? `Each figure is the median of ${first.n} repetitions, process and thread in turn; below it, a ` +
-              `${Math.round(first.confidence * 100)}% confidence interval of that median (order statistics). ` +
+          ? `Each figure is the median of ${[...new Set(r.pairs.map((p) => p.process?.n))].join(' or ')} ` +
+              `repetitions, process and thread in turn; below it, a confidence interval of that median of at ` +
+              `least ${Math.floor(first.confidence * 100)}% (order statistics). ` +
               `The ratio is taken repetition by repetition; where its interval spans 1 (grey) this run cannot ` +
               `tell the two apart, and a claim resting on it is inconclusive here.`
           : '',

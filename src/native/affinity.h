@@ -3,6 +3,8 @@
 // on one CPU, and the wake-up across cores apart.
 #pragma once
 
+#include <node_api.h>
+
 #include <cstddef>
 
 namespace minium {
@@ -13,5 +15,11 @@ int PinCallingThread(const int* cpus, size_t count);
 
 // The CPU the calling thread runs on now, or -1 where the OS cannot say.
 int CurrentCpu();
+
+// Whether a JavaScript number is a whole number small enough to be a CPU (casting a larger one is undefined).
+inline bool IsCpuNumber(double x) { return x >= -1e6 && x <= 1e6 && static_cast<double>(static_cast<int>(x)) == x; }
+
+// setAffinity, getAffinity and currentCpu for JavaScript; Linux only.
+void InitAffinity(napi_env env, napi_value exports);
 
 }  // namespace minium

@@ -369,7 +369,7 @@ napi_value SwitchCostC(napi_env env, napi_callback_info info) {
   bool threads = false;
   if (argc != 3 || !Number(env, argv[0], &count_d) || count_d < 1 || count_d > 1e6 ||
       napi_get_value_bool(env, argv[1], &threads) != napi_ok || !Number(env, argv[2], &cpu_d) || cpu_d < 0 ||
-      cpu_d != static_cast<int>(cpu_d)) {
+      !IsCpuNumber(cpu_d)) {
     Throw(env, "switchCostC(iterations: 1..1e6, threads: boolean, peerCpu: a CPU number)");
     return nullptr;
   }
@@ -481,7 +481,7 @@ napi_value ShmRace(napi_env env, napi_callback_info info) {
   napi_value argv[3];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   double writer_cpu_d = -1;
-  if (argc >= 3 && (!Number(env, argv[2], &writer_cpu_d) || writer_cpu_d != static_cast<int>(writer_cpu_d))) {
+  if (argc >= 3 && (!Number(env, argv[2], &writer_cpu_d) || !IsCpuNumber(writer_cpu_d))) {
     Throw(env, "shmRace(size, milliseconds, writerCpu?: a CPU number)");
     return nullptr;
   }

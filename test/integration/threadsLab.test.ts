@@ -27,7 +27,7 @@ test('--quick --json measures every pair and the blast radius of each fault', ()
     expect(p.thread!.median).toBeGreaterThan(0);
     // Every figure is repeated: a median inside an interval from enough repetitions for 95%.
     for (const e of [p.process!, p.thread!]) {
-      expect(e.n).toBe(9);
+      expect(e.n).toBeGreaterThanOrEqual(9);
       expect(e.confidence).toBeGreaterThanOrEqual(0.95);
       expect(e.low).toBeLessThanOrEqual(e.median);
       expect(e.high).toBeGreaterThanOrEqual(e.median);

@@ -24,7 +24,9 @@ export async function runThreadsLab(options: {
   onProgress?: (step: string) => void;
 }): Promise<ThreadsLabReport> {
   // Every figure is measured this many times, process and thread in turn, for a 95% interval of
-  // its median (9 is the fewest that gives one narrower than the whole range).
+  // its median (9 is the fewest that gives one narrower than the whole range). A cheap figure
+  // that other programs' load can disturb (a switch) is measured `times` as often: its interval
+  // then shrugs off more disturbed repetitions.
   const reps = options.quick ? 9 : 15;
   const say = options.onProgress ?? (() => undefined);
   const pairs: Pair[] = [];
@@ -33,10 +35,11 @@ export async function runThreadsLab(options: {
     unit: string,
     measure: (kind: UnitKind) => number | Promise<number>,
     note?: string,
+    times = 1,
   ) => {
     say(metric);
     const xs: Record<UnitKind, number[]> = { process: [], thread: [] };
-    for (let i = 0; i < reps; i++)
+    for (let i = 0; i < reps * times; i++)
       for (const kind of ['process', 'thread'] as const) xs[kind].push(await measure(kind));
     pairs.push({
       metric,
@@ -83,7 +86,7 @@ export async function runThreadsLab(options: {
       (kind) => n.spawnCostC!(options.quick ? 40 : 100, kind === 'thread').median,
       'fork() copies the page tables of this whole Node process',
     );
-  await contextSwitches(options.quick ? 1000 : 10000, both);
+  await contextSwitches(options.quick ? 500 : 10000, both);
 
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const upTo = options.quick ? 400_000 : 2_000_000;
@@ -112,7 +115,13 @@ export async function runThreadsLab(options: {
   return { ...report, verdicts: threadsVerdicts(report) };
 }
 
-type Both = (metric: string, unit: string, measure: (kind: UnitKind) => number, note?: string) => Promise<void>;
+type Both = (
+  metric: string,
+  unit: string,
+  measure: (kind: UnitKind) => number,
+  note?: string,
+  times?: number,
+) => Promise<void>;
 
 /**
  * A context switch as lmbench's lat_ctx measures it: a token through pipes, both sides pinned to
@@ -139,6 +148,7 @@ async function contextSwitches(iterations: number, both: Both): Promise<void> {
     'µs',
     (kind) => handOff(kind, cpu),
     'a 1-byte token through two pipes, pipe calls subtracted: between processes the switch also changes address space',
+    3,
   );
   if (other !== undefined)
     await both(

@@ -11,8 +11,8 @@ export function formatThreadsReport(r: ThreadsLabReport): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(' · ')}`,
     '',
-    `Each figure: the median of ${r.pairs[0]?.process?.n ?? '?'} repetitions (process and thread in turn) and, in ` +
-      `brackets, a ${Math.round((r.pairs[0]?.process?.confidence ?? 0) * 100)}% confidence interval of that median`,
+    `Each figure: the median of ${[...new Set(r.pairs.map((p) => p.process?.n))].join(' or ')} repetitions ` +
+      `(process and thread in turn) and, in brackets, a confidence interval (at least 95%) of that median`,
     '',
     `${''.padEnd(width)}${'process'.padStart(24)}${'thread'.padStart(24)}${'ratio, by repetition'.padStart(24)}`,
     ...r.pairs.map(
