@@ -12,7 +12,14 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import type { ClaimVerdict, IpcLabReport, LabName, LabReport, ThreadsLabReport } from '../../src/common/labReports';
+import type {
+  ClaimVerdict,
+  Estimate,
+  IpcLabReport,
+  LabName,
+  LabReport,
+  ThreadsLabReport,
+} from '../../src/common/labReports';
 import type { ControlClient } from './ControlClient';
 
 Chart.register(
@@ -176,17 +183,33 @@ export class LabPanel {
     const section = element('section', '', element('h3', '', 'Processes against threads'));
     const table = element('table', 'pairs');
     table.append(row('th', ['', 'process', 'thread', 'process ÷ thread']));
-    for (const p of r.pairs) {
+    const ratios = r.pairs.map((p) => p.ratio);
+    r.pairs.forEach((p, i) => {
+      const ratio = ratios[i];
       table.append(
         row('td', [
           p.metric,
-          `${p.process?.toFixed(2) ?? '—'} ${p.unit}`,
-          `${p.thread?.toFixed(2) ?? '—'} ${p.unit}`,
-          p.process && p.thread ? `${(p.process / p.thread).toFixed(1)}×` : '',
+          figure(p.process, p.unit),
+          figure(p.thread, p.unit),
+          ratio ? figure(ratio, '×', ratio.low > 1 || ratio.high < 1 ? '' : 'overlap') : '',
         ]),
       );
-    }
-    section.append(table);
+    });
+    const first = r.pairs.find((p) => p.process)?.process;
+    section.append(
+      table,
+      element(
+        'p',
+        'interval-note',
+        first
+          ? `Each figure is the median of ${[...new Set(r.pairs.map((p) => p.process?.n))].join(' or ')} ` +
+              `repetitions, process and thread in turn; below it, a confidence interval of that median of at ` +
+              `least ${Math.floor(first.confidence * 100)}% (order statistics). ` +
+              `The ratio is taken repetition by repetition; where its interval spans 1 (grey) this run cannot ` +
+              `tell the two apart, and a claim resting on it is inconclusive here.`
+          : '',
+      ),
+    );
     const charts = element('div', 'charts');
     section.append(charts);
     const chartBox = element('div', 'chart');
@@ -194,15 +217,26 @@ export class LabPanel {
     chartBox.append(canvas);
     charts.append(chartBox);
     this.charts.push(
-      new Chart(canvas, {
+      new Chart<'bar' | 'line', (number | [number, number] | null)[], string>(canvas, {
         type: 'bar',
         data: {
           labels: r.pairs.map((p) => p.metric.split(':')[0]),
           datasets: [
             {
-              label: 'process ÷ thread (log)',
-              data: r.pairs.map((p) => (p.process && p.thread ? p.process / p.thread : null)),
-              backgroundColor: '#1a73e8',
+              type: 'line',
+              label: 'process ÷ thread, median',
+              data: ratios.map((x) => x?.median ?? null),
+              showLine: false,
+              pointRadius: 5,
+              borderColor: '#202124',
+              backgroundColor: '#202124',
+            },
+            {
+              type: 'bar',
+              label: 'its interval (log)',
+              // A floating bar from the ratio's low end to its high end.
+              data: ratios.map((x) => (x ? ([x.low, x.high] as [number, number]) : null)),
+              backgroundColor: ratios.map((x) => (x && x.low <= 1 && x.high >= 1 ? '#bdc1c6' : '#8ab4f8')),
             },
           ],
         },
@@ -280,17 +314,33 @@ function verdictTable(verdicts: ClaimVerdict[]): HTMLElement {
           ? 'part'
           : v.verdict === 'not measured'
             ? 'none'
-            : 'not';
-    tr.append(element('td', '', v.id), element('td', `verdict ${kind}`, v.verdict), element('td', '', v.because));
+            : v.verdict === 'inconclusive here'
+              ? 'unsure'
+              : 'not';
+    const verdict = element('td', `verdict ${kind}`, v.verdict);
+    if (v.ratio)
+      verdict.append(
+        element('small', '', `${v.ratio.median.toFixed(2)}× (${v.ratio.low.toFixed(2)}–${v.ratio.high.toFixed(2)})`),
+      );
+    tr.append(element('td', '', v.id), verdict, element('td', '', v.because));
     table.append(tr);
   }
   return table;
 }
 
-function row(cell: 'td' | 'th', texts: string[]): HTMLTableRowElement {
+function row(cell: 'td' | 'th', content: (string | Node)[]): HTMLTableRowElement {
   const tr = document.createElement('tr');
-  for (const t of texts) tr.append(element(cell, '', t));
+  for (const c of content) tr.append(element(cell, '', c));
   return tr;
+}
+
+/** A median over its interval: "0.63 µs" above "0.62–0.64". */
+function figure(e: Estimate | null, unit: string, className = ''): HTMLElement {
+  const f = (x: number) => (Math.abs(x) < 10 ? x.toFixed(2) : x.toFixed(0));
+  const box = element('span', `figure ${className}`.trim());
+  if (!e) box.append('—');
+  else box.append(`${f(e.median)} ${unit}`, element('small', '', `${f(e.low)}–${f(e.high)}`));
+  return box;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(

@@ -4,6 +4,7 @@ import { firstFrame } from './firstFrame';
 import { idleCpu } from './idleCpu';
 import { type BenchResult, machine } from './harness';
 import { inputLatency } from './inputLatency';
+import { labStability } from './labStability';
 import { orphanExit } from './orphanExit';
 import { rasterThroughput } from './rasterThroughput';
 import { rendererMemory } from './rendererMemory';
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   sandbox: () => sandboxSetup(),
   memory: () => rendererMemory(),
   'idle-cpu': () => idleCpu(),
+  'lab-stability': () => labStability(),
 };
 
 export async function runBenchmarks(which: string, json: boolean): Promise<void> {

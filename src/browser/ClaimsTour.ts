@@ -13,13 +13,13 @@ import { runScenario } from '../scenario/ScenarioRunner';
 import type { Scenario } from '../scenario/steps';
 import { CLAIMS } from './claimList';
 
-/** The labs' verdict words (and "inconclusive", where a lab's intervals overlap) in the API's words. */
-const FROM_LAB: Record<Verdict | 'inconclusive', ClaimVerdictWord> = {
+/** The labs' verdict words in the API's words. */
+const FROM_LAB: Record<Verdict, ClaimVerdictWord> = {
   holds: 'holds',
   'holds in part': 'in-part',
   'does not hold here': 'not-here',
   'not measured': 'not-run',
-  inconclusive: 'inconclusive',
+  'inconclusive here': 'inconclusive',
 };
 
 interface Outcome {
@@ -98,7 +98,7 @@ export class ClaimsTour {
       const v = report.verdicts.find((x) => x.id === id);
       if (v)
         return {
-          verdict: FROM_LAB[v.verdict] ?? 'inconclusive',
+          verdict: FROM_LAB[v.verdict],
           evidence: `${report.lab} lab, ${report.date}: ${v.because}`,
         };
     }

@@ -9,10 +9,10 @@ export interface IpcCell {
   mechanism: string;
   between: Between;
   size: number;
-  /** Round-trip latency in microseconds. */
-  rtt?: { median: number; p99: number; samples: number };
-  /** One-way throughput in bytes per second. */
-  throughput?: { bytesPerSecond: number; messages: number };
+  /** Round-trip latency in microseconds; `spread`: the medians of consecutive batches of the samples. */
+  rtt?: { median: number; p99: number; samples: number; spread: Estimate };
+  /** One-way throughput in bytes per second; `spread`: over repeated streams. */
+  throughput?: { bytesPerSecond: number; messages: number; spread: Estimate };
   error?: string;
 }
 
@@ -31,8 +31,9 @@ export interface Reference {
 export interface RaceResult {
   size: number;
   milliseconds: number;
-  unsynchronized: { reads: number; torn: number; retries: number };
-  seqlock: { reads: number; torn: number; retries: number };
+  /** writerCpu: where the writer ran; the reader is pinned to another CPU where there are two. */
+  unsynchronized: { reads: number; torn: number; retries: number; writerCpu?: number };
+  seqlock: { reads: number; torn: number; retries: number; writerCpu?: number };
 }
 
 /** NPIPE1: several client processes served through one well-known FIFO. */
@@ -58,20 +59,42 @@ export interface IpcLabReport {
   verdicts: ClaimVerdict[];
 }
 
-export type Verdict = 'holds' | 'holds in part' | 'does not hold here' | 'not measured';
+/**
+ * A figure measured several times: the median of the repetitions and a distribution-free
+ * confidence interval of that median from order statistics (src/lab/stats.ts).
+ */
+export interface Estimate {
+  median: number;
+  low: number;
+  high: number;
+  /** How many repetitions. */
+  n: number;
+  /** The interval's coverage, e.g. 0.961: below 0.95 there were too few repetitions to judge by. */
+  confidence: number;
+}
+
+/**
+ * What a lab says of a claim (the rule is written once, in src/lab/verdict.ts): "inconclusive
+ * here" when the intervals do not separate the two sides, nor show them the same.
+ */
+export type Verdict = 'holds' | 'holds in part' | 'does not hold here' | 'inconclusive here' | 'not measured';
 
 export interface ClaimVerdict {
   id: string;
   verdict: Verdict;
   because: string;
+  /** For a verdict that compares two figures: their ratio's interval (claimed larger ÷ claimed smaller). */
+  ratio?: { median: number; low: number; high: number };
 }
 
 export interface Pair {
   /** What is measured, and its unit. */
   metric: string;
   unit: string;
-  process: number | null;
-  thread: number | null;
+  process: Estimate | null;
+  thread: Estimate | null;
+  /** process ÷ thread, repetition by repetition (the two are measured in turn). */
+  ratio: Estimate | null;
   note?: string;
 }
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 #endif
 
+#include "affinity.h"
 #include "region.h"
 #include "ring.h"
 
@@ -134,7 +135,7 @@ bool SizeAndCount(napi_env env, napi_callback_info info, uint32_t* size, uint32_
   napi_value argv[2];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   double s = 0, c = 0;
-  if (argc != 2 || !Number(env, argv[0], &s) || !Number(env, argv[1], &c) || s < 1 || s > (64 << 20) || c < 1 || c > 1e6) {
+  if (argc < 2 || !Number(env, argv[0], &s) || !Number(env, argv[1], &c) || s < 1 || s > (64 << 20) || c < 1 || c > 1e6) {
     Throw(env, "(size: 1..64 MiB, iterations: 1..1e6)");
     return false;
   }
@@ -314,6 +315,118 @@ napi_value PipePingPongThreadsC(napi_env env, napi_callback_info info) {
   return Stats(env, us);
 }
 
+// switchCostC(iterations, threads, peerCpu): a context switch measured as lmbench's lat_ctx does.
+// A token (one byte) goes back and forth through two pipes between the calling thread and a
+// peer: a forked process, or a thread of this process. The caller pins itself first
+// (setAffinity); the peer pins itself to peerCpu. On the same CPU every hand-off is a real switch
+// (the writer blocks in its next read and the CPU passes to the reader); on another CPU it is a
+// wake-up across cores instead. The cost of the pipe calls themselves (a write and a read of one
+// byte in one thread, caches hot) is measured in the same call and subtracted, as lat_ctx does.
+struct SwitchPeer {
+  int in, out;
+  uint32_t count;
+  int cpu;
+  bool ok;
+};
+
+// The peer's side: pin, say which CPU it runs on, then pass the token back `count` times.
+// Only system calls and memory prepared before fork: safe in a child of a threaded process.
+bool PassTokens(SwitchPeer* p) {
+  int error = PinCallingThread(&p->cpu, 1);
+  int32_t cpu = error == 0 ? CurrentCpu() : -1 - error;
+  if (!WriteAll(p->out, reinterpret_cast<const uint8_t*>(&cpu), sizeof cpu)) return false;
+  uint8_t token;
+  for (uint32_t i = 0; i < p->count + kWarmUp; i++)
+    if (!ReadAll(p->in, &token, 1) || !WriteAll(p->out, &token, 1)) return false;
+  return true;
+}
+
+void* PassTokensThread(void* arg) {
+  auto* p = static_cast<SwitchPeer*>(arg);
+  p->ok = PassTokens(p);
+  return nullptr;
+}
+
+// Median cost of writing one byte into a pipe and reading it back in the same thread, µs.
+double PipeCallOverhead(uint32_t count) {
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  std::vector<double> us(count);
+  uint8_t token = 1;
+  bool ok = TimeRoundTrips(count, us, [&] { return WriteAll(fds[1], &token, 1) && ReadAll(fds[0], &token, 1); });
+  close(fds[0]);
+  close(fds[1]);
+  if (!ok) return -1;
+  std::sort(us.begin(), us.end());
+  return us[(us.size() - 1) / 2];
+}
+
+napi_value SwitchCostC(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  double count_d = 0, cpu_d = -1;
+  bool threads = false;
+  if (argc != 3 || !Number(env, argv[0], &count_d) || count_d < 1 || count_d > 1e6 ||
+      napi_get_value_bool(env, argv[1], &threads) != napi_ok || !Number(env, argv[2], &cpu_d) || cpu_d < 0 ||
+      !IsCpuNumber(cpu_d)) {
+    Throw(env, "switchCostC(iterations: 1..1e6, threads: boolean, peerCpu: a CPU number)");
+    return nullptr;
+  }
+  auto count = static_cast<uint32_t>(count_d);
+  double overhead = PipeCallOverhead(count);
+  int down[2], up[2];
+  if (overhead < 0 || !MakePipes(env, down, up)) {
+    if (overhead < 0) Throw(env, "switchCostC: measuring the pipe calls alone failed");
+    return nullptr;
+  }
+  SwitchPeer peer{down[0], up[1], count, static_cast<int>(cpu_d), false};
+  pid_t pid = -1;
+  pthread_t thread;
+  bool started;
+  if (threads) {
+    started = pthread_create(&thread, nullptr, PassTokensThread, &peer) == 0;
+  } else {
+    pid = fork();
+    if (pid == 0) {
+      close(down[1]);
+      close(up[0]);
+      _exit(PassTokens(&peer) ? 0 : 1);
+    }
+    started = pid > 0;
+  }
+  int32_t peer_cpu = -1;
+  int my_cpu = CurrentCpu();
+  std::vector<double> us(count);
+  uint8_t token = 1;
+  bool ok = started && ReadAll(up[0], reinterpret_cast<uint8_t*>(&peer_cpu), sizeof peer_cpu) && peer_cpu >= 0 &&
+            TimeRoundTrips(count, us, [&] { return WriteAll(down[1], &token, 1) && ReadAll(up[0], &token, 1); });
+  close(down[1]);
+  close(up[0]);
+  if (threads && started) pthread_join(thread, nullptr);
+  if (pid > 0) waitpid(pid, nullptr, 0);
+  close(down[0]);
+  close(up[1]);
+  if (!ok) {
+    Throw(env, peer_cpu < -1 ? std::string("switchCostC: the peer could not pin itself to CPU ") +
+                                   std::to_string(peer.cpu) + ": " + std::strerror(-1 - peer_cpu)
+                             : std::string("switchCostC: the ") + (threads ? "thread" : "process") +
+                                   " ping-pong failed (pthread_create, fork or a pipe)");
+    return nullptr;
+  }
+  std::sort(us.begin(), us.end());
+  double hand_off = us[(us.size() - 1) / 2] / 2;
+  napi_value out, v;
+  napi_create_object(env, &out);
+  const std::pair<const char*, double> fields[] = {
+      {"handOff", hand_off}, {"overhead", overhead}, {"cpu", my_cpu}, {"peerCpu", peer_cpu}};
+  for (const auto& [name, value] : fields) {
+    napi_create_double(env, value, &v);
+    napi_set_named_property(env, out, name, v);
+  }
+  return out;
+}
+
 void* Nothing(void*) { return nullptr; }
 
 // spawnCostC(count, 'process' | 'thread' as 0/1): fork()+_exit+waitpid against pthread_create+join,
@@ -355,16 +468,28 @@ napi_value SpawnCostC(napi_env env, napi_callback_info info) {
   return Stats(env, us);
 }
 
-// shmRace(size, milliseconds): CLAIMS.md SHM2. A child process rewrites one shared buffer over and
-// over, each time filled with a single new byte value; the parent reads it and counts the reads
-// that mix two values (torn). First with no synchronization, then with a sequence lock (the
-// writer makes a counter odd while writing; the reader retries if it saw it odd or changed).
+// shmRace(size, milliseconds, writerCpu?): CLAIMS.md SHM2. A child process rewrites one shared
+// buffer over and over, each time filled with a single new byte value; the parent reads it and
+// counts the reads that mix two values (torn). First with no synchronization, then with a sequence
+// lock (the writer makes a counter odd while writing; the reader retries if it saw it odd or
+// changed). A race needs both running at once: the writer pins itself to writerCpu (the caller
+// pins itself elsewhere), and the clock starts only once it writes.
 napi_value ShmRace(napi_env env, napi_callback_info info) {
   uint32_t size, ms;
   if (!SizeAndCount(env, info, &size, &ms)) return nullptr;
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  double writer_cpu_d = -1;
+  if (argc >= 3 && (!Number(env, argv[2], &writer_cpu_d) || !IsCpuNumber(writer_cpu_d))) {
+    Throw(env, "shmRace(size, milliseconds, writerCpu?: a CPU number)");
+    return nullptr;
+  }
+  int writer_cpu = static_cast<int>(writer_cpu_d);
   struct Shared {
     std::atomic<uint32_t> seq;
     std::atomic<uint32_t> stop;
+    std::atomic<int32_t> writing;  // the writer's CPU once it writes; -1 before
   };
   size_t bytes = sizeof(Shared) + size;
   void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -376,17 +501,36 @@ napi_value ShmRace(napi_env env, napi_callback_info info) {
   volatile uint8_t* buf = static_cast<uint8_t*>(mem) + sizeof(Shared);
   std::vector<uint8_t> copy(size);
   double results[2][3] = {};  // [mode][reads, torn, retries]
+  int writer_cpus[2] = {-1, -1};
   for (int locked = 0; locked < 2; locked++) {
     shared->stop.store(0);
     shared->seq.store(0);
+    shared->writing.store(-1);
     pid_t pid = fork();
     if (pid == 0) {
+      if (writer_cpu >= 0 && PinCallingThread(&writer_cpu, 1) != 0) _exit(2);
+      shared->writing.store(CurrentCpu());
       for (uint8_t v = 1; !shared->stop.load(std::memory_order_relaxed); v++) {
         if (locked) shared->seq.fetch_add(1, std::memory_order_acq_rel);  // odd: writing
         for (uint32_t i = 0; i < size; i++) buf[i] = v;
         if (locked) shared->seq.fetch_add(1, std::memory_order_acq_rel);  // even: done
       }
       _exit(0);
+    }
+    // Until the writer runs there is nothing to race with (or it could not pin itself and ended).
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (pid > 0 && shared->writing.load() < 0 && std::chrono::steady_clock::now() < give_up &&
+           waitpid(pid, nullptr, WNOHANG) == 0)
+      sched_yield();
+    writer_cpus[locked] = shared->writing.load();
+    if (writer_cpus[locked] < 0) {
+      shared->stop.store(1);
+      if (pid > 0) waitpid(pid, nullptr, 0);
+      munmap(mem, bytes);
+      Throw(env, pid < 0 ? std::string("shmRace: fork failed: ") + std::strerror(errno)
+                         : "shmRace: the writer did not start within 5 s, or could not pin itself to CPU " +
+                               std::to_string(writer_cpu));
+      return nullptr;
     }
     auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
     double reads = 0, torn = 0, retries = 0;
@@ -421,14 +565,16 @@ napi_value ShmRace(napi_env env, napi_callback_info info) {
   napi_create_object(env, &out);
   const char* modes[2] = {"unsynchronized", "seqlock"};
   for (int m = 0; m < 2; m++) {
-    napi_value o, reads, torn, retries;
+    napi_value o, reads, torn, retries, cpu;
     napi_create_object(env, &o);
     napi_create_double(env, results[m][0], &reads);
     napi_create_double(env, results[m][1], &torn);
     napi_create_double(env, results[m][2], &retries);
+    napi_create_int32(env, writer_cpus[m], &cpu);
     napi_set_named_property(env, o, "reads", reads);
     napi_set_named_property(env, o, "torn", torn);
     napi_set_named_property(env, o, "retries", retries);
+    napi_set_named_property(env, o, "writerCpu", cpu);
     napi_set_named_property(env, out, modes[m], o);
   }
   return out;
@@ -466,6 +612,7 @@ void InitLab(napi_env env, napi_value exports) {
       {"pipeDirection", nullptr, PipeDirection, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"pipePingPongThreadsC", nullptr, PipePingPongThreadsC, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"spawnCostC", nullptr, SpawnCostC, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"switchCostC", nullptr, SwitchCostC, nullptr, nullptr, nullptr, napi_default, nullptr},
 #endif
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);

@@ -7,6 +7,7 @@
 // V8 memory cage forbids external ArrayBuffers, and a copy API works in Node and Electron alike.
 #include <node_api.h>
 
+#include "affinity.h"
 #include "region.h"
 
 #include <cerrno>
@@ -282,6 +283,7 @@ napi_value ParentDeathSignal(napi_env env, napi_callback_info) {
   return result;
 }
 
+
 napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"map", nullptr, Map, nullptr, nullptr, nullptr, napi_default, nullptr},
@@ -296,6 +298,7 @@ napi_value Init(napi_env env, napi_value exports) {
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   minium::InitLab(env, exports);
+  minium::InitAffinity(env, exports);
   minium::InitMq(env, exports);
   minium::InitAnonymousMemory(env, exports);
   minium::InitSandbox(env, exports);

@@ -36,10 +36,21 @@ interface NativeAddon {
   pipePingPongThreadsC?(size: number, iterations: number): { median: number; p99: number };
   pipeDirection?(): { writeToReadEnd: string; readFromWriteEnd: string };
   spawnCostC?(count: number, threads: boolean): { median: number; p99: number };
+  /** A lat_ctx hand-off (µs, median) to a peer pinned to peerCpu; the caller pins itself first. */
+  switchCostC?(
+    iterations: number,
+    threads: boolean,
+    peerCpu: number,
+  ): { handOff: number; overhead: number; cpu: number; peerCpu: number };
+  // CPU affinity of the calling thread (minium_native.cc), Linux only.
+  setAffinity?(cpus: number[]): void;
+  getAffinity?(): number[];
+  currentCpu?(): number;
   shmRace?(
     size: number,
     milliseconds: number,
-  ): Record<'unsynchronized' | 'seqlock', { reads: number; torn: number; retries: number }>;
+    writerCpu?: number,
+  ): Record<'unsynchronized' | 'seqlock', { reads: number; torn: number; retries: number; writerCpu: number }>;
   // POSIX message queues (src/native/mq_native.cc), Linux only.
   mqOpen?(name: string, create: boolean, maxMessages: number, messageSize: number): object;
   mqSend?(handle: object, bytes: Uint8Array, timeoutMs: number): boolean;

@@ -69,26 +69,30 @@ export async function openWindow(
  * so that a failure on a machine nobody can log into explains itself.
  */
 export function diagnosedTest(name: string, context: () => { shell: WebShell; window: ShellWindow }) {
-  return (body: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await body();
-      } catch (e) {
-        const { shell, window } = context();
-        const shot = path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`);
-        const saved = await window.page.screenshot({ path: shot }).then(
-          () => shot,
-          (err: Error) => `none (${err.message})`,
-        );
-        const tabs = await fetch(`${shell.base}/api/tabs`, { headers: { authorization: `Bearer ${shell.token}` } })
-          .then(async (res) => `${res.status} ${await res.text()}`)
-          .catch((err: Error) => `unavailable (${err.message})`);
-        process.stderr.write(
-          `\n--- diagnostics for "${name}" ---\nthe shell's last output:\n${shell.log()}\n` +
-            `the window's console:\n${window.console.join('\n')}\n` +
-            `GET /api/tabs: ${tabs}\nscreenshot: ${saved}\n--- end of diagnostics ---\n`,
-        );
-        throw e;
-      }
-    });
+  return (body: () => Promise<void>, timeoutMs?: number) =>
+    test(
+      name,
+      async () => {
+        try {
+          await body();
+        } catch (e) {
+          const { shell, window } = context();
+          const shot = path.join(SHOTS, `failed-${name.slice(0, 40).replace(/\W+/g, '-')}.png`);
+          const saved = await window.page.screenshot({ path: shot }).then(
+            () => shot,
+            (err: Error) => `none (${err.message})`,
+          );
+          const tabs = await fetch(`${shell.base}/api/tabs`, { headers: { authorization: `Bearer ${shell.token}` } })
+            .then(async (res) => `${res.status} ${await res.text()}`)
+            .catch((err: Error) => `unavailable (${err.message})`);
+          process.stderr.write(
+            `\n--- diagnostics for "${name}" ---\nthe shell's last output:\n${shell.log()}\n` +
+              `the window's console:\n${window.console.join('\n')}\n` +
+              `GET /api/tabs: ${tabs}\nscreenshot: ${saved}\n--- end of diagnostics ---\n`,
+          );
+          throw e;
+        }
+      },
+      timeoutMs,
+    );
 }

@@ -25,6 +25,10 @@ test('--quick --json measures the chosen mechanisms at every quick size and clea
     expect(c.rtt!.median).toBeGreaterThan(0);
     expect(c.rtt!.p99).toBeGreaterThanOrEqual(c.rtt!.median);
     expect(c.throughput!.bytesPerSecond).toBeGreaterThan(0);
+    // Repeated for an interval: nine batches of round trips, nine streams.
+    expect(c.rtt!.spread).toMatchObject({ n: 9 });
+    expect(c.throughput!.spread).toMatchObject({ n: 9 });
+    expect(c.rtt!.spread.low).toBeLessThanOrEqual(c.rtt!.spread.high);
   }
   expect(report.machine.cores).toBeGreaterThan(0);
   expect(run.stderr).toMatch(/\[#+\] 12\/12 done/);

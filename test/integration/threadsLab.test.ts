@@ -7,7 +7,7 @@ test('--quick --json measures every pair and the blast radius of each fault', ()
   const run = spawnSync(
     process.execPath,
     [path.join(__dirname, '../../src/shell/cli/main.js'), 'lab', 'threads', '--quick', '--json'],
-    { encoding: 'utf8', timeout: 120000 },
+    { encoding: 'utf8', timeout: 170000 },
   );
   expect(run.status).toBe(0);
   const r = JSON.parse(run.stdout) as ThreadsLabReport;
@@ -18,12 +18,20 @@ test('--quick --json measures every pair and the blast radius of each fault', ()
       'memory per idle unit (runtime)',
       'create + end one',
       'switch',
+      'wake-up across cores',
       'shared work',
     ]),
   );
   for (const p of r.pairs) {
-    expect(p.process).toBeGreaterThan(0);
-    expect(p.thread).toBeGreaterThan(0);
+    expect(p.process!.median).toBeGreaterThan(0);
+    expect(p.thread!.median).toBeGreaterThan(0);
+    // Every figure is repeated: a median inside an interval from enough repetitions for 95%.
+    for (const e of [p.process!, p.thread!]) {
+      expect(e.n).toBeGreaterThanOrEqual(9);
+      expect(e.confidence).toBeGreaterThanOrEqual(0.95);
+      expect(e.low).toBeLessThanOrEqual(e.median);
+      expect(e.high).toBeGreaterThanOrEqual(e.median);
+    }
   }
   const blast = Object.fromEntries(r.blast.map((b) => [b.fault.split(' ')[0], b]));
   expect(blast.uncaught).toMatchObject({ siblingsSurvived: true, labSurvived: true });
@@ -37,4 +45,8 @@ test('--quick --json measures every pair and the blast radius of each fault', ()
   ]);
   expect(verdicts.TB1).toBe('holds in part');
   expect(Object.keys(verdicts)).toEqual(expect.arrayContaining(['MP3', 'MP4', 'MT4', 'MT5', 'TB2', 'TB3', 'TB5']));
-});
+  // The switch is measured pinned: both sides on the CPU the metric names, the peer elsewhere for the wake-up.
+  const cpus = r.pairs.map((p) => /CPU (\d+)/.exec(p.metric)?.[1]).filter(Boolean);
+  expect(cpus.length).toBe(2);
+  expect(cpus[0]).toBe(cpus[1]);
+}, 180000);

@@ -1,5 +1,14 @@
-import type { IpcCell, IpcLabReport } from '../../src/common/labReports';
+import type { Estimate, IpcCell, IpcLabReport } from '../../src/common/labReports';
 import { ipcVerdicts } from '../../src/lab/ipc/verdicts';
+
+/** Nine repetitions within 2% of the median: a tight 96% interval. */
+const tight = (median: number): Estimate => ({
+  median,
+  low: median * 0.98,
+  high: median * 1.02,
+  n: 9,
+  confidence: 0.961,
+});
 
 const cell = (
   mechanism: string,
@@ -11,8 +20,8 @@ const cell = (
   mechanism,
   between,
   size,
-  rtt: { median: rttUs, p99: rttUs * 3, samples: 100 },
-  throughput: { bytesPerSecond: mbPerS * 1e6, messages: 10 },
+  rtt: { median: rttUs, p99: rttUs * 3, samples: 100, spread: tight(rttUs) },
+  throughput: { bytesPerSecond: mbPerS * 1e6, messages: 10, spread: tight(mbPerS * 1e6) },
 });
 
 function report(cells: IpcCell[], race: IpcLabReport['race'] = null): Omit<IpcLabReport, 'verdicts'> {
@@ -59,7 +68,7 @@ describe('IPC lab verdicts', () => {
       seqlock: { reads: 50, torn: lockedTorn, retries: 9 },
     });
     expect(verdict(report([], race(40, 0)), 'SHM2')?.verdict).toBe('holds');
-    expect(verdict(report([], race(0, 0)), 'SHM2')?.verdict).toBe('holds in part');
+    expect(verdict(report([], race(0, 0)), 'SHM2')?.verdict).toBe('inconclusive here');
     expect(verdict(report([], race(40, 2)), 'SHM2')?.verdict).toBe('does not hold here');
   });
 

@@ -1,11 +1,15 @@
 /**
  * Reads the IPC lab's figures against the seed's claims (CLAIMS.md): for each claim the lab can
- * speak to, holds / holds in part / does not hold here, with the numbers that decide it. Pure.
+ * speak to, holds / holds in part / does not hold here / inconclusive here, with the numbers that
+ * decide it; figures compared by the one rule in ../verdict.ts. Pure.
  */
-import type { ClaimVerdict, IpcCell, IpcLabReport, Verdict } from '../../common/labReports';
+import type { ClaimVerdict, Estimate, IpcCell, IpcLabReport, Verdict } from '../../common/labReports';
+import { compareClaim } from '../verdict';
 
 const us = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} µs`;
-const mbs = (x: number) => `${Math.round(x / 1e6)} MB/s`;
+const megabytes = (e: Estimate): Estimate => ({ ...e, median: e.median / 1e6, low: e.low / 1e6, high: e.high / 1e6 });
+/** IPC3 holds outright when the fastest way between processes takes a fifth longer than between threads. */
+const IPC3_STRONG = 1.2;
 
 export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   const small = Math.min(...r.options.sizes);
@@ -23,25 +27,31 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   const bestProcess = fastest(processes);
   const bestThread = fastest(threads);
   if (bestProcess && bestThread) {
-    const ratio = bestProcess.rtt!.median / bestThread.rtt!.median;
-    add(
-      'IPC3',
-      ratio > 1.2 ? 'holds' : ratio >= 0.8 ? 'holds in part' : 'does not hold here',
-      `fastest between processes: ${bestProcess.mechanism} ${us(bestProcess.rtt!.median)}; between threads: ` +
-        `${bestThread.mechanism} ${us(bestThread.rtt!.median)} (${ratio.toFixed(1)}×) for ${small}-byte round ` +
-        `trips`,
+    out.push(
+      compareClaim(
+        'IPC3',
+        `fastest ${small}-byte round trip`,
+        { label: `between processes, ${bestProcess.mechanism}`, estimate: bestProcess.rtt!.spread },
+        { label: `between threads, ${bestThread.mechanism}`, estimate: bestThread.rtt!.spread },
+        'µs',
+        IPC3_STRONG,
+      ),
     );
   } else add('IPC3', 'not measured', 'needs both a process and a thread mechanism');
 
-  const shm = rtt('shm');
-  if (shm !== undefined && processes.length > 1) {
-    const others = processes.filter((c) => c.mechanism !== 'shm');
-    const next = fastest(others)!;
-    add(
-      'SHM1',
-      shm < next.rtt!.median ? 'holds' : 'does not hold here',
-      `shared memory ${us(shm)} against the next fastest between processes, ${next.mechanism}, ` +
-        `${us(next.rtt!.median)}; no copy through the kernel, though JavaScript still copies in and out once`,
+  const shm = cell('shm');
+  const next = fastest(processes.filter((c) => c.mechanism !== 'shm'));
+  if (shm?.rtt && next) {
+    out.push(
+      compareClaim(
+        'SHM1',
+        `${small}-byte round trip`,
+        { label: `the next fastest between processes, ${next.mechanism},`, estimate: next.rtt!.spread },
+        { label: 'shared memory', estimate: shm.rtt.spread },
+        'µs',
+        1,
+        { more: '; no copy through the kernel, though JavaScript still copies in and out once' },
+      ),
     );
   } else add('SHM1', 'not measured', 'run with shm and another process mechanism');
 
@@ -50,7 +60,8 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
     const s = r.race.seqlock;
     add(
       'SHM2',
-      u.torn > 0 && s.torn === 0 ? 'holds' : s.torn === 0 ? 'holds in part' : 'does not hold here',
+      // No torn read without synchronization: the writer never overlapped a read, so nothing was shown.
+      u.torn > 0 && s.torn === 0 ? 'holds' : s.torn > 0 ? 'does not hold here' : 'inconclusive here',
       `without synchronization ${u.torn} of ${u.reads} reads were torn; with a sequence lock ${s.torn} of ` +
         `${s.reads}, after ${s.retries} retries`,
     );
@@ -59,13 +70,18 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   const mq = cell('mq', 4096);
   const shm4k = cell('shm', 4096);
   if (mq?.throughput && shm4k?.throughput) {
-    const faster = mq.throughput.bytesPerSecond > shm4k.throughput.bytesPerSecond;
-    add(
-      'MQ2',
-      faster ? 'holds' : 'does not hold here',
-      `4 KiB messages one way: message queue ${mbs(mq.throughput.bytesPerSecond)}, shared memory ` +
-        `${mbs(shm4k.throughput.bytesPerSecond)}. The hard part, synchronization, was written once in the ring; ` +
-        `the SHM2 race shows what skipping it costs`,
+    out.push(
+      compareClaim(
+        'MQ2',
+        '4 KiB messages one way',
+        { label: 'message queue', estimate: megabytes(mq.throughput.spread) },
+        { label: 'shared memory', estimate: megabytes(shm4k.throughput.spread) },
+        'MB/s',
+        1,
+        {
+          more: '. The hard part, synchronization, was written once in the ring; the SHM2 race shows what skipping it costs',
+        },
+      ),
     );
   }
   if (cell('mq'))

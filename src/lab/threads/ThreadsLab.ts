@@ -9,86 +9,84 @@ import * as os from 'node:os';
 import type { BlastRadius, Pair, ThreadsLabReport, Visibility } from '../../common/labReports';
 import { native } from '../../platform/native';
 import { machineFacts } from '../machine';
-import { median } from '../stats';
+import { allowedCpus, withThreadPinned } from '../pinning';
+import { estimate } from '../stats';
 import { countPrimes } from './primes';
 import { startUnit, type Unit, type UnitKind } from './Unit';
+import { pairedRatio } from '../verdict';
 import { threadsVerdicts } from './verdicts';
 
 /** How many steps report progress (for the progress bar). */
-export const THREADS_STEPS = 8;
+export const THREADS_STEPS = 9;
 
 export async function runThreadsLab(options: {
   quick: boolean;
   onProgress?: (step: string) => void;
 }): Promise<ThreadsLabReport> {
-  const runs = options.quick ? 5 : 20;
+  // Every figure is measured this many times, process and thread in turn, for a 95% interval of
+  // its median (9 is the fewest that gives one narrower than the whole range). A cheap figure
+  // that other programs' load can disturb (a switch) is measured `times` as often: its interval
+  // then shrugs off more disturbed repetitions.
+  const reps = options.quick ? 9 : 15;
   const say = options.onProgress ?? (() => undefined);
   const pairs: Pair[] = [];
   const both = async (
     metric: string,
     unit: string,
-    measure: (kind: UnitKind) => Promise<number | null>,
+    measure: (kind: UnitKind) => number | Promise<number>,
     note?: string,
+    times = 1,
   ) => {
     say(metric);
-    pairs.push({ metric, unit, process: await measure('process'), thread: await measure('thread'), note });
+    const xs: Record<UnitKind, number[]> = { process: [], thread: [] };
+    for (let i = 0; i < reps * times; i++)
+      for (const kind of ['process', 'thread'] as const) xs[kind].push(await measure(kind));
+    pairs.push({
+      metric,
+      unit,
+      process: estimate(xs.process),
+      thread: estimate(xs.thread),
+      ratio: pairedRatio(xs.process, xs.thread),
+      note,
+    });
   };
 
   await both('start: create → first message (runtime)', 'ms', async (kind) => {
-    const xs: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      const u = startUnit(kind);
-      await u.next();
-      xs.push(performance.now() - t0);
-      u.send({ do: 'end' });
-      await u.exited;
-    }
-    return median(xs);
+    const t0 = performance.now();
+    const u = startUnit(kind);
+    await u.next();
+    const ms = performance.now() - t0;
+    u.send({ do: 'end' });
+    await u.exited;
+    return ms;
   });
 
   await both('end: ask to exit → exit observed (runtime)', 'ms', async (kind) => {
-    const xs: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const u = startUnit(kind);
-      await u.next();
-      const t0 = performance.now();
-      u.send({ do: 'end' });
-      await u.exited;
-      xs.push(performance.now() - t0);
-    }
-    return median(xs);
+    const u = startUnit(kind);
+    await u.next();
+    const t0 = performance.now();
+    u.send({ do: 'end' });
+    await u.exited;
+    return performance.now() - t0;
   });
 
-  await both(
-    'memory per idle unit (runtime)',
-    'MiB',
-    (kind) => idleMemory(kind, options.quick ? 4 : 8),
-    'processes: proportional set size (shared pages split between sharers); threads: growth of the lab’s own resident set',
-  );
+  if (process.platform === 'linux')
+    await both(
+      'memory per idle unit (runtime)',
+      'MiB',
+      (kind) => idleMemory(kind, options.quick ? 2 : 4),
+      'processes: proportional set size (shared pages split between sharers); threads: growth of the lab’s own resident set',
+    );
 
   const n = native();
-  if (n.spawnCostC) {
-    say('create + end (OS)');
-    pairs.push({
-      metric: 'create + end one: fork() vs pthread_create() (OS)',
-      unit: 'µs',
-      process: n.spawnCostC(runs * 20, false).median,
-      thread: n.spawnCostC(runs * 20, true).median,
-      note: 'fork() copies the page tables of this whole Node process',
-    });
-  }
-  if (n.pipePingPongC && n.pipePingPongThreadsC) {
-    say('context switch (OS)');
-    const iterations = options.quick ? 5000 : 50000;
-    pairs.push({
-      metric: 'switch: half a 1-byte pipe round trip (OS)',
-      unit: 'µs',
-      process: n.pipePingPongC(1, iterations).median / 2,
-      thread: n.pipePingPongThreadsC(1, iterations).median / 2,
-      note: 'the same system calls between two processes and between two threads: the difference is the switch of address space',
-    });
-  }
+  if (n.spawnCostC)
+    await both(
+      'create + end one: fork() vs pthread_create() (OS)',
+      'µs',
+      (kind) => n.spawnCostC!(options.quick ? 40 : 100, kind === 'thread').median,
+      'fork() copies the page tables of this whole Node process',
+    );
+  await contextSwitches(options.quick ? 500 : 10000, both);
 
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const upTo = options.quick ? 400_000 : 2_000_000;
@@ -117,8 +115,52 @@ export async function runThreadsLab(options: {
   return { ...report, verdicts: threadsVerdicts(report) };
 }
 
-async function idleMemory(kind: UnitKind, count: number): Promise<number | null> {
-  if (process.platform !== 'linux') return null;
+type Both = (
+  metric: string,
+  unit: string,
+  measure: (kind: UnitKind) => number,
+  note?: string,
+  times?: number,
+) => Promise<void>;
+
+/**
+ * A context switch as lmbench's lat_ctx measures it: a token through pipes, both sides pinned to
+ * one CPU so that every hand-off is a switch, the pipe calls' own cost subtracted. Then the same
+ * with the peer on another CPU: a wake-up across cores, which is what an unpinned run mostly
+ * measures, and noisily. The lab's thread pins itself for each repetition; the peer (a forked
+ * process's main thread, or a thread) pins itself in the addon.
+ */
+async function contextSwitches(iterations: number, both: Both): Promise<void> {
+  const n = native();
+  const allowed = allowedCpus();
+  if (!n.switchCostC || !allowed) return;
+  const [cpu, other] = allowed;
+  const handOff = (kind: UnitKind, peerCpu: number) => {
+    const r = withThreadPinned(cpu, () => n.switchCostC!(iterations, kind === 'thread', peerCpu));
+    if (r.cpu !== cpu || r.peerCpu !== peerCpu)
+      throw new Error(
+        `the context switch ran on CPUs ${r.cpu} and ${r.peerCpu} instead of ${cpu} and ${peerCpu}: pinning did not hold`,
+      );
+    return r.handOff - r.overhead;
+  };
+  await both(
+    `switch: one hand-off, both on CPU ${cpu} (OS, lat_ctx)`,
+    'µs',
+    (kind) => handOff(kind, cpu),
+    'a 1-byte token through two pipes, pipe calls subtracted: between processes the switch also changes address space',
+    3,
+  );
+  if (other !== undefined)
+    await both(
+      `wake-up across cores: one hand-off, CPU ${cpu} → ${other} (OS)`,
+      'µs',
+      (kind) => handOff(kind, other),
+      'the same token with the peer on another CPU: no switch on either, but a wake-up sent across cores',
+    );
+}
+
+/** Linux only: reads /proc. */
+async function idleMemory(kind: UnitKind, count: number): Promise<number> {
   globalThis.gc?.();
   const before = process.memoryUsage().rss;
   const units: Unit[] = [];

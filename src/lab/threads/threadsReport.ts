@@ -1,7 +1,8 @@
 /** The process-versus-thread lab as text, with a verdict per claim it speaks to. */
-import type { ThreadsLabReport } from '../../common/labReports';
+import type { Estimate, ThreadsLabReport } from '../../common/labReports';
+import { formatEstimate } from '../stats';
 
-const fmt = (x: number | null) => (x === null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(0));
+const fmt = (e: Estimate | null, unit: string) => (e ? formatEstimate(e, unit) : '—');
 
 export function formatThreadsReport(r: ThreadsLabReport): string {
   const width = Math.max(...r.pairs.map((p) => p.metric.length)) + 2;
@@ -10,10 +11,14 @@ export function formatThreadsReport(r: ThreadsLabReport): string {
       .map(([k, v]) => `${k} ${v}`)
       .join(' · ')}`,
     '',
-    `${''.padEnd(width)}${'process'.padStart(12)}${'thread'.padStart(12)}  ratio`,
+    `Each figure: the median of ${[...new Set(r.pairs.map((p) => p.process?.n))].join(' or ')} repetitions ` +
+      `(process and thread in turn) and, in brackets, a confidence interval (at least 95%) of that median`,
+    '',
+    `${''.padEnd(width)}${'process'.padStart(24)}${'thread'.padStart(24)}${'ratio, by repetition'.padStart(24)}`,
     ...r.pairs.map(
       (p) =>
-        `${p.metric.padEnd(width)}${`${fmt(p.process)} ${p.unit}`.padStart(12)}${`${fmt(p.thread)} ${p.unit}`.padStart(12)}  ${p.process && p.thread ? `${(p.process / p.thread).toFixed(1)}×` : ''}`,
+        `${p.metric.padEnd(width)}${fmt(p.process, p.unit).padStart(24)}${fmt(p.thread, p.unit).padStart(24)}` +
+        `${fmt(p.ratio, '×').padStart(24)}`,
     ),
     '',
     'Blast radius:',

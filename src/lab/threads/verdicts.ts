@@ -1,34 +1,30 @@
 /** Reads the process-versus-thread lab against the seed's claims. Pure. */
-import type { ClaimVerdict, Pair, ThreadsLabReport, Verdict } from '../../common/labReports';
+import type { ClaimVerdict, Pair, ThreadsLabReport } from '../../common/labReports';
+import { compareClaim } from '../verdict';
 
-/** Does "processes cost more than threads" hold for this pair? By how much decides the verdict. */
-function costlier(p: Pair | undefined): { verdict: Verdict; ratio: number } | null {
-  if (!p || p.process === null || p.thread === null || p.thread <= 0) return null;
-  const ratio = p.process / p.thread;
-  return { verdict: ratio > 1.5 ? 'holds' : ratio > 1.05 ? 'holds in part' : 'does not hold here', ratio };
-}
+/** "Processes cost more than threads" holds outright when a process costs half as much again. */
+const STRONG = 1.5;
 
 export function threadsVerdicts(r: Omit<ThreadsLabReport, 'verdicts'>): ClaimVerdict[] {
   const find = (prefix: string) => r.pairs.find((p) => p.metric.startsWith(prefix));
   const out: ClaimVerdict[] = [];
   const claim = (ids: string[], pair: Pair | undefined, what: string) => {
-    const c = costlier(pair);
     for (const id of ids)
       out.push(
-        c
-          ? {
-              id,
-              verdict: c.verdict,
-              because:
-                `${what}: process ${pair!.process!.toFixed(2)} ${pair!.unit}, thread ${pair!.thread!.toFixed(2)} ` +
-                `${pair!.unit} (${c.ratio.toFixed(1)}×)`,
-            }
-          : { id, verdict: 'not measured', because: `${what}: not measured here` },
+        compareClaim(
+          id,
+          what,
+          { label: 'process', estimate: pair?.process ?? null },
+          { label: 'thread', estimate: pair?.thread ?? null },
+          pair?.unit ?? '',
+          STRONG,
+          { paired: pair?.ratio },
+        ),
       );
   };
   claim(['MP3', 'TB3'], find('memory per idle unit'), 'memory per idle unit');
   claim(['MT4'], find('create + end one') ?? find('start:'), 'creating and ending one');
-  claim(['MP4', 'MT5', 'TB5'], find('switch:'), 'half a pipe round trip');
+  claim(['MP4', 'MT5', 'TB5'], find('switch:'), 'a context switch, both on one CPU (lat_ctx)');
 
   const proc = r.visibility.find((v) => v.kind === 'process');
   const thread = r.visibility.find((v) => v.kind === 'thread');
