@@ -24,6 +24,7 @@ const SAMPLES: { [K in ControlMethod]: Parameters<ControlApi[K]> } = {
   navigate: [3, 'https://b.example/page?q=1'],
   reload: [3],
   listProcesses: [],
+  processInternals: [],
   killProcess: [42],
   crashThread: [42, 'raster-2.1', 'segfault'],
   listDemos: [],

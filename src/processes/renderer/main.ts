@@ -25,6 +25,7 @@ import type {
   FromWorker,
   OutOfMemory,
   ResourceResult,
+  ThreadStarted,
   ToCompositor,
   ToMain,
   ToWorker,
@@ -70,6 +71,8 @@ interface ThreadRecord {
   load: LoopLoad | null;
   state: 'running' | 'ended';
   error?: string;
+  /** Its code has loaded and run (it said `started`). */
+  started?: boolean;
 }
 const threads: ThreadRecord[] = [{ id: 'io', kind: 'io', worker: null, load: new LoopLoad(), state: 'running' }];
 let mainThread: Worker | null = null;
@@ -134,11 +137,26 @@ function spawnThread(
     if (ended.length > MAX_ENDED_SHOWN) threads.splice(threads.indexOf(ended[0]), 1);
     onEnded?.();
   });
-  worker.on('message', (m: { type: 'log'; message: string } | OutOfMemory | FromWorker) => {
+  worker.on('message', (m: { type: 'log'; message: string } | OutOfMemory | ThreadStarted | FromWorker) => {
+    if (m.type === 'started') return threadStarted(record);
     if (m.type === 'log') sendLog('warn', `${id}: ${m.message}`);
     if (m.type === 'out-of-memory') endAsOutOfMemory(m.detail);
   });
   return worker;
+}
+
+/**
+ * Once main, compositor and every raster thread have loaded their code, the renderer is warm:
+ * the browser hears it once (a spare is only worth taking from then on).
+ */
+let threadsStartedSent = false;
+function threadStarted(record: ThreadRecord): void {
+  record.started = true;
+  const kinds: ThreadKind[] = ['main', 'compositor', 'raster'];
+  const wanted = threads.filter((t) => kinds.includes(t.kind) && t.state === 'running');
+  if (threadsStartedSent || !wanted.every((t) => t.started)) return;
+  threadsStartedSent = true;
+  send({ type: 'threads-started', ms: Math.round(performance.now()) });
 }
 
 /** A raster thread that dies is replaced (piscina's rule); the compositor re-queues its tile. */

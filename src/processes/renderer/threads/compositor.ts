@@ -140,3 +140,4 @@ parentPort!.on('message', (m: ToCompositor) => {
 });
 
 setInterval(beginFrame, VSYNC_MS);
+toIo({ type: 'started' });

@@ -17,6 +17,7 @@ import { findElement } from '../page/dom/Dom';
 import { parseHtml } from '../page/dom/parseHtml';
 import type { PagePaint } from '../commit/PagePaint';
 import { PageScripts } from '../script/PageScripts';
+import { WARM_UP_PAGE } from '../page/WarmUpPage';
 import type { CompositorToMain, FromMain, MainToCompositor, ResourceResult, ToMain } from '../threadMessages';
 import { crashThisThread } from './crash';
 
@@ -328,3 +329,6 @@ parentPort!.on('message', (m: ToMain) => {
       break;
   }
 });
+// Compiled on first use: run the pipeline once on a page of our own before saying we are started.
+new FrameView(parseHtml(WARM_UP_PAGE), { w: 800, h: 600 }, measure, () => 0).update();
+toIo({ type: 'started' });
