@@ -3,6 +3,7 @@ import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/contro
 import { createClient } from './ControlClient';
 import { ConsolePanel } from './ConsolePanel';
 import { LabPanel } from './LabPanel';
+import { isProcessInternalsUrl, PROCESS_INTERNALS_URL, ProcessInternalsPage } from './ProcessInternalsPage';
 import { RenderingPanel } from './RenderingPanel';
 import { SurfaceView } from './SurfaceView';
 import { TaskManager } from './TaskManager';
@@ -21,6 +22,7 @@ const rendering = new RenderingPanel($('rendering'), client, (m) => alertBanner(
 const consolePanel = new ConsolePanel($('console'), $('console-messages'), client);
 const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
 const labPanel = new LabPanel($('lab'), client);
+const processInternals = new ProcessInternalsPage($('process-internals'), $('process-internals-body'), client, log);
 
 function log(message: string): void {
   const li = document.createElement('li');
@@ -115,13 +117,21 @@ function render(): void {
   $('page-error').hidden = !tab?.error;
   $('page-error').textContent = tab?.error ?? '';
   const address = $<HTMLInputElement>('address');
-  if (document.activeElement !== address) address.value = tab?.url ?? '';
+  if (document.activeElement !== address)
+    address.value = processInternals.shown ? PROCESS_INTERNALS_URL : (tab?.url ?? '');
   surface.show(tab && tab.state !== 'crashed' ? tab.surfaceId : null);
   consolePanel.showTab(tab?.id ?? null);
 }
 
 function activate(id: number): void {
   active = id;
+  processInternals.hide();
+  render();
+}
+
+function openProcessInternals(): void {
+  processInternals.show();
+  $<HTMLInputElement>('address').blur();
   render();
 }
 
@@ -215,6 +225,9 @@ async function main(): Promise<void> {
   $('omnibox').addEventListener('submit', (e) => {
     e.preventDefault();
     const url = $<HTMLInputElement>('address').value;
+    // An internal page of the window itself, as chrome://process-internals is WebUI, not a web page.
+    if (isProcessInternalsUrl(url)) return openProcessInternals();
+    processInternals.hide();
     const op = active !== null ? client.navigate(active, url) : client.openTab(url);
     void guard(op).then((t) => t && activate(t.id));
   });
@@ -259,10 +272,19 @@ async function main(): Promise<void> {
     debugUrls.append(o);
   }
   demos.append(debugUrls);
+  const internal = document.createElement('optgroup');
+  internal.label = 'Internal pages';
+  const option = document.createElement('option');
+  option.value = PROCESS_INTERNALS_URL;
+  option.textContent = PROCESS_INTERNALS_URL;
+  option.title = 'Renderer process limit (Minium’s and Chromium’s), isolation, site locks, the spare renderer';
+  internal.append(option);
+  demos.append(internal);
   demos.addEventListener('change', () => {
     const url = demos.value;
     demos.value = '';
     if (!url) return;
+    if (isProcessInternalsUrl(url)) return openProcessInternals();
     // A debug URL acts on the active tab, as if typed into its address bar.
     const op = url.startsWith('minium://') && active !== null ? client.navigate(active, url) : client.openTab(url);
     void guard(op).then((t) => t && activate(t.id));
