@@ -44,6 +44,7 @@ export function describeProcessModel(
       state: r.warmth,
       tabs: [...r.tabs].map((id) => ({ id, url: tabs.find(id)?.url ?? '' })),
       wasSpare: r.launchedAsSpare,
+      threadsStartedMs: r.threadsStartedMs,
     }));
   return {
     isolation: { ...ISOLATION },

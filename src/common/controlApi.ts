@@ -109,6 +109,8 @@ export interface ProcessInternals {
     state: 'launching' | 'starting-threads' | 'warm';
     tabs: { id: number; url: string }[];
     wasSpare: boolean;
+    /** Since its process started, when its threads had all loaded (and warmed up). */
+    threadsStartedMs: number | null;
   }[];
 }
 
