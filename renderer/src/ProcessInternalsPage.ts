@@ -21,14 +21,16 @@ const SPARE_STATES: Record<string, string> = {
 };
 
 export class ProcessInternalsPage {
+  private readonly body: HTMLElement;
+  /** Set while the page is shown: it refreshes itself every second, as a live internals page. */
   private timer: number | null = null;
 
   constructor(
     private readonly panel: HTMLElement,
-    private readonly body: HTMLElement,
     private readonly client: ControlClient,
     private readonly report: (message: string) => void,
   ) {
+    this.body = panel.querySelector('[data-role="body"]')!;
     panel.querySelector('[data-action="refresh"]')?.addEventListener('click', () => void this.refresh());
     panel.querySelector('[data-action="close"]')?.addEventListener('click', () => this.hide());
   }
@@ -40,7 +42,7 @@ export class ProcessInternalsPage {
   show(): void {
     this.panel.hidden = false;
     void this.refresh();
-    if (this.timer === null) this.timer = window.setInterval(() => void this.refresh(), 1000);
+    this.timer ??= window.setInterval(() => void this.refresh(), 1000);
   }
 
   hide(): void {

@@ -22,7 +22,7 @@ const rendering = new RenderingPanel($('rendering'), client, (m) => alertBanner(
 const consolePanel = new ConsolePanel($('console'), $('console-messages'), client);
 const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
 const labPanel = new LabPanel($('lab'), client);
-const processInternals = new ProcessInternalsPage($('process-internals'), $('process-internals-body'), client, log);
+const processInternals = new ProcessInternalsPage($('process-internals'), client, log);
 
 function log(message: string): void {
   const li = document.createElement('li');
