@@ -146,6 +146,12 @@ function spawnThread(
 }
 
 /**
+ * A spare's threads warm up (run their code once on something of their own) while it waits; a
+ * renderer launched for a page does not, as the page itself is the first run it would have paid for.
+ */
+const warmUp = process.argv.includes('--minium-spare');
+
+/**
  * Once main, compositor and every raster thread have loaded their code, the renderer is warm:
  * the browser hears it once (a spare is only worth taking from then on).
  */
@@ -163,7 +169,7 @@ function threadStarted(record: ThreadRecord): void {
 function startRasterThread(index: number, generation = 1): void {
   const { port1, port2 } = new MessageChannel();
   const id = generation === 1 ? `raster-${index}` : `raster-${index}.${generation}`;
-  spawnThread(id, 'raster', 'raster.js', { port: port1, index }, [port1], () => {
+  spawnThread(id, 'raster', 'raster.js', { port: port1, index, warmUp }, [port1], () => {
     if (!shuttingDown) startRasterThread(index, generation + 1);
   });
   const m: ToCompositor = { type: 'raster-port', index, port: port2 as never };
@@ -228,7 +234,7 @@ function start(rasterThreads: number): void {
   compositorThread.postMessage({ type: 'main-port', port: compositorSide } satisfies ToCompositor as never, [
     compositorSide,
   ]);
-  mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide], () => {
+  mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide, warmUp }, [mainSide], () => {
     // A main thread ended by an exception is gone, not hung: nothing is left to ping.
     mainThread = null;
     mainUnansweredSince = null;

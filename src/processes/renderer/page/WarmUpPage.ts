@@ -1,8 +1,9 @@
 /**
- * A small built-in page a renderer's main thread lays out and paints once as it starts, and
+ * A small built-in page a spare renderer's main thread lays out and paints once as it starts, and
  * throws away: V8 compiles code on first use, so the first real page would otherwise pay for
- * compiling the parser, style, layout and paint. A spare renderer does this while it waits, so a
- * new site's first frame runs warm code. It uses what most pages use: text in the shipped
+ * compiling the parser, style, layout and paint. The spare does it while it waits, so a new
+ * site's first frame runs warm code (a renderer launched for a page skips it: the page is its
+ * first run). It uses what most pages use: text in the shipped
  * fonts and weights, flex layout, borders and radii, a gradient, a transform animation.
  */
 export const WARM_UP_PAGE = `<!doctype html>

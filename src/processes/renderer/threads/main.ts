@@ -27,7 +27,7 @@ const measure = (text: string, font: string) => {
   measureCtx.font = font;
   return measureCtx.measureText(text).width;
 };
-const compositor = (workerData as { compositorPort: MessagePort }).compositorPort;
+const { compositorPort: compositor, warmUp } = workerData as { compositorPort: MessagePort; warmUp: boolean };
 const toIo = (m: FromMain, transfer: MessagePort[] = []) => parentPort!.postMessage(m, transfer);
 const commit = (c: MainToCompositor) => compositor.postMessage(c);
 const FRAME_MS = 1000 / 60;
@@ -329,6 +329,6 @@ parentPort!.on('message', (m: ToMain) => {
       break;
   }
 });
-// Compiled on first use: run the pipeline once on a page of our own before saying we are started.
-new FrameView(parseHtml(WARM_UP_PAGE), { w: 800, h: 600 }, measure, () => 0).update();
+// V8 compiles on first use: a spare runs the pipeline once on a page of its own before saying it started.
+if (warmUp) new FrameView(parseHtml(WARM_UP_PAGE), { w: 800, h: 600 }, measure, () => 0).update();
 toIo({ type: 'started' });

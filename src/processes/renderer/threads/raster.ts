@@ -19,7 +19,7 @@ const canvas = createCanvas(TILE_SIZE, TILE_SIZE);
 const ctx = canvas.getContext('2d');
 /** Mapped pools by inode: while mapped, no other file can have the same inode. */
 const pools = new Map<number, MappedMemory>();
-const { port, index } = workerData as { port: MessagePort; index: number };
+const { port, index, warmUp: warm } = workerData as { port: MessagePort; index: number; warmUp: boolean };
 
 const MAX_MAPPED_POOLS = 8;
 
@@ -98,5 +98,5 @@ function warmUp(): void {
   ctx.getImageData(0, 0, TILE_SIZE, TILE_SIZE);
   ctx.clearRect(0, 0, TILE_SIZE, TILE_SIZE);
 }
-warmUp();
+if (warm) warmUp();
 parentPort!.postMessage({ type: 'started' } satisfies ThreadStarted);
