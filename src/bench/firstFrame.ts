@@ -3,8 +3,8 @@
  * machine: Minium with its spare renderer, Minium cold (no spare: the renderer is launched for the
  * tab), and Debian's Chromium (which keeps a spare of its own), all in one run. The cold runs are
  * also split where the time goes: launch to `ready` (process start, Node's boot, the sandbox),
- * process start to its threads started (their code loaded, fonts registered, the pipeline warmed
- * up once), and open to the tab turning live (its first commit reported: load, style, layout,
+ * process start to its threads started (their code loaded, fonts registered; a spare also warms
+ * its pipeline up once), and open to the tab turning live (its first commit reported: load, style, layout,
  * paint); the rest is raster and compositing. A spare has done the first two before the tab.
  */
 import * as path from 'node:path';
@@ -109,7 +109,7 @@ export async function firstFrame(runs = 5): Promise<BenchResult> {
         baseline: bareBaseline,
       },
       {
-        metric: 'cold: process start → threads started and warmed up',
+        metric: 'cold: process start → threads started (code loaded, fonts registered)',
         unit: 'ms',
         value: m(cold, 'threadsMs'),
         baseline: bareBaseline,
