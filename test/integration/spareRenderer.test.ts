@@ -4,6 +4,8 @@ import type { Browser } from '../../src/browser/Browser';
 import { alive, keepsPresenting, openLive, startBrowser, tabOf, waitFor } from './helpers';
 
 let b: Browser;
+// Each test launches a renderer and two or three spares; on a loaded machine each takes seconds.
+jest.setTimeout(120000);
 afterEach(() => b.shutdown());
 
 /** The spare once its threads have all started; a pid other than `not`, when given. */
@@ -21,7 +23,7 @@ async function warmSpare(not?: number): Promise<number> {
 const cmdline = (pid: number) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 
 test('the spare is sandboxed, locked to no site; a new site takes it (same pid) and a new spare is started', async () => {
-  b = await startBrowser();
+  b = await startBrowser({ spareRenderer: true });
   const spare = await warmSpare();
   const listed = (await b.listProcesses()).find((p) => p.pid === spare)!;
   expect(listed).toMatchObject({ role: 'renderer', spare: true, tabs: [], title: 'Spare renderer' });
@@ -57,7 +59,7 @@ test('the spare is sandboxed, locked to no site; a new site takes it (same pid) 
 });
 
 test('killing the spare does not touch the tabs, and it is replaced', async () => {
-  b = await startBrowser();
+  b = await startBrowser({ spareRenderer: true });
   const first = await warmSpare();
   const orbit = await openLive(b, 'https://orbit.example/');
   expect(orbit.pid).toBe(first);
@@ -72,7 +74,7 @@ test('killing the spare does not touch the tabs, and it is replaced', async () =
 });
 
 test('no spare when taking it would pass the process limit', async () => {
-  b = await startBrowser({ processLimit: 1 });
+  b = await startBrowser({ processLimit: 1, spareRenderer: true });
   const spare = await warmSpare();
   const orbit = await openLive(b, 'https://orbit.example/');
   expect(orbit.pid).toBe(spare);
