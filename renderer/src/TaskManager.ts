@@ -44,7 +44,14 @@ export class TaskManager {
     row.className = 'process';
     row.dataset.pid = String(p.pid);
     row.dataset.role = p.role;
-    const title = p.role === 'renderer' ? `${p.title} — ${p.site}` : p.title;
+    // The spare is locked to no site yet; a renderer that was the spare says so beside its site.
+    const title =
+      p.role !== 'renderer'
+        ? p.title
+        : p.spare
+          ? `${p.title} — no site yet: the next new site takes it`
+          : `${p.title} — ${p.site}${p.wasSpare ? ' (was the spare)' : ''}`;
+    if (p.spare) row.classList.add('spare');
     row.append(
       cell(p.unresponsive ? `${title} — not responding` : title),
       cell(String(p.pid)),

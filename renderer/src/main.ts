@@ -2,12 +2,13 @@
 import type { BrowserEvent, DisplayInfo, TabInfo } from '../../src/common/controlApi';
 import { ArchitectureView } from './ArchitectureView';
 import { ClaimsPanel } from './ClaimsPanel';
-import { INTERNAL_PAGES } from '../../src/common/internalPages';
+import { INTERNAL_PAGES, internalPageKind } from '../../src/common/internalPages';
 import { createClient } from './ControlClient';
 import { ConsolePanel } from './ConsolePanel';
 import { DiscardsPage } from './DiscardsPage';
 import { LabPanel } from './LabPanel';
 import { PoliciesPanel } from './PoliciesPanel';
+import { ProcessInternalsPage } from './ProcessInternalsPage';
 import { RenderingPanel } from './RenderingPanel';
 import { SurfaceView } from './SurfaceView';
 import { TaskManager } from './TaskManager';
@@ -40,6 +41,7 @@ function showCaption(text: string, seconds: number): void {
   captionTimer = setTimeout(() => ($('caption').hidden = true), seconds * 1000);
 }
 const discardsPage = new DiscardsPage($('discards'), $('discards-tabs'), client, (m) => alertBanner(m));
+const processInternals = new ProcessInternalsPage($('process-internals'), client, log);
 
 function log(message: string): void {
   const li = document.createElement('li');
@@ -70,7 +72,6 @@ function exitLine(t: TabInfo): string {
   return `(reason: ${t.crashReason}${how ? `, ${how}` : ''})`;
 }
 
-const DISCARDS_URL = 'minium://discards';
 const INTERNAL_PAGES_URLS = new Set(Object.keys(INTERNAL_PAGES).map((kind) => `minium://${kind}`));
 
 const tabElements = new Map<number, HTMLElement>();
@@ -138,9 +139,12 @@ function render(): void {
   $('page-error').textContent = tab?.error ?? '';
   const address = $<HTMLInputElement>('address');
   if (document.activeElement !== address) address.value = tab?.url ?? '';
-  const discards = tab?.url === DISCARDS_URL;
-  surface.show(tab && tab.state !== 'crashed' && !discards ? tab.surfaceId : null);
-  discardsPage.show(discards, tabs.values());
+  // An internal page's tab has no renderer: the window draws the page itself.
+  const page = tab ? internalPageKind(tab.url) : null;
+  surface.show(tab && tab.state !== 'crashed' && !page ? tab.surfaceId : null);
+  discardsPage.show(page === 'discards', tabs.values());
+  if (page === 'process-internals') processInternals.show();
+  else processInternals.hide();
   consolePanel.showTab(tab?.id ?? null);
 }
 

@@ -2,7 +2,7 @@
 import { fork } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Browser } from '../browser/Browser';
+import { Browser, type BrowserOptions } from '../browser/Browser';
 import type { BrowserEvent, TabInfo } from '../common/controlApi';
 import { NodeChildLauncher } from '../platform/node/NodeChildLauncher';
 export { waitFor } from '../common/waitFor';
@@ -19,9 +19,12 @@ export interface BenchResult {
   rows: Row[];
 }
 
-export async function withBrowser<T>(fn: (b: Browser) => Promise<T>): Promise<T> {
+export async function withBrowser<T>(
+  fn: (b: Browser) => Promise<T>,
+  options: Omit<BrowserOptions, 'launcher'> = {},
+): Promise<T> {
   process.env.MINIUM_CHILD_STDERR ??= 'quiet';
-  const browser = new Browser({ launcher: new NodeChildLauncher() });
+  const browser = new Browser({ launcher: new NodeChildLauncher(), ...options });
   await browser.start();
   try {
     return await fn(browser);

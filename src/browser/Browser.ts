@@ -25,6 +25,7 @@ import type {
   DisplayInfo,
   PolicyInfo,
   ProcessInfo,
+  ProcessInternals,
   TabInfo,
 } from '../common/controlApi';
 import type { ArchitectureGraph } from '../common/architecture';
@@ -54,6 +55,8 @@ import { policyFigures } from './PolicyFigures';
 import { RendererMessageDispatcher } from './RendererMessageDispatcher';
 import { RENDERER_MEMORY_BUDGET_MB, RendererMemoryBudget } from './RendererMemoryBudget';
 import { RendererRegistry } from './RendererRegistry';
+import { machineFacts, rendererLimits } from './RendererProcessLimit';
+import { describeProcessModel } from './ProcessInternals';
 import { HUNG_RENDERER_DELAY_MS } from './RenderProcessHost';
 import { ResourceServer } from './ResourceServer';
 import { TabStrip } from './TabStrip';
@@ -70,7 +73,12 @@ export interface BrowserOptions {
   hangTimeoutMs?: number;
   /** Resident memory a renderer may use before it is ended as out of memory. */
   rendererMemoryBudgetMb?: number;
+  /** Keep a warm spare renderer for the next new site (default true; false measures cold starts). */
+  spareRenderer?: boolean;
 }
+
+/** After this long without a tab change, a tab still waiting for its first frame (an occluded one) no longer holds the spare back. */
+const SPARE_SETTLE_MS = 1000;
 
 export class Browser implements ControlApi {
   readonly gpu: GpuService;
@@ -93,6 +101,8 @@ export class Browser implements ControlApi {
   private readonly memoryBudget: RendererMemoryBudget;
   private readonly hangTimeoutMs: number;
   private readonly architectureMonitor: ArchitectureMonitor;
+  private readonly limits = rendererLimits(machineFacts());
+  private lastTabChange = 0;
 
   constructor(options: BrowserOptions) {
     const sandbox = options.sandbox ?? true;
@@ -109,10 +119,12 @@ export class Browser implements ControlApi {
         rasterThreads:
           options.rasterThreads ??
           Math.min(4, Math.max(1, Math.floor((os.availableParallelism?.() ?? os.cpus().length) / 2))),
-        processLimit: options.processLimit ?? 8,
+        processLimit: options.processLimit ?? this.limits.minium,
         hangTimeoutMs: this.hangTimeoutMs,
         memoryBudgetMb,
         overlays: () => this.overlays.get(),
+        spare: options.spareRenderer ?? true,
+        idle: () => this.idle(),
       },
       this.gpu,
     );
@@ -168,10 +180,22 @@ export class Browser implements ControlApi {
       ...(this.network.host ? [this.network.host] : []),
     ]);
     this.memoryBudget = new RendererMemoryBudget(() => this.renderers.all(), memoryBudgetMb);
+    this.events.event((e) => {
+      if (e.type === 'tab-updated' || e.type === 'tab-closed') this.lastTabChange = Date.now();
+    });
   }
 
   async start(): Promise<void> {
     await this.gpu.start();
+    this.renderers.start();
+  }
+
+  /** No tab loading, and every live tab has drawn (or the tabs have been quiet a while): a moment to warm a spare. */
+  private idle(): boolean {
+    const tabs = this.listTabs();
+    if (tabs.some((t) => t.state === 'loading')) return false;
+    const drawn = tabs.every((t) => t.state !== 'live' || t.framesPresented > 0);
+    return drawn || Date.now() - this.lastTabChange >= SPARE_SETTLE_MS;
   }
 
   async shutdown(): Promise<void> {
@@ -236,6 +260,10 @@ export class Browser implements ControlApi {
 
   listProcesses(): Promise<ProcessInfo[]> {
     return this.tasks.listProcesses();
+  }
+
+  async processInternals(): Promise<ProcessInternals> {
+    return describeProcessModel(this.renderers, this.tabs, this.limits);
   }
 
   architecture(): Promise<ArchitectureGraph> {

@@ -191,6 +191,7 @@ export class GpuService {
     const viz = new VizService('browser', this.displayToken, (m) => process.stderr.write(`[browser] viz: ${m}\n`));
     this.inProcess = viz;
     viz.compositor.onInputPresented((p) => this.presentedEmitter.fire(p));
+    viz.compositor.onFirstFrame((s) => this.framesNow.set(s.surfaceId, s.framesPresented));
     const endpoints = await viz.start();
     setInterval(() => {
       for (const s of viz.compositor.stats()) this.framesNow.set(s.surfaceId, s.framesPresented);

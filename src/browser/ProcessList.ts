@@ -7,8 +7,17 @@ import { readProcessMetrics, readProportionalSetSize } from './ProcessMetrics';
 
 const browserLoad = new LoopLoad();
 
+export interface ListedProcess {
+  host: ProcessHostView;
+  site?: string;
+  tabs: number[];
+  title?: string;
+  /** A renderer that is the spare now, or was launched as one and taken by its site. */
+  spare?: 'spare' | 'was-spare';
+}
+
 export async function describeProcesses(
-  children: { host: ProcessHostView; site?: string; tabs: number[]; title?: string }[],
+  children: ListedProcess[],
   compositingInBrowser: boolean,
 ): Promise<ProcessInfo[]> {
   const live = children.filter((c) => c.host.pid !== null && c.host.state !== 'gone');
@@ -46,6 +55,7 @@ export async function describeProcesses(
       role: c.host.role,
       title: c.title ?? c.host.title,
       ...(c.site ? { site: c.site } : {}),
+      ...(c.spare === 'spare' ? { spare: true } : c.spare === 'was-spare' ? { wasSpare: true } : {}),
       tabs: c.tabs,
       ...(c.host.unresponsive ? { unresponsive: true as const } : {}),
       ...m(c.host.pid as number),

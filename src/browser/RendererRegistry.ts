@@ -1,7 +1,8 @@
 /**
  * The renderer processes: one RendererRegistry per Browser, owning every RenderProcessHost from
  * launch until it is gone. It places a site's tabs by process-per-site (ProcessModel, which also
- * refuses a new site at the process limit), launches renderers with their init message, keeps
+ * refuses a new site at the process limit), gives a new site the warm spare (SpareRenderer) or
+ * launches a renderer with its init message, keeps
  * which tabs each one draws, and tells live renderers what they must all know (a new frame sink
  * channel, new overlays). Every change to who draws what fires `onDrawingChanged`.
  */
@@ -13,6 +14,7 @@ import type { Gone } from './ChildProcessHost';
 import type { GpuService } from './GpuService';
 import { ProcessModel } from './ProcessModel';
 import { RenderProcessHost } from './RenderProcessHost';
+import { SpareRenderer } from './SpareRenderer';
 
 export interface RendererOptions {
   launcher: ChildLauncher;
@@ -25,10 +27,15 @@ export interface RendererOptions {
   memoryBudgetMb: number;
   /** The overlays a renderer starts with. */
   overlays: () => RenderingOverlays;
+  /** Keep a warm spare renderer for the next new site (Chromium's spare RenderProcessHost). */
+  spare: boolean;
+  /** Nothing is loading or starting: a moment to warm a spare in. */
+  idle: () => boolean;
 }
 
 export class RendererRegistry {
   private readonly model: ProcessModel<RenderProcessHost>;
+  readonly spare: SpareRenderer;
   /** Launched and not yet gone, including those shutting down after their last tab left. */
   private readonly live = new Set<RenderProcessHost>();
 
@@ -50,6 +57,12 @@ export class RendererRegistry {
     private readonly gpu: GpuService,
   ) {
     this.model = new ProcessModel(options.processLimit);
+    this.spare = new SpareRenderer(options.spare, {
+      launch: () => this.launch(null),
+      lockedCount: () => this.model.count,
+      limit: options.processLimit,
+      idle: () => options.idle() && ![...this.live].some((r) => r.warmth !== 'warm'),
+    });
     gpu.onAddressChanged((address) => {
       if (address) for (const r of this.live) r.send({ type: 'gpu-channel', gpu: { address, token: r.token } });
     });
@@ -59,11 +72,28 @@ export class RendererRegistry {
     return [...this.live];
   }
 
-  /** The renderer that draws the site's tabs, launched if there is none; throws at the process limit. */
+  get processLimit(): number {
+    return this.model.limit;
+  }
+
+  /** Starts keeping a spare, once the GPU process is there to give it a frame sink channel. */
+  start(): void {
+    this.spare.start();
+  }
+
+  /**
+   * The renderer that draws the site's tabs: the site's own, else the spare (locked to the site
+   * now), else a new one; throws at the process limit.
+   */
   rendererFor(site: string): RenderProcessHost {
     const placement = this.model.place(site);
     if (placement.kind === 'limit') throw errors.processLimit(placement.limit, site);
-    return placement.kind === 'reuse' ? placement.host : this.launch(site);
+    if (placement.kind === 'reuse') return placement.host;
+    const spare = this.spare.take();
+    if (!spare) return this.launch(site);
+    spare.lockToSite(site);
+    this.model.add(site, spare);
+    return spare;
   }
 
   addTab(host: RenderProcessHost, tabId: number): void {
@@ -88,12 +118,14 @@ export class RendererRegistry {
   }
 
   async shutdown(): Promise<void> {
+    this.spare.stop();
     await Promise.all([...this.live].map((r) => r.shutdown()));
   }
 
-  private launch(site: string): RenderProcessHost {
+  /** Launches a renderer for the site, or a spare locked to none (null). */
+  private launch(site: string | null): RenderProcessHost {
     const host = new RenderProcessHost(site, this.options.launcher, this.options.sandbox, this.options);
-    this.model.add(site, host);
+    if (site) this.model.add(site, host);
     this.live.add(host);
     this.launchedEmitter.fire(host);
     host.onMessage((message) => this.messageEmitter.fire({ host, message }));

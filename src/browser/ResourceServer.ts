@@ -35,8 +35,8 @@ export class ResourceServer {
     } catch {
       return host.reject(`asked for "${request.url.slice(0, 100)}", which is not a URL`);
     }
-    if (request.destination === 'document' && !isAllowedForSite(host.site, url))
-      return host.reject(`asked for the document ${url.href}, but it is locked to ${host.site}`);
+    if (request.destination === 'document' && (host.site === null || !isAllowedForSite(host.site, url)))
+      return host.reject(`asked for the document ${url.href}, but it is locked to ${host.site ?? 'no site (a spare)'}`);
     const waiting = this.inFlight.get(host) ?? 0;
     // The renderer keeps below this itself: more is a flood the browser refuses, not a reason to kill.
     if (waiting >= LIMITS.inFlightRequestsPerRenderer) {

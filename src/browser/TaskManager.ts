@@ -10,7 +10,7 @@ import type { ProcessHostView } from './ChildProcessHost';
 import type { GpuService } from './GpuService';
 import type { NetworkService } from './NetworkService';
 import type { PluginService } from './PluginService';
-import { describeProcesses } from './ProcessList';
+import { describeProcesses, type ListedProcess } from './ProcessList';
 import type { RendererRegistry } from './RendererRegistry';
 import { RenderProcessHost } from './RenderProcessHost';
 import type { TabStrip } from './TabStrip';
@@ -25,16 +25,17 @@ export class TaskManager {
   ) {}
 
   async listProcesses(): Promise<ProcessInfo[]> {
-    const hosts: { host: ProcessHostView; site?: string; tabs: number[]; title?: string }[] = [];
+    const hosts: ListedProcess[] = [];
     if (this.gpu.host) hosts.push({ host: this.gpu.host, tabs: [] });
     for (const r of this.renderers.all()) {
       // As Chrome's Task Manager: a renderer is named after the tabs it draws.
       const titles = [...r.tabs].map((id) => this.tabs.find(id)?.title ?? `#${id}`);
       hosts.push({
         host: r,
-        site: r.site,
+        ...(r.site ? { site: r.site } : {}),
         tabs: [...r.tabs],
         title: titles.length ? `Tab: ${titles.join(' | ')}` : undefined,
+        spare: r === this.renderers.spare.current ? 'spare' : r.launchedAsSpare ? 'was-spare' : undefined,
       });
     }
     for (const p of this.plugins.processes()) hosts.push({ host: p, tabs: this.plugins.tabsOf(p) });

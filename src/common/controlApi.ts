@@ -80,6 +80,58 @@ export interface ProcessInfo {
   threads: ThreadInfo[];
   /** What the child runs under, as it read back from the kernel; absent for the (unsandboxed) browser process. */
   sandbox?: SandboxReport;
+  /** The warm spare renderer, locked to no site yet. */
+  spare?: true;
+  /** A renderer launched as the spare and taken by its site. */
+  wasSpare?: true;
+}
+
+/** `minium://process-internals`: the process model as Chromium's chrome://process-internals shows it. */
+export interface ProcessInternals {
+  isolation: {
+    /** Minium's: every site in a process of its own, all of a site's tabs in one (process-per-site). */
+    mode: 'process-per-site';
+    description: string;
+    /** How Chromium's desktop default (site-per-process) differs. */
+    chromium: string;
+  };
+  limit: {
+    /** The renderer limit in force (Minium's figure unless the browser was started with another). */
+    inForce: number;
+    minium: number;
+    chromium: number;
+    physicalMemoryMiB: number;
+    platformProcessLimit: number | null;
+    platformMax: number;
+    chromiumEstimateMb: number;
+    miniumEstimateMb: number;
+    /** What each browser does when a new site arrives at the limit. */
+    miniumOverLimit: string;
+    chromiumOverLimit: string;
+  };
+  /** Renderers locked to a site (the count the limit applies to; the spare is not one). */
+  lockedRenderers: number;
+  spare: {
+    enabled: boolean;
+    pid: number | null;
+    /** Launching (before `ready`), starting its threads, or warm: what the next new site would get. */
+    state: 'launching' | 'starting-threads' | 'warm' | null;
+    /** Since its process started, when its threads had all loaded. */
+    threadsStartedMs: number | null;
+    taken: number;
+    coldLaunches: number;
+    failedLaunches: number;
+  };
+  /** Which site is locked to which process, and the tabs it draws. */
+  locks: {
+    site: string;
+    pid: number | null;
+    state: 'launching' | 'starting-threads' | 'warm';
+    tabs: { id: number; url: string }[];
+    wasSpare: boolean;
+    /** Since its process started, when its threads had all loaded (and warmed up). */
+    threadsStartedMs: number | null;
+  }[];
 }
 
 export interface DemoInfo {
@@ -213,6 +265,8 @@ export const CONTROL_API = {
     result: resolves<TabInfo>(),
   }),
   listProcesses: method({ http: 'GET /api/processes', args: [], result: resolves<ProcessInfo[]>() }),
+  /** The process model: limits (Minium's and Chromium's), isolation, site locks, the spare renderer. */
+  processInternals: method({ http: 'GET /api/process-internals', args: [], result: resolves<ProcessInternals>() }),
   /** SIGKILL, as Task Manager's End process. */
   killProcess: method({
     http: 'POST /api/processes/:pid/kill',

@@ -10,6 +10,11 @@ export const INTERNAL_PAGES = {
     description:
       'Tab lifecycle, as chrome://discards: which tabs are visible, hidden or discarded; Discard frees a renderer.',
   },
+  'process-internals': {
+    title: 'Process internals',
+    description:
+      'As chrome://process-internals: the renderer process limit beside Chromium’s, the isolation mode, which site is locked to which renderer, the spare.',
+  },
 } as const;
 export type InternalPageKind = keyof typeof INTERNAL_PAGES;
 

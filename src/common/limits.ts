@@ -98,4 +98,19 @@ export const LIMITS = {
   contentTypeLength: 256,
   /** Bytes per second of a child's stderr that the browser passes on to its own: a worker writing in a loop cannot flood it. */
   stderrBytesPerSecond: 64 * 1024,
+  /**
+   * Chromium's estimate of one renderer's memory on 64-bit (`kEstimatedWebContentsMemoryUsage`):
+   * its renderer process limit is half the physical memory over this (RendererProcessLimit).
+   */
+  chromiumRendererEstimateMb: 85,
+  /**
+   * Minium's own estimate for the same formula: an idle orbit.example renderer is ~160 MB resident
+   * here (Node's runtime and a V8 isolate per thread: io, main, compositor, raster ×N), about
+   * twice Chromium's figure, so Minium allows about half as many renderers on the same machine.
+   */
+  rendererEstimateMb: 160,
+  /** Chromium's floor on the renderer process limit (`kMinRendererProcessCount`), whatever the memory. */
+  rendererProcessMin: 3,
+  /** Chromium's ceiling where the platform's process limit is unknown (`kMaxRendererProcessCount`). */
+  rendererProcessFallbackMax: 82,
 } as const;

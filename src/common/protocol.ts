@@ -160,6 +160,11 @@ const MainThreadHealth = z.object({
   type: z.literal('main-thread-health'),
   unansweredMs: z.number().int().nonnegative(),
 });
+/**
+ * The IO thread says its main, compositor and raster threads have loaded their code and run: the
+ * renderer is warm (what a spare waits for). `ms`: since the process started.
+ */
+const ThreadsStarted = z.object({ type: z.literal('threads-started'), ms: z.number().int().nonnegative() });
 export const RendererToBrowser = z.discriminatedUnion('type', [
   ...common,
   ResourceRequest,
@@ -169,6 +174,7 @@ export const RendererToBrowser = z.discriminatedUnion('type', [
   ConsoleMessage,
   TileReportReply,
   MainThreadHealth,
+  ThreadsStarted,
 ]);
 export type RendererToBrowser = z.infer<typeof RendererToBrowser>;
 
@@ -233,7 +239,8 @@ const Shutdown = z.object({ type: z.literal('shutdown') });
 // Browser → renderer
 export const RendererInit = z.object({
   type: z.literal('init'),
-  site: z.string(),
+  /** The site it is launched for; null for a spare, locked by the browser when a site takes it. */
+  site: z.string().nullable(),
   rasterThreads,
   gpu: channel.nullable(),
   overlays: RenderingOverlays,

@@ -14,8 +14,13 @@ export { waitFor };
 export { isRunning as alive } from '../../src/platform/processState';
 process.env.MINIUM_CHILD_STDERR ??= 'quiet';
 
+/**
+ * A kernel with real processes. Without a spare renderer unless asked (`spareRenderer: true`): on
+ * two shared cores, one more renderer starting in every test slows the frame-counting ones; the
+ * spare has tests of its own (spareRenderer.test.ts), and the shells keep it on.
+ */
 export async function startBrowser(options: Partial<BrowserOptions> = {}): Promise<Browser> {
-  const b = new Browser({ launcher: new NodeChildLauncher(), rasterThreads: 2, ...options });
+  const b = new Browser({ launcher: new NodeChildLauncher(), rasterThreads: 2, spareRenderer: false, ...options });
   await b.start();
   return b;
 }

@@ -115,7 +115,8 @@ describe.each(modes)('a hostile renderer under $name', (mode) => {
       }),
       mode.permissionModel,
     );
-    b = await startBrowser({ launcher, sandbox: mode.sandbox });
+    // No spare: the launcher arms the renderer launched for the attacker's site, which a spare is not.
+    b = await startBrowser({ launcher, sandbox: mode.sandbox, spareRenderer: false });
     const victim = await openLive(b, `${VICTIM}/`);
     victimTab = victim.id;
     poolPath = `/proc/${victim.pid}/fd/${tilePoolDescriptorsOf(victim.pid!)[0].fd}`;

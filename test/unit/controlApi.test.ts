@@ -27,6 +27,7 @@ const SAMPLES: { [K in ControlMethod]: Parameters<ControlApi[K]> } = {
   freezeTab: [4],
   discardTab: [4],
   listProcesses: [],
+  processInternals: [],
   killProcess: [42],
   crashThread: [42, 'raster-2.1', 'segfault'],
   listDemos: [],

@@ -28,6 +28,7 @@ import type {
   FromWorker,
   OutOfMemory,
   ResourceResult,
+  ThreadStarted,
   ToCompositor,
   ToMain,
   ToWorker,
@@ -74,6 +75,8 @@ interface ThreadRecord {
   state: 'running' | 'ended';
   error?: string;
   heap?: ThreadHeap;
+  /** Its code has loaded and run (it said `started`). */
+  started?: boolean;
 }
 const threads: ThreadRecord[] = [{ id: 'io', kind: 'io', worker: null, load: new LoopLoad(), state: 'running' }];
 let mainThread: Worker | null = null;
@@ -159,7 +162,8 @@ function spawnThread(
     if (ended.length > MAX_ENDED_SHOWN) threads.splice(threads.indexOf(ended[0]), 1);
     onEnded?.();
   });
-  worker.on('message', (m: { type: 'log'; message: string } | OutOfMemory | FromWorker | HeapAnswer) => {
+  worker.on('message', (m: { type: 'log'; message: string } | OutOfMemory | ThreadStarted | FromWorker | HeapAnswer) => {
+    if (m.type === 'started') return threadStarted(record);
     if (m.type === 'heap') record.heap = m.heap;
     if (m.type === 'log') sendLog('warn', `${id}: ${m.message}`);
     if (m.type === 'out-of-memory') endAsOutOfMemory(m.detail);
@@ -167,11 +171,31 @@ function spawnThread(
   return worker;
 }
 
+/**
+ * A spare's threads warm up (run their code once on something of their own) while it waits; a
+ * renderer launched for a page does not, as the page itself is the first run it would have paid for.
+ */
+const warmUp = process.argv.includes('--minium-spare');
+
+/**
+ * Once main, compositor and every raster thread have loaded their code, the renderer is warm:
+ * the browser hears it once (a spare is only worth taking from then on).
+ */
+let threadsStartedSent = false;
+function threadStarted(record: ThreadRecord): void {
+  record.started = true;
+  const kinds: ThreadKind[] = ['main', 'compositor', 'raster'];
+  const wanted = threads.filter((t) => kinds.includes(t.kind) && t.state === 'running');
+  if (threadsStartedSent || !wanted.every((t) => t.started)) return;
+  threadsStartedSent = true;
+  send({ type: 'threads-started', ms: Math.round(performance.now()) });
+}
+
 /** A raster thread that dies is replaced (piscina's rule); the compositor re-queues its tile. */
 function startRasterThread(index: number, generation = 1): void {
   const { port1, port2 } = new MessageChannel();
   const id = generation === 1 ? `raster-${index}` : `raster-${index}.${generation}`;
-  spawnThread(id, 'raster', 'raster.js', { port: port1, index }, [port1], () => {
+  spawnThread(id, 'raster', 'raster.js', { port: port1, index, warmUp }, [port1], () => {
     if (!shuttingDown) startRasterThread(index, generation + 1);
   });
   const m: ToCompositor = { type: 'raster-port', index, port: port2 as never };
@@ -236,7 +260,7 @@ function start(rasterThreads: number): void {
   compositorThread.postMessage({ type: 'main-port', port: compositorSide } satisfies ToCompositor as never, [
     compositorSide,
   ]);
-  mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide }, [mainSide], () => {
+  mainThread = spawnThread('main', 'main', 'main.js', { compositorPort: mainSide, warmUp }, [mainSide], () => {
     // A main thread ended by an exception is gone, not hung: nothing is left to ping.
     mainThread = null;
     mainUnansweredSince = null;

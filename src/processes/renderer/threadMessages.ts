@@ -23,6 +23,9 @@ export type CrashOrder = { type: 'crash'; how: CrashHow };
 /** Any thread → IO thread: an allocation failed here; the whole renderer must end as `oom`. */
 export type OutOfMemory = { type: 'out-of-memory'; detail: string };
 
+/** Main, compositor or raster thread → IO thread: its code has loaded and run (it can take work). */
+export type ThreadStarted = { type: 'started' };
+
 /** IO thread → main thread, and its answer: the hang monitor's ping (Chromium's main-thread ping). */
 export type Ping = { type: 'ping'; serial: number };
 export type Pong = { type: 'pong'; serial: number };
@@ -60,6 +63,7 @@ export type FromWorker = FetchRequest | { type: 'console'; level: 'log' | 'info'
 /** Main thread → IO thread. */
 export type FromMain =
   | FetchRequest
+  | ThreadStarted
   | Pong
   | OutOfMemory
   | { type: 'start-worker'; workerId: string; tabId: number; url: string; port: MessagePort }
@@ -109,7 +113,9 @@ export type ToCompositor =
 
 /** Compositor thread → IO thread. */
 export type FromCompositor =
-  { type: 'log'; message: string } | { type: 'tile-report'; requestId: number; report: TileReport | null };
+  | ThreadStarted
+  | { type: 'log'; message: string }
+  | { type: 'tile-report'; requestId: number; report: TileReport | null };
 
 /** Compositor → raster thread, and the answer. */
 export interface RasterTask {

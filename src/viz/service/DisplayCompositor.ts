@@ -42,6 +42,9 @@ export class DisplayCompositor {
   private readonly presentedEmitter = new Emitter<{ surfaceId: string; inputIds: number[] }>();
   /** A frame that carries input latency ids was composited: those inputs are now on screen. */
   readonly onInputPresented = this.presentedEmitter.event;
+  private readonly firstFrameEmitter = new Emitter<{ surfaceId: string; framesPresented: number }>();
+  /** A surface's first frame was composited: the browser hears it at once, not at the next periodic report. */
+  readonly onFirstFrame = this.firstFrameEmitter.event;
   private readonly upload = new Uint8ClampedArray(TILE_BYTES);
 
   /**
@@ -61,6 +64,7 @@ export class DisplayCompositor {
     surface.framesPresented++;
     if (!isEmpty(damage)) this.composite(surface, damage, frame.seq);
     if (frame.latency?.length) this.presentedEmitter.fire({ surfaceId: frame.surfaceId, inputIds: frame.latency });
+    if (surface.framesPresented === 1) this.firstFrameEmitter.fire({ surfaceId: frame.surfaceId, framesPresented: 1 });
     // A plugin's new frame is also new content in every tab that embeds it.
     if (frame.surfaceId.startsWith('plugin:')) this.redrawEmbedders(frame.surfaceId, frame.seq);
   }

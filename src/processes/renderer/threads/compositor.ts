@@ -183,3 +183,5 @@ parentPort!.on('message', (m: ToCompositor) => {
       break;
   }
 });
+
+toIo({ type: 'started' });

@@ -18,6 +18,7 @@ import { findElement } from '../page/dom/Dom';
 import { parseHtml } from '../page/dom/parseHtml';
 import type { PagePaint } from '../commit/PagePaint';
 import { PageScripts } from '../script/PageScripts';
+import { WARM_UP_PAGE } from '../page/WarmUpPage';
 import type {
   CompositorToMain,
   FromMain,
@@ -35,7 +36,7 @@ const measure = (text: string, font: string) => {
   measureCtx.font = font;
   return measureCtx.measureText(text).width;
 };
-const compositor = (workerData as { compositorPort: MessagePort }).compositorPort;
+const { compositorPort: compositor, warmUp } = workerData as { compositorPort: MessagePort; warmUp: boolean };
 const toIo = (m: FromMain, transfer: MessagePort[] = []) => parentPort!.postMessage(m, transfer);
 const commit = (c: MainToCompositor) => compositor.postMessage(c);
 const FRAME_MS = 1000 / 60;
@@ -362,3 +363,6 @@ parentPort!.on('message', (m: ToMain) => {
       break;
   }
 });
+// V8 compiles on first use: a spare runs the pipeline once on a page of its own before saying it started.
+if (warmUp) new FrameView(parseHtml(WARM_UP_PAGE), { w: 800, h: 600 }, measure, () => 0).update();
+toIo({ type: 'started' });

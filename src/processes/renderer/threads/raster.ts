@@ -10,9 +10,9 @@ import { TILE_BYTES, TILE_SIZE } from '../../../common/tiles';
 import { mapSameProcess, type SameProcessDescriptor } from '../../../platform/AnonymousSharedMemory';
 import type { MappedMemory } from '../../../platform/native';
 import { answerHeapRequests, type HeapRequest } from '../../../platform/child/ThreadHeap';
-import { registerFonts } from '../../shared/Fonts';
+import { FONT_FAMILY, MONO_FAMILY, registerFonts } from '../../shared/Fonts';
 import { drawItems } from '../paint/drawItems';
-import type { CrashOrder, RasterResult, RasterTask } from '../threadMessages';
+import type { CrashOrder, RasterResult, RasterTask, ThreadStarted } from '../threadMessages';
 import { crashThisThread } from './crash';
 
 registerFonts();
@@ -20,7 +20,7 @@ const canvas = createCanvas(TILE_SIZE, TILE_SIZE);
 const ctx = canvas.getContext('2d');
 /** Mapped pools by inode: while mapped, no other file can have the same inode. */
 const pools = new Map<number, MappedMemory>();
-const { port, index } = workerData as { port: MessagePort; index: number };
+const { port, index, warmUp: warm } = workerData as { port: MessagePort; index: number; warmUp: boolean };
 
 const MAX_MAPPED_POOLS = 8;
 
@@ -60,3 +60,47 @@ answerHeapRequests(parentPort!);
 parentPort!.on('message', (m: CrashOrder | HeapRequest) => {
   if (m.type === 'crash') crashThisThread(m.how, `raster-${index}`);
 });
+/**
+ * Skia loads a font's glyphs and V8 compiles the drawing code on first use: draw a little of
+ * everything once, thrown away, before saying we are started (the first real tile then runs warm).
+ */
+function warmUp(): void {
+  const text = (font: string, y: number) => ({
+    op: 'text' as const,
+    x: 4,
+    y,
+    w: 240,
+    text: 'Warm-up Ag 0123',
+    font,
+    size: 16,
+    color: '#202124',
+  });
+  drawItems(ctx, [
+    { op: 'rect', x: 0, y: 0, w: 256, h: 256, color: '#ffffff' },
+    { op: 'rect', x: 8, y: 8, w: 64, h: 64, color: '#f28b82', radius: 8 },
+    { op: 'stroke', x: 80, y: 8, w: 64, h: 64, color: '#1a73e8', width: 2, radius: 8 },
+    {
+      op: 'gradient',
+      x: 152,
+      y: 8,
+      w: 64,
+      h: 64,
+      gradient: {
+        kind: 'linear',
+        angleDeg: 90,
+        stops: [
+          { color: '#fff', at: null },
+          { color: '#e8f0fe', at: null },
+        ],
+      },
+    },
+    text(`16px "${FONT_FAMILY}"`, 100),
+    text(`bold 16px "${FONT_FAMILY}"`, 124),
+    text(`italic 16px "${FONT_FAMILY}"`, 148),
+    text(`16px "${MONO_FAMILY}"`, 172),
+  ]);
+  ctx.getImageData(0, 0, TILE_SIZE, TILE_SIZE);
+  ctx.clearRect(0, 0, TILE_SIZE, TILE_SIZE);
+}
+if (warm) warmUp();
+parentPort!.postMessage({ type: 'started' } satisfies ThreadStarted);
