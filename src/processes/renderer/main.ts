@@ -162,12 +162,15 @@ function spawnThread(
     if (ended.length > MAX_ENDED_SHOWN) threads.splice(threads.indexOf(ended[0]), 1);
     onEnded?.();
   });
-  worker.on('message', (m: { type: 'log'; message: string } | OutOfMemory | ThreadStarted | FromWorker | HeapAnswer) => {
-    if (m.type === 'started') return threadStarted(record);
-    if (m.type === 'heap') record.heap = m.heap;
-    if (m.type === 'log') sendLog('warn', `${id}: ${m.message}`);
-    if (m.type === 'out-of-memory') endAsOutOfMemory(m.detail);
-  });
+  worker.on(
+    'message',
+    (m: { type: 'log'; message: string } | OutOfMemory | ThreadStarted | FromWorker | HeapAnswer) => {
+      if (m.type === 'started') return threadStarted(record);
+      if (m.type === 'heap') record.heap = m.heap;
+      if (m.type === 'log') sendLog('warn', `${id}: ${m.message}`);
+      if (m.type === 'out-of-memory') endAsOutOfMemory(m.detail);
+    },
+  );
   return worker;
 }
 
