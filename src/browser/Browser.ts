@@ -51,6 +51,8 @@ import { ResourceServer } from './ResourceServer';
 import { TabStrip } from './TabStrip';
 import { TaskManager } from './TaskManager';
 import { TileReportRequests } from './TileReportRequests';
+import { TraceController } from './TraceController';
+import type { ChromeTrace } from '../common/traceFile';
 
 export interface BrowserOptions {
   launcher: ChildLauncher;
@@ -81,6 +83,7 @@ export class Browser implements ControlApi {
   private readonly tasks: TaskManager;
   private readonly hangClock: HangClock;
   private readonly memoryBudget: RendererMemoryBudget;
+  private readonly traces: TraceController;
 
   constructor(options: BrowserOptions) {
     const sandbox = options.sandbox ?? true;
@@ -137,6 +140,9 @@ export class Browser implements ControlApi {
     // The GPU process is watched too: its host's watchdog ends it when it stops answering.
     this.hangClock = new HangClock(() => [...this.renderers.all(), ...(this.gpu.host ? [this.gpu.host] : [])]);
     this.memoryBudget = new RendererMemoryBudget(() => this.renderers.all(), memoryBudgetMb);
+    this.traces = new TraceController(() => [...this.renderers.all(), ...(this.gpu.host ? [this.gpu.host] : [])]);
+    this.renderers.onLaunched((h) => this.traces.launched(h));
+    this.gpu.onHostLaunched((h) => this.traces.launched(h));
   }
 
   async start(): Promise<void> {
@@ -216,6 +222,14 @@ export class Browser implements ControlApi {
     const host = tab.host;
     if (!host || host.state === 'gone') return Promise.reject(errors.tabNotLive(tabId));
     return this.tileReports.request(host, tabId);
+  }
+
+  async startTrace(): Promise<{ startedAt: number }> {
+    return this.traces.start();
+  }
+
+  stopTrace(): Promise<ChromeTrace> {
+    return this.traces.stop();
   }
 
   renderingOverlays(): RenderingOverlays {

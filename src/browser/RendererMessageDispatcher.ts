@@ -33,8 +33,9 @@ export class RendererMessageDispatcher {
 
   dispatch(host: RenderProcessHost, m: RendererToBrowser): void {
     const { tabs, resources, plugins, console, tileReports } = this.parts;
-    // The host itself handles the handshake, thread stats, log lines and its main thread's health.
+    // The host itself handles the handshake, thread stats, log lines, trace buffers and its main thread's health.
     if (m.type === 'ready' || m.type === 'stats' || m.type === 'log' || m.type === 'main-thread-health') return;
+    if (m.type === 'trace-data' || m.type === 'trace-end') return;
     if (m.type === 'tile-report') return tileReports.answer(host, m.requestId, m.report);
     const tab = tabs.find(m.tabId);
     if (!tab || tab.host !== host) return;

@@ -13,8 +13,9 @@ import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
 import { LIMITS } from './limits';
 import { InputEvent, RenderingOverlays, type SandboxReport, type TileReport } from './protocol';
+import type { ChromeTrace } from './traceFile';
 
-export type { DebugUrlInfo, InputEvent, RenderingOverlays, SandboxReport, TileReport };
+export type { ChromeTrace, DebugUrlInfo, InputEvent, RenderingOverlays, SandboxReport, TileReport };
 
 export type TabState = 'loading' | 'live' | 'crashed';
 
@@ -168,6 +169,10 @@ export const CONTROL_API = {
   }),
   /** Which raster thread drew each tile of the tab, from its compositor thread. */
   tileReport: method({ http: 'GET /api/tabs/:id/tiles', args: [inPath('id', tabId)], result: resolves<TileReport>() }),
+  /** Starts recording a trace in every process (Chrome's JSON Trace Event Format); one at a time. */
+  startTrace: method({ http: 'POST /api/trace/start', args: [], result: resolves<{ startedAt: number }>() }),
+  /** Stops the trace and resolves with the merged file: open it in Perfetto or DevTools' Performance panel. */
+  stopTrace: method({ http: 'POST /api/trace/stop', args: [], result: resolves<ChromeTrace>() }),
   renderingOverlays: method({ http: 'GET /api/overlays', args: [], result: returns<RenderingOverlays>() }),
   /** Sets the overlays of every tab; resolves with the overlays now in force. */
   setRenderingOverlays: method({

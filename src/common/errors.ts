@@ -50,6 +50,9 @@ export const errors = {
       `The renderer did not answer ${what} within 2 s; it may be busy or stopped.`,
     ),
   tooLarge: (limit: number) => new MiniumError('too-large', 413, `The request body is larger than ${limit} bytes.`),
+  alreadyTracing: () =>
+    new MiniumError('already-tracing', 409, 'A trace is already being recorded; stop it first to get its file.'),
+  notTracing: () => new MiniumError('not-tracing', 409, 'No trace is being recorded; start one first.'),
   shuttingDown: () => new MiniumError('shutting-down', 503, 'Minium is shutting down.'),
 };
 

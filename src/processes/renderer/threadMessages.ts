@@ -65,7 +65,15 @@ export type FromMain =
 
 /** Main thread → compositor thread (their own port: commits do not pass through the IO thread). */
 export type MainToCompositor =
-  | { type: 'commit'; tabId: number; viewport: { w: number; h: number }; page: PagePaint; latency: number[] }
+  | {
+      type: 'commit';
+      tabId: number;
+      viewport: { w: number; h: number };
+      page: PagePaint;
+      latency: number[];
+      /** While tracing: the commit's flow id. */
+      traceId?: number;
+    }
   | { type: 'close'; tabId: number }
   /** The page did not cancel a wheel event it listens for: the compositor scrolls after all. */
   | { type: 'scroll-by'; tabId: number; x: number; y: number; dx: number; dy: number; inputId: number }

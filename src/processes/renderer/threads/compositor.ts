@@ -4,18 +4,21 @@
  * thread only what needs page script, schedules raster on the raster threads, and submits frames
  * straight to the display compositor.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { FrameSinkClient } from '../../../viz/client/FrameSinkClient';
 import { LIMITS } from '../../../common/limits';
-import type { RenderingOverlays } from '../../../common/protocol';
+import type { RenderingOverlays, SubmitFrame } from '../../../common/protocol';
 import { LayerTreeHostImpl } from '../compositor/LayerTreeHostImpl';
 import { RasterDispatcher } from '../compositor/RasterDispatcher';
 import { registerFonts } from '../../shared/Fonts';
 import type { CompositorToMain, FromCompositor, MainToCompositor, ToCompositor } from '../threadMessages';
 import { crashThisThread } from './crash';
+import { joinProcessTrace, processFlowId, tracer } from '../../../platform/tracing';
+import { FLOWS } from '../../../common/TraceRecorder';
 
 registerFonts(); // the frame-rate meter draws text
+joinProcessTrace('Compositor', 2, (workerData as { tracing: boolean }).tracing);
 const VSYNC_MS = 1000 / 60;
 const hosts = new Map<number, LayerTreeHostImpl>();
 const sink = new FrameSinkClient();
@@ -25,6 +28,7 @@ const raster = new RasterDispatcher(log);
 let mainPort: MessagePort | null = null;
 let overlays: RenderingOverlays = { tileBorders: false, paintFlashing: false, fpsMeter: false };
 let taskSerial = 0;
+let frameSerial = 0;
 
 const hostOf = (surfaceId: string) => hosts.get(Number(surfaceId.slice('tab:'.length)));
 sink.onConnected(() => hosts.forEach((h) => h.displayReset()));
@@ -35,6 +39,20 @@ sink.onLost((why) => log(`lost the display compositor (${why}); waiting for a ne
 const toMain = (m: CompositorToMain) => mainPort?.postMessage(m);
 
 function onMainMessage(m: MainToCompositor): void {
+  if (m.type === 'close') return onMainThreadMessage(m);
+  tracer.slice(
+    m.type === 'commit' ? 'LayerTreeHostImpl::Commit' : 'LayerTreeHostImpl::MainThreadInput',
+    () => {
+      if (m.type === 'commit' && m.traceId !== undefined) tracer.flow('f', FLOWS.commit, m.traceId);
+      const inputs = m.type === 'commit' ? m.latency : [m.inputId];
+      for (const inputId of inputs) tracer.flow('t', FLOWS.input, inputId);
+      onMainThreadMessage(m);
+    },
+    { tabId: m.tabId },
+  );
+}
+
+function onMainThreadMessage(m: MainToCompositor): void {
   if (m.type === 'close') {
     hosts.get(m.tabId)?.dispose();
     hosts.delete(m.tabId);
@@ -57,6 +75,17 @@ function onMainMessage(m: MainToCompositor): void {
 
 /** Input arrives here first, as in Chromium: scrolling needs no main thread unless the page listens for wheel events. */
 function onInput(m: Extract<ToCompositor, { type: 'input' }>): void {
+  tracer.slice(
+    'InputHandlerProxy::HandleInputEvent',
+    () => {
+      tracer.flow('t', FLOWS.input, m.inputId);
+      handleInput(m);
+    },
+    { type: m.event.type, inputId: m.inputId },
+  );
+}
+
+function handleInput(m: Extract<ToCompositor, { type: 'input' }>): void {
   const host = hosts.get(m.tabId);
   if (!host) return;
   const e = m.event;
@@ -86,14 +115,25 @@ function schedule(now = performance.now()): void {
 
 function beginFrame(): void {
   const now = performance.now();
-  schedule(now);
+  tracer.slice('TileManager::PrepareTiles', () => schedule(now));
   if (!sink.ready) return;
   for (const host of hosts.values()) {
     // A tab the display compositor has not yet granted waits, with its damage kept, for `onGranted`.
     if (!sink.mayDraw(host.surfaceId)) continue;
-    const frame = host.produceFrame(now);
-    if (frame) sink.submit(frame);
+    const frame = tracer.slice('LayerTreeHostImpl::DrawLayers', () => host.produceFrame(now), { tabId: host.tabId });
+    if (frame)
+      tracer.slice('SubmitCompositorFrame', () => submit(frame), { surfaceId: frame.surfaceId, seq: frame.seq });
   }
+}
+
+/** Sends a frame to the display compositor; while tracing it carries the frame's flow id, and continues its inputs' flows. */
+function submit(frame: SubmitFrame): void {
+  if (tracer.enabled) {
+    frame.traceId = processFlowId(++frameSerial);
+    tracer.flow('s', FLOWS.frame, frame.traceId);
+    for (const inputId of frame.latency ?? []) tracer.flow('t', FLOWS.input, inputId);
+  }
+  sink.submit(frame);
 }
 
 parentPort!.on('message', (m: ToCompositor) => {
