@@ -46,7 +46,8 @@ test('a trace follows one input from the browser through renderer and GPU proces
       .map((e) => [e.tid, (e.args as { name: string }).name]),
   );
   const flow = trace.traceEvents.filter(
-    (e): e is WrittenEvent & { id: string } => e.name === 'LatencyInfo.Flow' && e.id === `0x${inputId.toString(16)}`,
+    (e): e is WrittenEvent & { id: string } =>
+      e.ph !== 'M' && e.name === 'LatencyInfo.Flow' && e.id === `0x${inputId.toString(16)}`,
   );
   expect(flow.map((e) => `${e.ph}:${threadName.get(e.tid)}`)).toEqual([
     's:CrBrowserMain',
@@ -79,7 +80,9 @@ test('a new page traced from its start shows parse, style, layout, paint, commit
   for (const name of ['ParseHTML', 'UpdateStyle', 'Layout', 'Paint', 'ProxyMain::Commit', 'LayerTreeHostImpl::Commit'])
     expect(ofRenderer).toContain(name);
   expect(ofRenderer.filter((n) => n === 'RasterTask').length).toBeGreaterThan(1);
-  const commits = trace.traceEvents.filter((e) => e.name === 'Commit' && e.cat === 'cc' && e.ph !== 'X');
+  const commits = trace.traceEvents.filter(
+    (e) => e.ph !== 'M' && e.ph !== 'X' && e.name === 'Commit' && e.cat === 'cc',
+  );
   expect(commits.map((e) => e.ph)).toEqual(expect.arrayContaining(['s', 'f']));
 });
 

@@ -12,6 +12,7 @@ import { runWebShell } from '../web/WebShell';
 import { runBenchmarks } from '../../bench/runBenchmarks';
 import { findElectronBinary } from './electronBinary';
 import { runLab } from './runLab';
+import { runTrace } from './runTrace';
 
 const USAGE = `Usage:
   minium start                      open Minium (Electron if installed, else the web shell in Chromium)
@@ -22,6 +23,9 @@ const USAGE = `Usage:
   minium bench [all|NAME] [--json]  benchmarks (names: ${'`minium bench list`'})
   minium lab ipc [--quick] [--json] [--only pipe,tcp,…]
                                     the IPC lab: every mechanism between two real processes
+  minium trace [--seconds N] [--out FILE] [--url URL]
+                                    records every process for N s (default 5) while a page animates
+                                    and takes input; writes Chrome's JSON trace (default trace.json)
   minium lab threads [--quick] [--json]
                                     processes against threads: start, end, memory, switch, work, faults
 `;
@@ -50,6 +54,9 @@ async function main(argv: string[]): Promise<void> {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
       shell: { type: 'string' },
+      seconds: { type: 'string' },
+      out: { type: 'string' },
+      url: { type: 'string' },
     },
   });
   const web = () =>
@@ -86,6 +93,12 @@ async function main(argv: string[]): Promise<void> {
         quick: values.quick ?? false,
         json: values.json ?? false,
         only: values.only?.split(',').filter(Boolean),
+      });
+    case 'trace':
+      return runTrace({
+        seconds: Number(values.seconds ?? 5),
+        out: values.out ?? 'trace.json',
+        url: values.url ?? 'https://orbit.example/',
       });
     case 'help':
     case '--help':
