@@ -6,6 +6,7 @@ import { LabPanel } from './LabPanel';
 import { RenderingPanel } from './RenderingPanel';
 import { SurfaceView } from './SurfaceView';
 import { TaskManager } from './TaskManager';
+import { TraceButton } from './TraceButton';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const client = createClient();
@@ -230,6 +231,7 @@ async function main(): Promise<void> {
     if (pid) void guard(client.killProcess(pid));
   });
   $('lab-toggle').addEventListener('click', () => labPanel.toggle());
+  new TraceButton($('trace-toggle') as HTMLButtonElement, client, alertBanner);
   $('rendering-toggle').addEventListener('click', () => rendering.toggle());
   $('console-toggle').addEventListener('click', () => consolePanel.toggle());
   rendering.show(await client.renderingOverlays());
