@@ -24,7 +24,7 @@ import type {
   ProcessInfo,
   TabInfo,
 } from '../common/controlApi';
-import type { InputEvent, RenderingOverlays, TileReport } from '../common/protocol';
+import type { FrameMetrics, InputEvent, RenderingOverlays, TileReport } from '../common/protocol';
 import type { LabName, LabReport } from '../common/labReports';
 import { DEBUG_URLS } from '../common/debugUrls';
 import { Emitter } from '../common/Emitter';
@@ -222,6 +222,10 @@ export class Browser implements ControlApi {
     const host = tab.host;
     if (!host || host.state === 'gone') return Promise.reject(errors.tabNotLive(tabId));
     return this.tileReports.request(host, tabId);
+  }
+
+  async frameMetrics(tabId: number): Promise<FrameMetrics> {
+    return (await this.tileReport(tabId)).frameMetrics;
   }
 
   async startTrace(): Promise<{ startedAt: number }> {

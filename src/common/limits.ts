@@ -91,6 +91,8 @@ export const LIMITS = {
   traceNameLength: 128,
   /** Arguments on one trace event. */
   traceArgsPerEvent: 8,
+  /** Frames one sequence may count in its one-second window: vsyncs at 60 Hz plus the missed ones a late vsync stands for. */
+  framesPerMetricsWindow: 240,
   /** Seconds one trace may record (`minium trace --seconds`). */
   traceSeconds: 120,
 } as const;

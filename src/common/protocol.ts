@@ -66,12 +66,32 @@ export const RenderingOverlays = z.object({
 });
 export type RenderingOverlays = z.infer<typeof RenderingOverlays>;
 
+/** The kinds of frame sequence whose dropped frames a tab's compositor counts (cc's FrameSequenceTracker types). */
+export const SequenceKind = z.enum(['compositorAnimation', 'mainThreadAnimation', 'scroll']);
+export type SequenceKind = z.infer<typeof SequenceKind>;
+const SequenceMetric = z
+  .object({
+    /** Frames of the sequence dropped over the last second, in percent (cc's PercentDroppedFrames). */
+    percentDropped: z.number().min(0).max(100),
+    /** Frames the sequence expected over the last second. */
+    frames: z.number().int().nonnegative().max(LIMITS.framesPerMetricsWindow),
+  })
+  .nullable();
+/** Each kind's dropped frames over the last second; null for a kind that did not run in it. */
+export const FrameMetrics = z.object({
+  compositorAnimation: SequenceMetric,
+  mainThreadAnimation: SequenceMetric,
+  scroll: SequenceMetric,
+});
+export type FrameMetrics = z.infer<typeof FrameMetrics>;
+
 /** Which raster thread drew each tile of a tab, as its compositor thread knows it. */
 export const TileReport = z.object({
   tabId: id,
   rasterThreads,
   scroll: z.object({ x: z.number(), y: z.number() }),
   framesPerSecond: z.number().int().nonnegative(),
+  frameMetrics: FrameMetrics,
   tiles: z
     .array(z.object({ layer: id, rect, thread: z.number().int().positive().nullable() }))
     .max(LIMITS.tilesPerReport),

@@ -6,6 +6,7 @@ const report = (tabId: number): TileReport => ({
   rasterThreads: 2,
   scroll: { x: 0, y: 0 },
   framesPerSecond: 60,
+  frameMetrics: { compositorAnimation: null, mainThreadAnimation: null, scroll: null },
   tiles: [],
 });
 

@@ -33,6 +33,7 @@ const SAMPLES: { [K in ControlMethod]: Parameters<ControlApi[K]> } = {
   sendInput: [3, { type: 'wheel', x: 10, y: 20, dx: 0, dy: 120 }],
   consoleMessages: [3],
   tileReport: [3],
+  frameMetrics: [3],
   startTrace: [],
   stopTrace: [],
   renderingOverlays: [],

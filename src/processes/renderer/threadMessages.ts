@@ -71,6 +71,8 @@ export type MainToCompositor =
       viewport: { w: number; h: number };
       page: PagePaint;
       latency: number[];
+      /** The page asked for another animation frame: a main-thread animation is running. */
+      animating: boolean;
       /** While tracing: the commit's flow id. */
       traceId?: number;
     }

@@ -60,7 +60,9 @@ function onMainThreadMessage(m: MainToCompositor): void {
   }
   if (m.type === 'scroll-by') {
     const host = hosts.get(m.tabId);
-    if (host && !host.scrollAt(m.x, m.y, m.dx, m.dy, m.inputId)) host.addLatency(m.inputId);
+    if (!host) return;
+    if (host.scrollAt(m.x, m.y, m.dx, m.dy, m.inputId)) host.frameMetrics.scrolled();
+    else host.addLatency(m.inputId);
     return;
   }
   if (m.type === 'input-handled') return hosts.get(m.tabId)?.addLatency(m.inputId);
@@ -70,6 +72,7 @@ function onMainThreadMessage(m: MainToCompositor): void {
     hosts.set(m.tabId, host);
   }
   host.commit(m.page, m.viewport, m.latency);
+  host.frameMetrics.mainThreadCommitted(m.animating);
   schedule();
 }
 
@@ -106,23 +109,33 @@ function handleInput(m: Extract<ToCompositor, { type: 'input' }>): void {
       inputId: m.inputId,
     });
   }
-  if (!host.scrollAt(e.x, e.y, e.dx, e.dy, m.inputId)) host.addLatency(m.inputId);
+  if (host.scrollAt(e.x, e.y, e.dx, e.dy, m.inputId)) host.frameMetrics.scrolled();
+  else host.addLatency(m.inputId);
 }
 
 function schedule(now = performance.now()): void {
   for (const host of hosts.values()) raster.enqueue(host.takeRasterJobs(now, () => ++taskSerial));
 }
 
+let lastBeginFrame: number | null = null;
+
 function beginFrame(): void {
   const now = performance.now();
+  // A late timer means vsyncs this thread slept through: their frames count as dropped.
+  const missed = lastBeginFrame === null ? 0 : Math.max(0, Math.round((now - lastBeginFrame) / VSYNC_MS) - 1);
+  lastBeginFrame = now;
   tracer.slice('TileManager::PrepareTiles', () => schedule(now));
-  if (!sink.ready) return;
   for (const host of hosts.values()) {
     // A tab the display compositor has not yet granted waits, with its damage kept, for `onGranted`.
-    if (!sink.mayDraw(host.surfaceId)) continue;
-    const frame = tracer.slice('LayerTreeHostImpl::DrawLayers', () => host.produceFrame(now), { tabId: host.tabId });
+    const frame =
+      sink.ready && sink.mayDraw(host.surfaceId)
+        ? tracer.slice('LayerTreeHostImpl::DrawLayers', () => host.produceFrame(now), { tabId: host.tabId })
+        : null;
     if (frame)
       tracer.slice('SubmitCompositorFrame', () => submit(frame), { surfaceId: frame.surfaceId, seq: frame.seq });
+    // An animation that changed nothing on screen this vsync (a steps() easing holding) expects no frame, as in cc.
+    const compositorAnimating = host.animating(now) && !(frame === null && host.skipped === 'no-damage');
+    host.frameMetrics.vsync(now, { compositorAnimating, drew: frame !== null, missed });
   }
 }
 
@@ -167,6 +180,7 @@ parentPort!.on('message', (m: ToCompositor) => {
               rasterThreads: Math.max(1, raster.threadCount),
               scroll: host.scrollOffset(),
               framesPerSecond: host.framesPerSecond,
+              frameMetrics: host.frameMetrics.metrics(performance.now()),
               tiles: host.tileOwners().slice(0, LIMITS.tilesPerReport),
             }
           : null,

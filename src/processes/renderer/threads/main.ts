@@ -124,7 +124,8 @@ function render(tab: Tab): void {
       const traceId = tracer.enabled ? processFlowId(++commitSerial) : undefined;
       if (traceId !== undefined) tracer.flow('s', FLOWS.commit, traceId);
       for (const inputId of latency) tracer.flow('t', FLOWS.input, inputId);
-      commit({ type: 'commit', tabId: tab.tabId, viewport: tab.viewport, page, latency, traceId });
+      const animating = tab.frameRequested;
+      commit({ type: 'commit', tabId: tab.tabId, viewport: tab.viewport, page, latency, animating, traceId });
     },
     { tabId: tab.tabId, layers: page.layers.length },
   );
