@@ -1,6 +1,6 @@
 /**
- * One thread's trace buffer (Chromium's per-thread TraceLog chunk): complete slices, instants and
- * flow steps in a bounded ring, recorded only while tracing is on. Off, `slice` is a flag test and
+ * One thread's trace buffer (Chromium's per-thread TraceLog chunk): complete slices and flow
+ * steps in a bounded ring, recorded only while tracing is on. Off, `slice` is a flag test and
  * a call: nothing is allocated, nothing kept. One per thread (each thread loads its own copy of
  * `platform/tracing`); the browser merges every thread's buffer into one Chrome JSON trace.
  */
@@ -10,23 +10,25 @@ import type { TraceEvent } from './protocol';
 /** Microseconds on a clock every process shares (CLOCK_MONOTONIC on Linux). */
 export type TraceClock = () => number;
 
-/** A flow is matched by its name, category and id (Perfetto's and Chrome's flow v1 rule). */
-export interface FlowKind {
-  name: string;
-  cat: string;
-}
+/**
+ * Every event's category. One for all, because DevTools binds a flow step to the slice with the
+ * same category, process, thread and timestamp, while Perfetto and DevTools both match a flow's
+ * steps by category, name and id: a flow crossing slices of several categories would fall apart.
+ */
+export const TRACE_CATEGORY = 'minium';
 
-/** The flows Minium records; each keeps one name and category from start to end. */
+/** The flows Minium records, by name. */
 export const FLOWS = {
   /** An input from the browser receiving it to the frame that shows it (Chromium's LatencyInfo). */
-  input: { name: 'LatencyInfo.Flow', cat: 'input' },
+  input: 'LatencyInfo.Flow',
   /** A compositor frame from its submission to the display compositor drawing it (viz's Graphics.Pipeline). */
-  frame: { name: 'Graphics.Pipeline', cat: 'viz' },
+  frame: 'Graphics.Pipeline',
   /** A main-thread commit from the main thread to the compositor thread taking it. */
-  commit: { name: 'Commit', cat: 'cc' },
+  commit: 'Commit',
   /** A tile from the compositor scheduling it to the raster thread drawing it. */
-  raster: { name: 'RasterTask', cat: 'cc' },
-} as const satisfies Record<string, FlowKind>;
+  raster: 'RasterTask',
+} as const;
+export type FlowKind = (typeof FLOWS)[keyof typeof FLOWS];
 
 export type TraceArgs = Record<string, string | number | boolean>;
 
@@ -41,6 +43,8 @@ export class TraceRecorder {
   private next = 0;
   private dropped = 0;
   private on = false;
+  /** Start times of the slices running now, innermost last: a flow step binds to the innermost. */
+  private readonly open: number[] = [];
 
   constructor(
     private readonly clock: TraceClock,
@@ -71,33 +75,34 @@ export class TraceRecorder {
   }
 
   /** Runs `fn` inside a complete slice ('X'); flow steps recorded meanwhile bind to it. */
-  slice<T>(name: string, fn: () => T, args?: TraceArgs, cat = 'minium'): T {
+  slice<T>(name: string, fn: () => T, args?: TraceArgs): T {
     if (!this.on) return fn();
     const ts = this.clock();
+    this.open.push(ts);
     try {
       return fn();
     } finally {
-      this.push({ name, cat, ph: 'X', ts, dur: Math.max(0, this.clock() - ts), ...(args ? { args } : {}) });
+      this.open.pop();
+      const dur = Math.max(0, this.clock() - ts);
+      this.push({ name, cat: TRACE_CATEGORY, ph: 'X', ts, dur, ...(args ? { args } : {}) });
     }
   }
 
-  /** A flow's start ('s'), step ('t') or end ('f'), bound to the slice running now. */
+  /**
+   * A flow's start ('s'), step ('t') or end ('f'), bound to the innermost slice running now: it
+   * takes that slice's timestamp, which is how DevTools binds it (Perfetto binds to the slice
+   * open at that time, the same one). Outside every slice there is nothing to bind to: not recorded.
+   */
   flow(ph: 's' | 't' | 'f', kind: FlowKind, id: number): void {
-    if (!this.on) return;
+    if (!this.on || !this.open.length) return;
     this.push({
-      name: kind.name,
-      cat: kind.cat,
+      name: kind,
+      cat: TRACE_CATEGORY,
       ph,
-      ts: this.clock(),
+      ts: this.open[this.open.length - 1],
       id: `0x${id.toString(16)}`,
       ...(ph === 'f' ? { bp: 'e' as const } : {}),
     });
-  }
-
-  /** A moment on this thread ('i'). */
-  instant(name: string, args?: TraceArgs, cat = 'minium'): void {
-    if (!this.on) return;
-    this.push({ name, cat, ph: 'i', s: 't', ts: this.clock(), ...(args ? { args } : {}) });
   }
 
   private push(e: TraceEvent): void {

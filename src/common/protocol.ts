@@ -125,8 +125,8 @@ const traceText = z.string().max(LIMITS.traceNameLength);
 export const TraceEvent = z.object({
   name: traceText,
   cat: traceText,
-  /** X: a complete slice; i: an instant; s, t, f: a flow's start, step and end. */
-  ph: z.enum(['X', 'i', 's', 't', 'f']),
+  /** X: a complete slice; s, t, f: a flow's start, step and end. */
+  ph: z.enum(['X', 's', 't', 'f']),
   /** Microseconds on CLOCK_MONOTONIC, which every process of the machine shares. */
   ts: z.number().finite().nonnegative(),
   dur: z.number().finite().nonnegative().optional(),
@@ -136,8 +136,6 @@ export const TraceEvent = z.object({
     .optional(),
   /** A flow's end binds to the slice that encloses it ('e'), as its start and steps do. */
   bp: z.literal('e').optional(),
-  /** An instant's scope: the thread. */
-  s: z.literal('t').optional(),
   args: z
     .record(z.string().max(LIMITS.threadIdLength), z.union([traceText, z.number().finite(), z.boolean()]))
     .refine((a) => Object.keys(a).length <= LIMITS.traceArgsPerEvent, 'too many trace arguments')

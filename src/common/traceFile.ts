@@ -57,7 +57,8 @@ export function buildTrace(processes: TracedProcess[], metadata: Record<string, 
       for (const e of t.events) timed.push({ ...e, pid: p.pid, tid: t.tid });
     }
   }
-  timed.sort((a, b) => a.ts! - b.ts!);
+  // A slice before the flow steps that share its start, so a reader meets the slice first and binds them to it.
+  timed.sort((a, b) => a.ts! - b.ts! || Number(a.ph !== 'X') - Number(b.ph !== 'X'));
   return {
     traceEvents: [...meta, ...wholeFlowsOnly(timed)],
     displayTimeUnit: 'ms',

@@ -4,11 +4,13 @@
  * name, a known phase, integer pid and tid; metadata naming every process and thread; a thread id
  * belonging to one process only; timestamps in file order; complete slices ('X') with a duration,
  * nested on their thread (a partial overlap is dropped by the viewers); flows (s/t/f, matched by
- * category, name and id) with one start and one end, in time order, each step inside a slice of
- * its thread (where the viewers bind it). Returns every problem found; none means it is well formed.
+ * category, name and id) with one start and one end, in time order, each step bound to a slice:
+ * the same process, thread, category and timestamp as a complete slice before it in the file (DevTools
+ * binds by exactly these; Perfetto binds to the slice open at that time, the same one). Returns
+ * every problem found; none means it is well formed.
  */
 
-const PHASES = new Set(['X', 'i', 's', 't', 'f', 'M']);
+const PHASES = new Set(['X', 's', 't', 'f', 'M']);
 const METADATA = new Set(['process_name', 'process_labels', 'process_sort_index', 'thread_name', 'thread_sort_index']);
 
 interface Slice {
@@ -33,7 +35,8 @@ export function checkTraceFile(file: unknown): string[] {
   const tidOwner = new Map<number, number>();
   const slices = new Map<string, Slice[]>();
   const flows = new Map<string, { ph: string; ts: number }[]>();
-  const flowSteps: { i: number; thread: string; ts: number }[] = [];
+  /** Complete slices seen so far, by thread, category and start: where a flow step may bind. */
+  const sliceStarts = new Set<string>();
   let lastTs = -Infinity;
   events.forEach((raw, i) => {
     if (typeof raw !== 'object' || raw === null) return problem(i, 'not an object');
@@ -66,6 +69,7 @@ export function checkTraceFile(file: unknown): string[] {
       const list = slices.get(thread) ?? [];
       list.push({ ts: e.ts, end: e.ts + e.dur });
       slices.set(thread, list);
+      sliceStarts.add(`${thread}\u0000${String(e.cat)}\u0000${e.ts}`);
     }
     if (e.ph === 's' || e.ph === 't' || e.ph === 'f') {
       if (typeof e.id !== 'string' && typeof e.id !== 'number') return problem(i, 'a flow event without an id');
@@ -75,7 +79,11 @@ export function checkTraceFile(file: unknown): string[] {
       const list = flows.get(key) ?? [];
       list.push({ ph: e.ph, ts: e.ts });
       flows.set(key, list);
-      flowSteps.push({ i, thread, ts: e.ts });
+      if (!sliceStarts.has(`${thread}\u0000${String(e.cat)}\u0000${e.ts}`))
+        problem(
+          i,
+          `a flow event at ${e.ts} that no earlier slice of thread ${thread} and category ${String(e.cat)} starts with`,
+        );
     }
   });
   for (const [thread, list] of slices) {
@@ -88,10 +96,6 @@ export function checkTraceFile(file: unknown): string[] {
       if (parent && s.end > parent.end) problems.push(`thread ${thread}: slices at ${parent.ts} and ${s.ts} overlap`);
       open.push(s);
     }
-  }
-  for (const step of flowSteps) {
-    const enclosing = slices.get(step.thread)?.some((s) => s.ts <= step.ts && step.ts <= s.end);
-    if (!enclosing) problem(step.i, `a flow event at ${step.ts} outside every slice of thread ${step.thread}`);
   }
   for (const [key, list] of flows) {
     const name = key.replaceAll('\u0000', ' ');

@@ -80,9 +80,7 @@ test('a new page traced from its start shows parse, style, layout, paint, commit
   for (const name of ['ParseHTML', 'UpdateStyle', 'Layout', 'Paint', 'ProxyMain::Commit', 'LayerTreeHostImpl::Commit'])
     expect(ofRenderer).toContain(name);
   expect(ofRenderer.filter((n) => n === 'RasterTask').length).toBeGreaterThan(1);
-  const commits = trace.traceEvents.filter(
-    (e) => e.ph !== 'M' && e.ph !== 'X' && e.name === 'Commit' && e.cat === 'cc',
-  );
+  const commits = trace.traceEvents.filter((e) => e.name === 'Commit' && (e.ph === 's' || e.ph === 'f'));
   expect(commits.map((e) => e.ph)).toEqual(expect.arrayContaining(['s', 'f']));
 });
 
