@@ -38,7 +38,10 @@ export class TraceController {
   private stopping: Promise<ChromeTrace> | null = null;
   private readonly browserThread = traceThread('CrBrowserMain', 0);
 
-  constructor(private readonly hosts: () => TracedHost[]) {}
+  constructor(
+    private readonly hosts: () => TracedHost[],
+    private readonly eventsPerProcess: number = LIMITS.traceEventsPerProcess,
+  ) {}
 
   get tracing(): boolean {
     return this.startedAt !== null;
@@ -98,7 +101,7 @@ export class TraceController {
       const unsubscribe = host.onTrace((m) => {
         if (m.requestId !== requestId) return;
         if (m.type === 'trace-end') return done();
-        const room = Math.max(0, LIMITS.traceEventsPerProcess - kept);
+        const room = Math.max(0, this.eventsPerProcess - kept);
         const events = m.events.slice(0, room);
         refused += m.events.length - events.length;
         kept += events.length;
