@@ -8,7 +8,7 @@
 import { BroadcastChannel } from 'node:worker_threads';
 import { LIMITS } from '../../common/limits';
 import type { TraceData, TraceEnd } from '../../common/protocol';
-import { TRACE_BUFFERS, TRACE_ORDERS, type ThreadTraceOrder } from '../tracing';
+import { TRACE_BUFFERS, TRACE_ORDERS, type ThreadTraceOrder, tracer } from '../tracing';
 
 /** How long a stop waits for the threads' buffers. */
 export const TRACE_COLLECT_MS = 1000;
@@ -36,6 +36,9 @@ export class ChildTraceCollector {
 
   start(): void {
     this.on = true;
+    // This thread at once: the next message from the browser (an input) must already be recorded.
+    // The other threads start when the broadcast reaches them, a moment later.
+    if (!tracer.enabled) tracer.start();
     this.broadcast({ type: 'trace-start' });
   }
 
