@@ -12,6 +12,7 @@ import { ProcessInternalsPage } from './ProcessInternalsPage';
 import { RenderingPanel } from './RenderingPanel';
 import { SurfaceView } from './SurfaceView';
 import { TaskManager } from './TaskManager';
+import { TraceButton } from './TraceButton';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const client = createClient();
@@ -266,6 +267,7 @@ async function main(): Promise<void> {
   });
   $('lab-toggle').addEventListener('click', () => labPanel.toggle());
   $('claims-toggle').addEventListener('click', () => claimsPanel.toggle());
+  new TraceButton($('trace-toggle') as HTMLButtonElement, client, alertBanner);
   $('rendering-toggle').addEventListener('click', () => rendering.toggle());
   $('console-toggle').addEventListener('click', () => consolePanel.toggle());
   $('taskmanager-toggle').addEventListener('click', () => taskManager.toggle());

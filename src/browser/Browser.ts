@@ -29,7 +29,7 @@ import type {
   TabInfo,
 } from '../common/controlApi';
 import type { ArchitectureGraph } from '../common/architecture';
-import type { InputEvent, RenderingOverlays, TileReport } from '../common/protocol';
+import type { FrameMetrics, InputEvent, RenderingOverlays, TileReport } from '../common/protocol';
 import type { LabName, LabReport } from '../common/labReports';
 import { DEBUG_URLS } from '../common/debugUrls';
 import { Emitter } from '../common/Emitter';
@@ -62,6 +62,8 @@ import { ResourceServer } from './ResourceServer';
 import { TabStrip } from './TabStrip';
 import { TaskManager } from './TaskManager';
 import { TileReportRequests } from './TileReportRequests';
+import { TraceController } from './TraceController';
+import type { ChromeTrace } from '../common/traceFile';
 
 export interface BrowserOptions {
   launcher: ChildLauncher;
@@ -103,6 +105,7 @@ export class Browser implements ControlApi {
   private readonly architectureMonitor: ArchitectureMonitor;
   private readonly limits = rendererLimits(machineFacts());
   private lastTabChange = 0;
+  private readonly traces: TraceController;
 
   constructor(options: BrowserOptions) {
     const sandbox = options.sandbox ?? true;
@@ -183,6 +186,9 @@ export class Browser implements ControlApi {
     this.events.event((e) => {
       if (e.type === 'tab-updated' || e.type === 'tab-closed') this.lastTabChange = Date.now();
     });
+    this.traces = new TraceController(() => [...this.renderers.all(), ...(this.gpu.host ? [this.gpu.host] : [])]);
+    this.renderers.onLaunched((h) => this.traces.launched(h));
+    this.gpu.onHostLaunched((h) => this.traces.launched(h));
   }
 
   async start(): Promise<void> {
@@ -314,6 +320,18 @@ export class Browser implements ControlApi {
     const host = tab.host;
     if (!host || host.state === 'gone') return Promise.reject(errors.tabNotLive(tabId));
     return this.tileReports.request(host, tabId);
+  }
+
+  async frameMetrics(tabId: number): Promise<FrameMetrics> {
+    return (await this.tileReport(tabId)).frameMetrics;
+  }
+
+  async startTrace(): Promise<{ startedAt: number }> {
+    return this.traces.start();
+  }
+
+  stopTrace(): Promise<ChromeTrace> {
+    return this.traces.stop();
   }
 
   renderingOverlays(): RenderingOverlays {

@@ -11,7 +11,7 @@ import { Emitter } from '../common/Emitter';
 import { type ExitReason, exitReason, OOM_EXIT_CODE } from '../common/exitReason';
 import { LIMITS } from '../common/limits';
 import { LogBudget } from '../common/LogBudget';
-import { parseMessage, type SandboxReport, type ThreadStats } from '../common/protocol';
+import { parseMessage, type SandboxReport, type ThreadStats, type TraceData, type TraceEnd } from '../common/protocol';
 import type { TrafficCounts } from '../platform/ChannelTraffic';
 import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess';
 import { childEntry } from '../platform/paths';
@@ -88,11 +88,14 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   private readonly messageEmitter = new Emitter<In>();
   private readonly goneEmitter = new Emitter<Gone>();
   private readonly badMessageEmitter = new Emitter<string>();
+  private readonly traceEmitter = new Emitter<TraceData | TraceEnd>();
   protected readonly responsivenessEmitter = new Emitter<HangTransition>();
   /** The child stopped answering ('hung') or answers again ('recovered'). */
   readonly onResponsivenessChanged = this.responsivenessEmitter.event;
   readonly onReady = this.readyEmitter.event;
   readonly onMessage = this.messageEmitter.event;
+  /** Trace buffers the child sends after a trace-stop (the TraceController listens). */
+  readonly onTrace = this.traceEmitter.event;
   readonly onGone = this.goneEmitter.event;
   readonly onBadMessage = this.badMessageEmitter.event;
 
@@ -239,6 +242,8 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
       }
     }
     if (this.state !== 'ready') return this.reject(`sent "${message.type}" before it was ready`);
+    if (message.type === 'trace-data' || message.type === 'trace-end')
+      return this.traceEmitter.fire(message as unknown as TraceData | TraceEnd);
     this.messageEmitter.fire(message);
   }
 

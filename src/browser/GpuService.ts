@@ -202,6 +202,8 @@ export class GpuService {
 
   private sendToDisplay(m: Parameters<GpuProcessHost['send']>[0]): void {
     if (this.inProcess) {
+      // Traced with the browser itself: the in-process compositor records on the browser's thread.
+      if (m.type === 'trace-start' || m.type === 'trace-stop') return;
       if (m.type !== 'init' && m.type !== 'shutdown' && m.type !== 'debug') this.inProcess.handle(m);
     } else {
       this.host?.send(m);

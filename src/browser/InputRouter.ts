@@ -9,6 +9,8 @@ import type { Emitter } from '../common/Emitter';
 import { errors } from '../common/errors';
 import { InputEvent, parseMessage } from '../common/protocol';
 import type { Tab } from './TabStrip';
+import { FLOWS } from '../common/TraceRecorder';
+import { tracer } from '../platform/tracing';
 
 /** How long an input waits to be presented before it is forgotten. */
 export const INPUT_KEPT_MS = 10_000;
@@ -31,18 +33,29 @@ export class InputRouter {
     const now = this.clock();
     for (const [id, p] of this.pending) if (now - p.at > INPUT_KEPT_MS) this.pending.delete(id);
     this.pending.set(inputId, { tabId: tab.id, at: now });
-    tab.host.send({ type: 'input', tabId: tab.id, inputId, event: parsed.value });
+    const host = tab.host;
+    tracer.slice(
+      'RenderWidgetHostImpl::ForwardInputEvent',
+      () => {
+        tracer.flow('s', FLOWS.input, inputId);
+        host.send({ type: 'input', tabId: tab.id, inputId, event: parsed.value });
+      },
+      { type: parsed.value.type, inputId, tabId: tab.id },
+    );
     return { inputId };
   }
 
   /** A display compositor put these inputs' effects on screen. */
   presented(inputIds: readonly number[]): void {
-    const now = this.clock();
-    for (const inputId of inputIds) {
-      const p = this.pending.get(inputId);
-      if (!p) continue;
-      this.pending.delete(inputId);
-      this.events.fire({ type: 'input-presented', tabId: p.tabId, inputId, latencyMs: now - p.at });
-    }
+    tracer.slice('RenderWidgetHostImpl::OnInputPresented', () => {
+      const now = this.clock();
+      for (const inputId of inputIds) {
+        const p = this.pending.get(inputId);
+        if (!p) continue;
+        this.pending.delete(inputId);
+        tracer.flow('f', FLOWS.input, inputId);
+        this.events.fire({ type: 'input-presented', tabId: p.tabId, inputId, latencyMs: now - p.at });
+      }
+    });
   }
 }

@@ -33,13 +33,16 @@ export class RendererMessageDispatcher {
 
   dispatch(host: RenderProcessHost, m: RendererToBrowser): void {
     const { tabs, resources, plugins, console, tileReports } = this.parts;
-    // The host itself handles the handshake, thread stats, log lines, its main thread's health and its warm-up.
+    // The host itself handles the handshake, thread stats, log lines, trace buffers, its main thread's
+    // health and its warm-up.
     if (
       m.type === 'ready' ||
       m.type === 'stats' ||
       m.type === 'log' ||
       m.type === 'main-thread-health' ||
-      m.type === 'threads-started'
+      m.type === 'threads-started' ||
+      m.type === 'trace-data' ||
+      m.type === 'trace-end'
     )
       return;
     if (m.type === 'tile-report') return tileReports.answer(host, m.requestId, m.report);

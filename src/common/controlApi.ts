@@ -13,9 +13,17 @@ import type { DebugUrlInfo } from './debugUrls';
 import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
 import { LIMITS } from './limits';
-import { InputEvent, RenderingOverlays, type SandboxReport, type ThreadHeap, type TileReport } from './protocol';
+import {
+  type FrameMetrics,
+  InputEvent,
+  RenderingOverlays,
+  type SandboxReport,
+  type ThreadHeap,
+  type TileReport,
+} from './protocol';
+import type { ChromeTrace } from './traceFile';
 
-export type { DebugUrlInfo, InputEvent, RenderingOverlays, SandboxReport, TileReport };
+export type { ChromeTrace, DebugUrlInfo, FrameMetrics, InputEvent, RenderingOverlays, SandboxReport, TileReport };
 export type { ArchitectureEdge, ArchitectureGraph, Flow } from './architecture';
 
 /** `discarded`: its renderer was freed (tab lifecycle); activating the tab loads it again. */
@@ -310,6 +318,16 @@ export const CONTROL_API = {
   }),
   /** Which raster thread drew each tile of the tab, from its compositor thread. */
   tileReport: method({ http: 'GET /api/tabs/:id/tiles', args: [inPath('id', tabId)], result: resolves<TileReport>() }),
+  /** Starts recording a trace in every process (Chrome's JSON Trace Event Format); one at a time. */
+  startTrace: method({ http: 'POST /api/trace/start', args: [], result: resolves<{ startedAt: number }>() }),
+  /** Stops the trace and resolves with the merged file: open it in Perfetto or DevTools' Performance panel. */
+  stopTrace: method({ http: 'POST /api/trace/stop', args: [], result: resolves<ChromeTrace>() }),
+  /** Dropped frames over the last second per kind of sequence (compositor animation, main-thread animation, scroll), from the tab's compositor thread. */
+  frameMetrics: method({
+    http: 'GET /api/tabs/:id/frame-metrics',
+    args: [inPath('id', tabId)],
+    result: resolves<FrameMetrics>(),
+  }),
   renderingOverlays: method({ http: 'GET /api/overlays', args: [], result: returns<RenderingOverlays>() }),
   /** Sets the overlays of every tab; resolves with the overlays now in force. */
   setRenderingOverlays: method({

@@ -58,6 +58,9 @@ export const errors = {
   tooLarge: (limit: number) => new MiniumError('too-large', 413, `The request body is larger than ${limit} bytes.`),
   claimBusy: (id: string) =>
     new MiniumError('claim-busy', 409, `The demonstration of ${id} is still running; one runs at a time.`),
+  alreadyTracing: () =>
+    new MiniumError('already-tracing', 409, 'A trace is already being recorded; stop it first to get its file.'),
+  notTracing: () => new MiniumError('not-tracing', 409, 'No trace is being recorded; start one first.'),
   shuttingDown: () => new MiniumError('shutting-down', 503, 'Minium is shutting down.'),
 };
 

@@ -113,4 +113,22 @@ export const LIMITS = {
   rendererProcessMin: 3,
   /** Chromium's ceiling where the platform's process limit is unknown (`kMaxRendererProcessCount`). */
   rendererProcessFallbackMax: 82,
+  /**
+   * Trace events one thread keeps while tracing (a ring: the oldest go first). At ~150 bytes an
+   * event, one thread's buffer fits a child's frame (`childFrameBytes`) with room to spare, and holds
+   * about a minute of an animating tab's busiest thread.
+   */
+  traceEventsPerThread: 20000,
+  /** Trace events in one trace-data message: a thread's buffer travels in pieces, each far below `childFrameBytes`. */
+  traceEventsPerMessage: 4000,
+  /** Trace events the browser keeps from one child in one trace, whatever it sends: a renderer cannot bloat the browser. */
+  traceEventsPerProcess: 200000,
+  /** Characters in a trace event's name, category or string argument. */
+  traceNameLength: 128,
+  /** Arguments on one trace event. */
+  traceArgsPerEvent: 8,
+  /** Frames one sequence may count in its one-second window: vsyncs at 60 Hz plus the missed ones a late vsync stands for. */
+  framesPerMetricsWindow: 240,
+  /** Seconds one trace may record (`minium trace --seconds`). */
+  traceSeconds: 120,
 } as const;

@@ -87,6 +87,25 @@ export const RenderingOverlays = z.object({
 });
 export type RenderingOverlays = z.infer<typeof RenderingOverlays>;
 
+/** The kinds of frame sequence whose dropped frames a tab's compositor counts (cc's FrameSequenceTracker types). */
+export const SequenceKind = z.enum(['compositorAnimation', 'mainThreadAnimation', 'scroll']);
+export type SequenceKind = z.infer<typeof SequenceKind>;
+const SequenceMetric = z
+  .object({
+    /** Frames of the sequence dropped over the last second, in percent (cc's PercentDroppedFrames). */
+    percentDropped: z.number().min(0).max(100),
+    /** Frames the sequence expected over the last second. */
+    frames: z.number().int().nonnegative().max(LIMITS.framesPerMetricsWindow),
+  })
+  .nullable();
+/** Each kind's dropped frames over the last second; null for a kind that did not run in it. */
+export const FrameMetrics = z.object({
+  compositorAnimation: SequenceMetric,
+  mainThreadAnimation: SequenceMetric,
+  scroll: SequenceMetric,
+});
+export type FrameMetrics = z.infer<typeof FrameMetrics>;
+
 /** Which raster thread drew each tile of a tab, as its compositor thread knows it. */
 export const TileReport = z.object({
   tabId: id,
@@ -95,6 +114,7 @@ export const TileReport = z.object({
   framesPerSecond: z.number().int().nonnegative(),
   /** Vsyncs the renderer's compositor thread has run: it asks for them only while something changes. */
   beginFrames: z.number().int().nonnegative(),
+  frameMetrics: FrameMetrics,
   tiles: z
     .array(z.object({ layer: id, rect, thread: z.number().int().positive().nullable() }))
     .max(LIMITS.tilesPerReport),
@@ -124,11 +144,67 @@ export const SandboxReport = z.object({
 export type SandboxReport = z.infer<typeof SandboxReport>;
 
 // ---------------------------------------------------------------------------------------------
+// Trace events (Chrome's JSON Trace Event Format): what one thread recorded, without its pid and
+// tid, which the thread's header carries once. Flow ids are hex strings, as Perfetto reads them.
+const traceText = z.string().max(LIMITS.traceNameLength);
+export const TraceEvent = z.object({
+  name: traceText,
+  cat: traceText,
+  /** X: a complete slice; s, t, f: a flow's start, step and end. */
+  ph: z.enum(['X', 's', 't', 'f']),
+  /** Microseconds on CLOCK_MONOTONIC, which every process of the machine shares. */
+  ts: z.number().finite().nonnegative(),
+  dur: z.number().finite().nonnegative().optional(),
+  id: z
+    .string()
+    .regex(/^0x[0-9a-f]{1,13}$/)
+    .optional(),
+  /** A flow's end binds to the slice that encloses it ('e'), as its start and steps do. */
+  bp: z.literal('e').optional(),
+  args: z
+    .record(z.string().max(LIMITS.threadIdLength), z.union([traceText, z.number().finite(), z.boolean()]))
+    .refine((a) => Object.keys(a).length <= LIMITS.traceArgsPerEvent, 'too many trace arguments')
+    .optional(),
+});
+export type TraceEvent = z.infer<typeof TraceEvent>;
+/** Who recorded a buffer: the OS thread id (unique across processes), its Chromium name, its place in the list. */
+export const TraceThread = z.object({
+  tid: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 32 - 1),
+  name: z.string().max(LIMITS.threadIdLength),
+  sortIndex: z
+    .number()
+    .int()
+    .min(0)
+    .max(LIMITS.threadsPerProcess * 4),
+});
+export type TraceThread = z.infer<typeof TraceThread>;
+/** Browser → child: record (every thread of the child), or stop and send what was recorded. */
+export const TraceStart = z.object({ type: z.literal('trace-start') });
+export const TraceStop = z.object({ type: z.literal('trace-stop'), requestId: id });
+export type TraceOrder = z.infer<typeof TraceStart> | z.infer<typeof TraceStop>;
+
+// ---------------------------------------------------------------------------------------------
 // Any child → browser
 const Ready = z.object({ type: z.literal('ready'), pid, sandbox: SandboxReport });
 const Stats = z.object({ type: z.literal('stats'), threads: z.array(ThreadStats).max(LIMITS.threadsPerProcess) });
 const Log = z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: shortText });
-const common = [Ready, Stats, Log] as const;
+/** One thread's trace buffer, or a piece of it, answering a trace-stop; then trace-end says the child sent all it had. */
+export const TraceData = z.object({
+  type: z.literal('trace-data'),
+  requestId: id,
+  thread: TraceThread,
+  events: z.array(TraceEvent).max(LIMITS.traceEventsPerMessage),
+  /** Events the thread's ring overwrote (on its first piece). */
+  dropped: id,
+});
+export type TraceData = z.infer<typeof TraceData>;
+export const TraceEnd = z.object({ type: z.literal('trace-end'), requestId: id });
+export type TraceEnd = z.infer<typeof TraceEnd>;
+const common = [Ready, Stats, Log, TraceData, TraceEnd] as const;
 
 // Renderer → browser
 export const ResourceRequest = z.object({
@@ -298,6 +374,8 @@ export const BrowserToRenderer = z.discriminatedUnion('type', [
   TabInput,
   SetOverlays,
   TileReportRequest,
+  TraceStart,
+  TraceStop,
   Shutdown,
 ]);
 export type BrowserToRenderer = z.infer<typeof BrowserToRenderer>;
@@ -326,6 +404,8 @@ export const BrowserToGpu = z.discriminatedUnion('type', [
   AuthorizeClient,
   RevokeClient,
   DropSurface,
+  TraceStart,
+  TraceStop,
   Shutdown,
 ]);
 export type BrowserToGpu = z.infer<typeof BrowserToGpu>;
@@ -420,6 +500,8 @@ export const SubmitFrame = z.object({
   damage: rect,
   /** Input events this frame is the first to show (Chromium's LatencyInfo), for input-to-present latency. */
   latency: z.array(id).max(LIMITS.inputIdsPerFrame).optional(),
+  /** While tracing: the frame's flow id, so the display compositor continues the sender's flow. */
+  traceId: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type SubmitFrame = z.infer<typeof SubmitFrame>;
 export const FrameSinkClientMessage = z.discriminatedUnion('type', [

@@ -7,6 +7,7 @@ const report = (tabId: number): TileReport => ({
   scroll: { x: 0, y: 0 },
   framesPerSecond: 60,
   beginFrames: 120,
+  frameMetrics: { compositorAnimation: null, mainThreadAnimation: null, scroll: null },
   tiles: [],
 });
 

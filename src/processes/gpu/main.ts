@@ -11,11 +11,20 @@ import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
 import { heapFigures } from '../../platform/child/ThreadHeap';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
+import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
+import { joinProcessTrace } from '../../platform/tracing';
 import { native } from '../../platform/native';
 import { VizService } from '../../viz/service/VizService';
 
 const parent = connectToParent();
 const load = new LoopLoad();
+// The display compositor runs on the process's only thread: Chromium's CrGpuMain, whose work
+// Chromium has since moved to a VizCompositorThread of its own.
+joinProcessTrace('CrGpuMain', 0);
+const traces = new ChildTraceCollector(
+  (m) => parent.send(m),
+  () => 1,
+);
 const viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, null, (message) =>
   parent.send({ type: 'log', level: 'warn', message }),
 );
@@ -49,6 +58,10 @@ function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPor
     // As chrome://gpucrash and chrome://gpuhang: a real memory fault, or a thread that never yields.
     if (m.kind === 'gpucrash') native().fault();
     for (;;);
+  } else if (m.type === 'trace-start') {
+    traces.start();
+  } else if (m.type === 'trace-stop') {
+    traces.stop(m.requestId);
   } else if (m.type === 'shutdown') {
     viz.close();
     process.exit(0);

@@ -34,6 +34,9 @@ import type {
   ToWorker,
 } from './threadMessages';
 import { crashThisThread } from './threads/crash';
+import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
+import { joinProcessTrace, tracer } from '../../platform/tracing';
+import { FLOWS } from '../../common/TraceRecorder';
 
 // The renderer's hard memory ceiling, set on itself before any page runs and never to be raised:
 // past it the kernel refuses committed memory (an allocation throws, V8 dies of OOM). Linux
@@ -79,6 +82,12 @@ interface ThreadRecord {
   started?: boolean;
 }
 const threads: ThreadRecord[] = [{ id: 'io', kind: 'io', worker: null, load: new LoopLoad(), state: 'running' }];
+joinProcessTrace('Chrome_ChildIOThread', 1);
+/** Every thread but page workers records when the renderer traces. */
+const traces = new ChildTraceCollector(
+  send,
+  () => threads.filter((t) => t.state === 'running' && t.kind !== 'worker').length,
+);
 let mainThread: Worker | null = null;
 let compositorThread: Worker | null = null;
 const MAX_ENDED_SHOWN = 8;
@@ -133,7 +142,7 @@ function spawnThread(
   onEnded?: () => void,
 ): Worker {
   const worker = new Worker(path.join(__dirname, 'threads', file), {
-    workerData,
+    workerData: { ...workerData, tracing: traces.tracing },
     transferList: transferList as never,
     resourceLimits: {
       maxOldGenerationSizeMb: HEAP_LIMIT_MB[kind],
@@ -358,7 +367,20 @@ parent.onMessage((raw) => {
       break;
     case 'input':
       // Input goes to the compositor thread first: it scrolls on its own and hit-tests the rest for the main thread.
-      toCompositor({ type: 'input', tabId: m.tabId, inputId: m.inputId, event: m.event });
+      tracer.slice(
+        'ChildIOThread::RouteInput',
+        () => {
+          tracer.flow('t', FLOWS.input, m.inputId);
+          toCompositor({ type: 'input', tabId: m.tabId, inputId: m.inputId, event: m.event });
+        },
+        { inputId: m.inputId },
+      );
+      break;
+    case 'trace-start':
+      traces.start();
+      break;
+    case 'trace-stop':
+      traces.stop(m.requestId);
       break;
     case 'overlays':
       toCompositor({ type: 'overlays', overlays: m.overlays });

@@ -76,7 +76,17 @@ export type FromMain =
 
 /** Main thread → compositor thread (their own port: commits do not pass through the IO thread). */
 export type MainToCompositor =
-  | { type: 'commit'; tabId: number; viewport: { w: number; h: number }; page: PagePaint; latency: number[] }
+  | {
+      type: 'commit';
+      tabId: number;
+      viewport: { w: number; h: number };
+      page: PagePaint;
+      latency: number[];
+      /** The page asked for another animation frame: a main-thread animation is running. */
+      animating: boolean;
+      /** While tracing: the commit's flow id. */
+      traceId?: number;
+    }
   | { type: 'close'; tabId: number }
   /** Sent before the tab's first commit and on every change: a hidden tab gets no raster and no frames. */
   | { type: 'visibility'; tabId: number; visible: boolean }

@@ -13,6 +13,7 @@ import { runBenchmarks } from '../../bench/runBenchmarks';
 import { findElectronBinary } from './electronBinary';
 import { runLab } from './runLab';
 import { scenarioCommand } from './runScenario';
+import { runTrace } from './runTrace';
 
 const USAGE = `Usage:
   minium start                      open Minium (Electron if installed, else the web shell in Chromium)
@@ -23,6 +24,9 @@ const USAGE = `Usage:
   minium bench [all|NAME] [--json]  benchmarks (names: ${'`minium bench list`'})
   minium lab ipc [--quick] [--json] [--only pipe,tcp,…]
                                     the IPC lab: every mechanism between two real processes
+  minium trace [--seconds N] [--out FILE] [--url URL]
+                                    records every process for N s (default 5) while a page animates
+                                    and takes input; writes Chrome's JSON trace (default trace.json)
   minium lab threads [--quick] [--json]
                                     processes against threads: start, end, memory, switch, work, faults
   minium scenario list              the bundled scenarios (assets/scenarios), one per demonstration
@@ -57,6 +61,9 @@ async function main(argv: string[]): Promise<void> {
       shell: { type: 'string' },
       record: { type: 'string' },
       speed: { type: 'string' },
+      seconds: { type: 'string' },
+      out: { type: 'string' },
+      url: { type: 'string' },
     },
   });
   const web = () =>
@@ -104,6 +111,12 @@ async function main(argv: string[]): Promise<void> {
           sandbox: !values['no-sandbox'],
         }),
       );
+    case 'trace':
+      return runTrace({
+        seconds: Number(values.seconds ?? 5),
+        out: values.out ?? 'trace.json',
+        url: values.url ?? 'https://orbit.example/',
+      });
     case 'help':
     case '--help':
       process.stdout.write(USAGE);

@@ -10,6 +10,8 @@ import { intersect, isEmpty, type Rect, roundOut, transformRect, union } from '.
 import type { SubmitFrame } from '../../common/protocol';
 import { TILE_BYTES, TILE_SIZE } from '../../common/tiles';
 import type { TilePool } from './ClientPools';
+import { FLOWS } from '../../common/TraceRecorder';
+import { tracer } from '../../platform/tracing';
 
 interface CachedTile {
   version: number;
@@ -53,6 +55,19 @@ export class DisplayCompositor {
    * picture (the grant may simply not have arrived yet: the next frame shows them).
    */
   submit(frame: SubmitFrame, pool: TilePool, mayEmbed: (surfaceId: string) => boolean = () => false): void {
+    tracer.slice(
+      'Display::DrawAndSwap',
+      () => {
+        // The sender's frame and input flows end or go on here (the browser ends the inputs').
+        if (frame.traceId !== undefined) tracer.flow('f', FLOWS.frame, frame.traceId);
+        for (const inputId of frame.latency ?? []) tracer.flow('t', FLOWS.input, inputId);
+        this.draw(frame, pool, mayEmbed);
+      },
+      { surfaceId: frame.surfaceId, seq: frame.seq },
+    );
+  }
+
+  private draw(frame: SubmitFrame, pool: TilePool, mayEmbed: (surfaceId: string) => boolean): void {
     const surface = this.surfaceFor(frame, pool);
     surface.mayEmbed = mayEmbed;
     for (const q of frame.quads) {

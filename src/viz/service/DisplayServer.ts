@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { intersect, isEmpty, type Rect, union } from '../../common/geometry';
 import { type DamageHeader, parseMessage, WindowToDisplay } from '../../common/protocol';
+import { tracer } from '../../platform/tracing';
 import type { Damage, DisplayCompositor } from './DisplayCompositor';
 
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -101,12 +102,17 @@ export class DisplayServer {
     if (!px || isEmpty(intersect(px.rect, v.pending))) return;
     v.pending = null;
     const header: DamageHeader = { surfaceId: v.surfaceId, seq: v.seq, surface: px.surface, rect: px.rect };
-    const json = Buffer.from(JSON.stringify(header));
-    const prefix = Buffer.alloc(4);
-    prefix.writeUInt32BE(json.length);
-    v.socket.send(Buffer.concat([prefix, json, Buffer.from(px.data.buffer, px.data.byteOffset, px.data.byteLength)]), {
-      binary: true,
-    });
+    tracer.slice(
+      'Display::Present',
+      () => {
+        const json = Buffer.from(JSON.stringify(header));
+        const prefix = Buffer.alloc(4);
+        prefix.writeUInt32BE(json.length);
+        const pixels = Buffer.from(px.data.buffer, px.data.byteOffset, px.data.byteLength);
+        v.socket.send(Buffer.concat([prefix, json, pixels]), { binary: true });
+      },
+      { surfaceId: header.surfaceId, seq: header.seq, w: header.rect.w, h: header.rect.h },
+    );
   }
 }
 

@@ -3,14 +3,23 @@
  * second, with a short history, drawn on the compositor thread itself into a tile slot of the
  * tab's pool, a few times a second.
  */
-import { createCanvas } from '@napi-rs/canvas';
+import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import type { Rect } from '../../../common/geometry';
 import { TILE_BYTES, TILE_SIZE } from '../../../common/tiles';
 import type { MappedMemory } from '../../../platform/native';
 import type { SlotAllocator } from '../../../viz/client/SlotAllocator';
+import type { FrameMetrics } from '../../../common/protocol';
+import type { FrameSequenceMetrics } from './FrameSequenceMetrics';
 
 const W = 168;
-const H = 56;
+const H = 112;
+const GRAPH_BOTTOM = 54;
+/** The HUD's lines of dropped frames, as cc's HUD shows its dropped-frame percentage. */
+const SEQUENCES: [keyof FrameMetrics, string][] = [
+  ['compositorAnimation', 'compositor animation'],
+  ['mainThreadAnimation', 'main-thread animation'],
+  ['scroll', 'scroll'],
+];
 const REDRAW_MS = 250;
 const HISTORY = 40;
 
@@ -39,6 +48,7 @@ export class HeadsUpDisplay {
     slots: SlotAllocator,
     pool: MappedMemory,
     version: () => number,
+    sequences: FrameSequenceMetrics,
   ): Rect | null {
     if (now - this.drawnAt < REDRAW_MS) return null;
     const slot = slots.allocate();
@@ -61,12 +71,30 @@ export class HeadsUpDisplay {
     this.history.forEach((f, i) => {
       const h = Math.min(26, (f / 60) * 26);
       ctx.fillStyle = f >= 55 ? '#81c995' : f >= 30 ? '#fdd663' : '#f28b82';
-      ctx.fillRect(8 + i * 3.8, H - 6 - h, 3, h);
+      ctx.fillRect(8 + i * 3.8, GRAPH_BOTTOM - h, 3, h);
     });
+    this.drawDropped(ctx, sequences.metrics(now));
     pool.write(slot * TILE_BYTES, ctx.getImageData(0, 0, TILE_SIZE, TILE_SIZE).data);
     this.slot = slot;
     this.version = version();
     return this.rect(viewport);
+  }
+
+  /** One line per kind of sequence: its dropped frames over the last second, or a dash when it did not run. */
+  private drawDropped(ctx: ReturnType<Canvas['getContext']>, metrics: FrameMetrics): void {
+    ctx.font = '10px "Minium Sans"';
+    ctx.fillStyle = '#9aa0a6';
+    ctx.fillText('frames dropped, last second', 8, GRAPH_BOTTOM + 14);
+    SEQUENCES.forEach(([kind, label], i) => {
+      const m = metrics[kind];
+      const y = GRAPH_BOTTOM + 28 + i * 13;
+      ctx.fillStyle = '#bdc1c6';
+      ctx.fillText(label, 8, y);
+      ctx.fillStyle = !m ? '#9aa0a6' : m.percentDropped < 5 ? '#81c995' : m.percentDropped < 25 ? '#fdd663' : '#f28b82';
+      ctx.textAlign = 'right';
+      ctx.fillText(m ? `${m.percentDropped.toFixed(1)}%` : '—', W - 8, y);
+      ctx.textAlign = 'left';
+    });
   }
 
   rect(viewport: { w: number; h: number }): Rect {

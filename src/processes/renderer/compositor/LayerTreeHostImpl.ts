@@ -23,6 +23,7 @@ import { SlotAllocator } from '../../../viz/client/SlotAllocator';
 import type { LayerData, PagePaint } from '../commit/PagePaint';
 import { sampleAnimation } from './Animations';
 import { HeadsUpDisplay } from './HeadsUpDisplay';
+import { FrameSequenceMetrics } from './FrameSequenceMetrics';
 import { type RasterJob, TileManager } from './TileManager';
 import { apply, invert, multiply, toMatrix, translation } from './Transforms';
 import { frameColor } from './frameColor';
@@ -50,6 +51,10 @@ export class LayerTreeHostImpl {
   private readonly slots = new SlotAllocator(POOL_SLOTS);
   private readonly tiles: TileManager;
   private readonly hud = new HeadsUpDisplay();
+  /** Dropped frames per kind of sequence, fed every vsync by the compositor thread; the HUD shows them. */
+  readonly frameMetrics = new FrameSequenceMetrics();
+  /** Why the last vsync produced no frame: the display compositor is behind, or nothing changed. */
+  skipped: 'behind' | 'no-damage' | null = null;
   private layers: LayerData[] = [];
   private readonly scroll = new Map<number, { x: number; y: number }>();
   private readonly animationStart = new Map<number, { name: string; at: number }>();
@@ -232,7 +237,9 @@ export class LayerTreeHostImpl {
 
   /** The frame for this vsync, or null if nothing changed or the display compositor is behind. */
   produceFrame(now: number): SubmitFrame | null {
+    this.skipped = 'behind';
     if (this.unacked >= MAX_FRAMES_IN_FLIGHT) return null;
+    this.skipped = 'no-damage';
     const previous = this.presented;
     this.updateGeometry(now);
     let damage = this.damage;
@@ -251,12 +258,20 @@ export class LayerTreeHostImpl {
       return f.until > now;
     });
     if (this.overlays.fpsMeter) {
-      const hudDamage = this.hud.update(now, this.viewport, this.slots, this.pool, () => ++this.version);
+      const hudDamage = this.hud.update(
+        now,
+        this.viewport,
+        this.slots,
+        this.pool,
+        () => ++this.version,
+        this.frameMetrics,
+      );
       if (hudDamage) damage = union(damage, hudDamage);
     }
     damage = intersect(roundOut(damage), this.fullViewport());
     const evicted = this.tiles.evicted;
     if (isEmpty(damage) && !evicted && !this.latency.length) return null;
+    this.skipped = null;
     this.tiles.evicted = false;
     this.presented = this.geometry;
     const { quads, used } = this.quads(now);
@@ -398,6 +413,16 @@ export class LayerTreeHostImpl {
 
   get framesPerSecond(): number {
     return this.hud.fps;
+  }
+
+  /** Whether a compositor animation (transform or opacity) is running now: it needs a frame every vsync. */
+  animating(now: number): boolean {
+    return this.layers.some((l) => {
+      const start = l.animation && this.animationStart.get(l.id);
+      if (!l.animation || !start) return false;
+      const { delayMs, durationMs, iterations } = l.animation.spec;
+      return now - start.at < delayMs + durationMs * iterations;
+    });
   }
 
   acknowledged(seq: number): void {

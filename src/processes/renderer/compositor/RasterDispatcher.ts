@@ -6,6 +6,8 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { RasterResult, RasterTask } from '../threadMessages';
+import { FLOWS } from '../../../common/TraceRecorder';
+import { processFlowId, tracer } from '../../../platform/tracing';
 
 interface Job {
   task: RasterTask;
@@ -63,7 +65,15 @@ export class RasterDispatcher {
         if (t.inFlight.length > depth) continue;
         const job = this.queue.shift()!;
         t.inFlight.push(job);
-        t.port.postMessage(job.task);
+        const { task } = job;
+        tracer.slice(
+          'TileManager::ScheduleRasterTask',
+          () => {
+            tracer.flow('s', FLOWS.raster, processFlowId(task.taskId));
+            t.port.postMessage(task);
+          },
+          { taskId: task.taskId },
+        );
       }
     }
   }

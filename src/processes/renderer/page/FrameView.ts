@@ -11,6 +11,7 @@ import { type Box, LayoutTree } from './layout/LayoutTree';
 import type { Keyframe } from './css/CssParser';
 import type { PagePaint } from '../commit/PagePaint';
 import { type HitRegion, Painter } from './paint/Painter';
+import { tracer } from '../../../platform/tracing';
 
 export const MAX_ELEMENTS = 50_000;
 
@@ -45,7 +46,7 @@ export class FrameView {
       layerIdFor: (el) => this.layerIdFor(el),
       pluginInstanceId: (el) => this.pluginIds.get(el) ?? this.pluginIds.set(el, this.newPluginInstance()).get(el)!,
     });
-    const paint = painter.paint(root, title);
+    const paint = tracer.slice('Paint', () => painter.paint(root, title));
     this.hits = painter.hits;
     return paint;
   }
@@ -54,6 +55,12 @@ export class FrameView {
   styleAndLayout(): Box {
     const html = findElement(this.doc, (el) => el.tagName === 'html');
     if (!html) throw new Error('the document has no root element');
+    const styles = tracer.slice('UpdateStyle', () => this.computeStyles(html));
+    return tracer.slice('Layout', () => this.layout.layout(html, (el) => styles.get(el) ?? null, this.viewport));
+  }
+
+  /** Every rendered element's computed style (Blink's style recalc over the whole document). */
+  private computeStyles(html: Element): Map<Element, ComputedStyle> {
     const resolver = StyleResolver.forDocument(this.doc, this.viewport);
     this.keyframes = resolver.keyframes;
     const styles = new Map<Element, ComputedStyle>();
@@ -70,7 +77,7 @@ export class FrameView {
       if (!parent || parent.display === 'none') continue;
       styles.set(el, resolver.compute(el, parent, rootStyle.fontSize));
     }
-    return this.layout.layout(html, (el) => styles.get(el) ?? null, this.viewport);
+    return styles;
   }
 
   /** The element under a point of a layer's contents: the last painted region that holds it, else the layer's own element. */

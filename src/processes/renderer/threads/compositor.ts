@@ -4,20 +4,23 @@
  * thread only what needs page script, schedules raster on the raster threads, and submits frames
  * straight to the display compositor.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { FrameSinkClient } from '../../../viz/client/FrameSinkClient';
 import { LIMITS } from '../../../common/limits';
 import { answerHeapRequests } from '../../../platform/child/ThreadHeap';
-import type { RenderingOverlays } from '../../../common/protocol';
+import type { RenderingOverlays, SubmitFrame } from '../../../common/protocol';
 import { BeginFrameSource } from '../compositor/BeginFrameSource';
 import { LayerTreeHostImpl } from '../compositor/LayerTreeHostImpl';
 import { RasterDispatcher } from '../compositor/RasterDispatcher';
 import { registerFonts } from '../../shared/Fonts';
 import type { CompositorToMain, FromCompositor, MainToCompositor, ToCompositor } from '../threadMessages';
 import { crashThisThread } from './crash';
+import { joinProcessTrace, processFlowId, tracer } from '../../../platform/tracing';
+import { FLOWS } from '../../../common/TraceRecorder';
 
 registerFonts(); // the frame-rate meter draws text
+joinProcessTrace('Compositor', 2, (workerData as { tracing: boolean }).tracing);
 const VSYNC_MS = 1000 / 60;
 const hosts = new Map<number, LayerTreeHostImpl>();
 const sink = new FrameSinkClient();
@@ -31,6 +34,7 @@ let taskSerial = 0;
 const hidden = new Set<number>();
 const vsync = new BeginFrameSource(VSYNC_MS, beginFrame);
 const needsFrames = () => vsync.setNeedsBeginFrames();
+let frameSerial = 0;
 
 const hostOf = (surfaceId: string) => hosts.get(Number(surfaceId.slice('tab:'.length)));
 sink.onConnected(() => {
@@ -50,6 +54,20 @@ sink.onLost((why) => log(`lost the display compositor (${why}); waiting for a ne
 const toMain = (m: CompositorToMain) => mainPort?.postMessage(m);
 
 function onMainMessage(m: MainToCompositor): void {
+  if (m.type === 'close') return onMainThreadMessage(m);
+  tracer.slice(
+    m.type === 'commit' ? 'LayerTreeHostImpl::Commit' : 'LayerTreeHostImpl::MainThreadInput',
+    () => {
+      if (m.type === 'commit' && m.traceId !== undefined) tracer.flow('f', FLOWS.commit, m.traceId);
+      const inputs = m.type === 'commit' ? m.latency : [m.inputId];
+      for (const inputId of inputs) tracer.flow('t', FLOWS.input, inputId);
+      onMainThreadMessage(m);
+    },
+    { tabId: m.tabId },
+  );
+}
+
+function onMainThreadMessage(m: MainToCompositor): void {
   if (m.type === 'close') {
     hosts.get(m.tabId)?.dispose();
     hosts.delete(m.tabId);
@@ -62,7 +80,10 @@ function onMainMessage(m: MainToCompositor): void {
     hosts.get(m.tabId)?.setVisible(m.visible, performance.now());
   } else if (m.type === 'scroll-by') {
     const host = hosts.get(m.tabId);
-    if (host && !host.scrollAt(m.x, m.y, m.dx, m.dy, m.inputId)) host.addLatency(m.inputId);
+    if (host) {
+      if (host.scrollAt(m.x, m.y, m.dx, m.dy, m.inputId)) host.frameMetrics.scrolled();
+      else host.addLatency(m.inputId);
+    }
   } else if (m.type === 'input-handled') {
     hosts.get(m.tabId)?.addLatency(m.inputId);
   } else {
@@ -73,6 +94,7 @@ function onMainMessage(m: MainToCompositor): void {
       hosts.set(m.tabId, host);
     }
     host.commit(m.page, m.viewport, m.latency);
+    host.frameMetrics.mainThreadCommitted(m.animating);
     // Raster starts now, not at the next vsync.
     if (host.visible) scheduleRaster(host, performance.now());
   }
@@ -81,6 +103,17 @@ function onMainMessage(m: MainToCompositor): void {
 
 /** Input arrives here first, as in Chromium: scrolling needs no main thread unless the page listens for wheel events. */
 function onInput(m: Extract<ToCompositor, { type: 'input' }>): void {
+  tracer.slice(
+    'InputHandlerProxy::HandleInputEvent',
+    () => {
+      tracer.flow('t', FLOWS.input, m.inputId);
+      handleInput(m);
+    },
+    { type: m.event.type, inputId: m.inputId },
+  );
+}
+
+function handleInput(m: Extract<ToCompositor, { type: 'input' }>): void {
   const host = hosts.get(m.tabId);
   if (!host) return;
   const e = m.event;
@@ -101,7 +134,8 @@ function onInput(m: Extract<ToCompositor, { type: 'input' }>): void {
       inputId: m.inputId,
     });
   }
-  if (!host.scrollAt(e.x, e.y, e.dx, e.dy, m.inputId)) host.addLatency(m.inputId);
+  if (host.scrollAt(e.x, e.y, e.dx, e.dy, m.inputId)) host.frameMetrics.scrolled();
+  else host.addLatency(m.inputId);
   needsFrames();
 }
 
@@ -122,23 +156,51 @@ function scheduleRaster(host: LayerTreeHostImpl, now: number): void {
   );
 }
 
+let lastBeginFrame: number | null = null;
+
 /** One vsync: raster scheduling and a frame for each shown tab; returns whether any still needs the next vsync. */
 function beginFrame(): boolean {
   const now = performance.now();
+  // A late timer means vsyncs this thread slept through: their frames count as dropped.
+  const missed = lastBeginFrame === null ? 0 : Math.max(0, Math.round((now - lastBeginFrame) / VSYNC_MS) - 1);
+  lastBeginFrame = now;
   const shown = [...hosts.values()].filter((h) => h.visible);
-  for (const host of shown) scheduleRaster(host, now);
+  tracer.slice('TileManager::PrepareTiles', () => shown.forEach((host) => scheduleRaster(host, now)));
   // Without a display compositor there is nothing to draw for: `onConnected` asks again.
-  if (!sink.ready) return false;
+  if (!sink.ready) return stopBeginFrames();
   for (const host of shown) {
     // A tab the display compositor has not yet granted waits, with its damage kept, for `onGranted`.
-    if (!sink.mayDraw(host.surfaceId)) continue;
-    const frame = host.produceFrame(now);
-    if (frame) sink.submit(frame);
+    const frame =
+      sink.ready && sink.mayDraw(host.surfaceId)
+        ? tracer.slice('LayerTreeHostImpl::DrawLayers', () => host.produceFrame(now), { tabId: host.tabId })
+        : null;
+    if (frame)
+      tracer.slice('SubmitCompositorFrame', () => submit(frame), { surfaceId: frame.surfaceId, seq: frame.seq });
+    // An animation that changed nothing on screen this vsync (a steps() easing holding) expects no frame, as in cc.
+    const compositorAnimating = host.animating(now) && !(frame === null && host.skipped === 'no-damage');
+    host.frameMetrics.vsync(now, { compositorAnimating, drew: frame !== null, missed });
   }
-  return shown.some((h) => sink.mayDraw(h.surfaceId) && h.needsBeginFrame(now));
+  return shown.some((h) => sink.mayDraw(h.surfaceId) && h.needsBeginFrame(now)) || stopBeginFrames();
+}
+
+/** Vsync stops while nothing changes: the gap until it starts again is idle time, not dropped frames. */
+function stopBeginFrames(): false {
+  lastBeginFrame = null;
+  return false;
 }
 
 answerHeapRequests(parentPort!);
+
+/** Sends a frame to the display compositor; while tracing it carries the frame's flow id, and continues its inputs' flows. */
+function submit(frame: SubmitFrame): void {
+  if (tracer.enabled) {
+    frame.traceId = processFlowId(++frameSerial);
+    tracer.flow('s', FLOWS.frame, frame.traceId);
+    for (const inputId of frame.latency ?? []) tracer.flow('t', FLOWS.input, inputId);
+  }
+  sink.submit(frame);
+}
+
 parentPort!.on('message', (m: ToCompositor) => {
   switch (m.type) {
     case 'gpu-channel':
@@ -172,6 +234,7 @@ parentPort!.on('message', (m: ToCompositor) => {
               scroll: host.scrollOffset(),
               framesPerSecond: host.framesPerSecond,
               beginFrames: vsync.beginFrames,
+              frameMetrics: host.frameMetrics.metrics(performance.now()),
               tiles: host.tileOwners().slice(0, LIMITS.tilesPerReport),
             }
           : null,

@@ -29,6 +29,8 @@ import type {
   WorkerLifecycle,
 } from '../threadMessages';
 import { crashThisThread } from './crash';
+import { joinProcessTrace, processFlowId, tracer } from '../../../platform/tracing';
+import { FLOWS } from '../../../common/TraceRecorder';
 
 registerFonts();
 const measureCtx = createCanvas(1, 1).getContext('2d');
@@ -37,6 +39,8 @@ const measure = (text: string, font: string) => {
   return measureCtx.measureText(text).width;
 };
 const { compositorPort: compositor, warmUp } = workerData as { compositorPort: MessagePort; warmUp: boolean };
+joinProcessTrace('CrRendererMain', 0, (workerData as { tracing: boolean }).tracing);
+let commitSerial = 0;
 const toIo = (m: FromMain, transfer: MessagePort[] = []) => parentPort!.postMessage(m, transfer);
 const commit = (c: MainToCompositor) => compositor.postMessage(c);
 const FRAME_MS = 1000 / 60;
@@ -89,15 +93,18 @@ function scheduleFrame(): void {
 
 function runFrame(): void {
   frameTimer = null;
-  const now = performance.now();
-  for (const tab of tabs.values()) {
-    if (tab.lifecycle !== 'visible') continue; // its frame waits until it is shown
-    if (tab.frameRequested && tab.scripts) {
-      tab.frameRequested = false;
-      tab.scripts.animationFrame(now);
+  tracer.slice('ProxyMain::BeginMainFrame', () => {
+    const now = performance.now();
+    for (const tab of tabs.values()) {
+      if (tab.lifecycle !== 'visible') continue; // its frame waits until it is shown
+      if (tab.frameRequested && tab.scripts) {
+        tab.frameRequested = false;
+        const scripts = tab.scripts;
+        tracer.slice('FireAnimationFrame', () => scripts.animationFrame(now), { tabId: tab.tabId });
+      }
+      if (tab.dirty) render(tab);
     }
-    if (tab.dirty) render(tab);
-  }
+  });
 }
 
 /** Style, layout and paint, then commit. A document too large to build becomes an error page in its tab. */
@@ -126,7 +133,18 @@ function render(tab: Tab): void {
   });
   const isFirst = !tab.paint;
   tab.paint = page;
-  commit({ type: 'commit', tabId: tab.tabId, viewport: tab.viewport, page, latency: tab.latency.splice(0) });
+  const latency = tab.latency.splice(0);
+  tracer.slice(
+    'ProxyMain::Commit',
+    () => {
+      const traceId = tracer.enabled ? processFlowId(++commitSerial) : undefined;
+      if (traceId !== undefined) tracer.flow('s', FLOWS.commit, traceId);
+      for (const inputId of latency) tracer.flow('t', FLOWS.input, inputId);
+      const animating = tab.frameRequested;
+      commit({ type: 'commit', tabId: tab.tabId, viewport: tab.viewport, page, latency, animating, traceId });
+    },
+    { tabId: tab.tabId, layers: page.layers.length },
+  );
   if (isFirst) toIo({ type: 'loaded', tabId: tab.tabId, title: page.title || tab.url });
   for (const { plugin, bounds } of embeds) if (!tab.plugins.has(plugin.instanceId)) requestPlugin(tab, plugin, bounds);
   // An <embed> that left the document (removed, replaced) ends its instance, as its element would in Blink.
@@ -170,7 +188,7 @@ function invalidate(tab: Tab): void {
 async function load(tab: Tab, html: string): Promise<void> {
   let dom: Dom;
   try {
-    dom = parseHtml(html);
+    dom = tracer.slice('ParseHTML', () => parseHtml(html), { tabId: tab.tabId, bytes: html.length });
   } catch (e) {
     tab.view = newView(
       tab,
@@ -230,6 +248,17 @@ async function runScripts(tab: Tab, dom: Dom): Promise<void> {
 
 /** Input the compositor thread hit-tested: the element under the point gets the DOM event. */
 function onInput(m: CompositorToMain): void {
+  tracer.slice(
+    'WidgetInputHandler::DispatchEvent',
+    () => {
+      tracer.flow('t', FLOWS.input, m.inputId);
+      dispatchInput(m);
+    },
+    { type: m.type, inputId: m.inputId },
+  );
+}
+
+function dispatchInput(m: CompositorToMain): void {
   const tab = tabs.get(m.tabId);
   if (!tab?.view) return;
   const target: Element | undefined =

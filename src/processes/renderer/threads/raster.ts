@@ -14,13 +14,27 @@ import { FONT_FAMILY, MONO_FAMILY, registerFonts } from '../../shared/Fonts';
 import { drawItems } from '../paint/drawItems';
 import type { CrashOrder, RasterResult, RasterTask, ThreadStarted } from '../threadMessages';
 import { crashThisThread } from './crash';
+import { joinProcessTrace, processFlowId, tracer } from '../../../platform/tracing';
+import { FLOWS } from '../../../common/TraceRecorder';
 
 registerFonts();
 const canvas = createCanvas(TILE_SIZE, TILE_SIZE);
 const ctx = canvas.getContext('2d');
 /** Mapped pools by inode: while mapped, no other file can have the same inode. */
 const pools = new Map<number, MappedMemory>();
-const { port, index, warmUp: warm } = workerData as { port: MessagePort; index: number; warmUp: boolean };
+const {
+  port,
+  index,
+  tracing,
+  warmUp: warm,
+} = workerData as {
+  port: MessagePort;
+  index: number;
+  tracing: boolean;
+  warmUp: boolean;
+};
+// Chromium's raster workers are CompositorTileWorker1…N; they follow the compositor in the list.
+joinProcessTrace(`CompositorTileWorker${index}`, 2 + index, tracing);
 
 const MAX_MAPPED_POOLS = 8;
 
@@ -39,6 +53,17 @@ function pool(d: SameProcessDescriptor): MappedMemory {
 }
 
 port.on('message', (task: RasterTask) => {
+  tracer.slice(
+    'RasterTask',
+    () => {
+      tracer.flow('f', FLOWS.raster, processFlowId(task.taskId));
+      port.postMessage(raster(task));
+    },
+    { taskId: task.taskId, x: task.tile.x, y: task.tile.y, slot: task.slot },
+  );
+});
+
+function raster(task: RasterTask): RasterResult {
   const started = performance.now();
   let result: RasterResult;
   try {
@@ -53,8 +78,8 @@ port.on('message', (task: RasterTask) => {
     // A pool whose tab closed meanwhile, or a bad item: fail this tile, keep the thread.
     result = { taskId: task.taskId, thread: index, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  port.postMessage(result);
-});
+  return result;
+}
 
 answerHeapRequests(parentPort!);
 parentPort!.on('message', (m: CrashOrder | HeapRequest) => {
