@@ -54,7 +54,7 @@ sink.onLost((why) => log(`lost the display compositor (${why}); waiting for a ne
 const toMain = (m: CompositorToMain) => mainPort?.postMessage(m);
 
 function onMainMessage(m: MainToCompositor): void {
-  if (m.type === 'close') return onMainThreadMessage(m);
+  if (m.type === 'close' || m.type === 'visibility') return onMainThreadMessage(m);
   tracer.slice(
     m.type === 'commit' ? 'LayerTreeHostImpl::Commit' : 'LayerTreeHostImpl::MainThreadInput',
     () => {
