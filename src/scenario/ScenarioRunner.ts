@@ -1,6 +1,6 @@
 /**
  * Performs a parsed scenario, step by step, through the control API: the same calls the window
- * and the tests make, no other way into the kernel. Window steps (activate, type, panel) go to a
+ * and the tests make, no other way into the kernel. Window steps (type, panel) go to a
  * `ScenarioWindow` when the run has one (the CLI drives Chromium through the DevTools protocol);
  * without one (Show me, inside the running browser) they fail with a reason.
  *
@@ -15,7 +15,8 @@ import { OVERLAYS, type PanelName, type Scenario, type Step, WINDOW_OPS } from '
 
 /** The window a scenario drives for its window steps. */
 export interface ScenarioWindow {
-  activateTab(tabId: number): Promise<void>;
+  /** Resolves once the window shows the tab the browser made visible. */
+  showsTab(tabId: number): Promise<void>;
   typeAddress(text: string): Promise<void>;
   openPanel(panel: PanelName): Promise<void>;
 }
@@ -148,7 +149,9 @@ async function perform(
       return;
     }
     case 'activate':
-      await window!.activateTab(s.tabId(step.tab));
+      // The browser shows the tab (the others are hidden, as occluded tabs); a window follows it.
+      await api.activateTab(s.tabId(step.tab));
+      await window?.showsTab(s.tabId(step.tab));
       return;
     case 'type':
       await window!.typeAddress(step.text);

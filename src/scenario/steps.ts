@@ -66,7 +66,7 @@ export type StepBody =
 /** A step with where it came from: its line number and its text, for messages. */
 export type Step = StepBody & { line: number; source: string };
 
-export const WINDOW_OPS: ReadonlySet<StepBody['op']> = new Set(['activate', 'type', 'panel']);
+export const WINDOW_OPS: ReadonlySet<StepBody['op']> = new Set(['type', 'panel']);
 
 /** How the browser must be started for the scenario (the CLI applies it; a running browser cannot). */
 export interface BrowserNeeds {

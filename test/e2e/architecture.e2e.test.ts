@@ -45,16 +45,20 @@ describeInChromium('architecture view in Chromium', () => {
     `.arch-live .arch-edge[data-kind="${kind}"][data-${end}="${pid}"]`;
 
   test('two sites: a box per renderer with its threads, a GPU box, and the channels between them', async () => {
+    // A tab presents only while it is the shown one: each has drawn before the next one opens.
+    const presenting = (tab: TabInfo) =>
+      waitFor(
+        async () => {
+          const t = (await api<TabInfo[]>('/api/tabs')).find((x) => x.id === tab.id);
+          return t?.state === 'live' && t.framesPresented > 0 && t;
+        },
+        `${tab.url} live and presenting`,
+        120000,
+      );
     const orbit = await api<TabInfo>('/api/tabs', { url: 'https://orbit.example/' });
+    const live = [await presenting(orbit)];
     const news = await api<TabInfo>('/api/tabs', { url: 'https://news.example/' });
-    const live = await waitFor(
-      async () => {
-        const tabs = await api<TabInfo[]>('/api/tabs');
-        return tabs.length === 2 && tabs.every((t) => t.state === 'live' && t.framesPresented > 0) && tabs;
-      },
-      'both tabs live and presenting',
-      120000,
-    );
+    live.push(await presenting(news));
     const pidOf = (t: TabInfo) => live.find((x) => x.id === t.id)!.pid!;
     const [orbitPid, newsPid] = [pidOf(orbit), pidOf(news)];
     expect(page.url()).toContain('view=architecture');
@@ -90,6 +94,7 @@ describeInChromium('architecture view in Chromium', () => {
     expect(await box(newsPid).locator(`.arch-tab.sad[data-tab-id="${news.id}"]`).count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'architecture-2-crash.png') });
     expect(await box(orbitPid).getAttribute('data-state')).toBe('live');
+    await api<TabInfo>(`/api/tabs/${orbit.id}/activate`, {}); // the survivor, shown, animates on
     await waitFor(
       async () => Number(await attr(edge('frame-sink', 'from', orbitPid), 'data-messages')) > framesBefore + 10,
       "Orbit's frame sink to keep counting frames",

@@ -50,6 +50,11 @@ function fakeKernel() {
         Object.assign(t, { pid: null, state: 'crashed', crashReason: 'killed' });
     },
     showCaption: async (text: string) => void calls.push(`showCaption ${text}`),
+    activateTab: async (id: number) => {
+      calls.push(`activateTab ${id}`);
+      for (const t of tabs) t.visible = t.id === id;
+      return tabs.find((t) => t.id === id);
+    },
   } as unknown as ControlApi;
   return { api, calls };
 }
@@ -105,11 +110,11 @@ test('a wait that times out ends the run, naming file, line and step', async () 
 });
 
 test('a window step needs a window: refused without one, performed with one', async () => {
-  const without = await run('open https://a.example/\nactivate a\nexpect tab a live');
-  expect(without.result.error).toMatch(/demo\.scenario:2: step "activate a" failed: "activate" drives the window/);
+  const without = await run('open https://a.example/\npanel claims\nexpect tab a live');
+  expect(without.result.error).toMatch(/demo\.scenario:2: step "panel claims" failed: "panel" drives the window/);
   const done: string[] = [];
   const window: ScenarioWindow = {
-    activateTab: async (id) => void done.push(`activate ${id}`),
+    showsTab: async (id) => void done.push(`shows ${id}`),
     typeAddress: async (text) => void done.push(`type ${text}`),
     openPanel: async (panel) => void done.push(`panel ${panel}`),
   };
@@ -118,5 +123,11 @@ test('a window step needs a window: refused without one, performed with one', as
     window,
   );
   expect(withWindow.result.passed).toBe(true);
-  expect(done).toEqual(['activate 1', 'type https://c.example/', 'panel claims']);
+  expect(done).toEqual(['shows 1', 'type https://c.example/', 'panel claims']);
+});
+
+test('activate shows a tab through the control API, with or without a window', async () => {
+  const { result, calls } = await run('open https://a.example/ as a\nopen https://b.example/ as b\nactivate a');
+  expect(result.passed).toBe(true);
+  expect(calls).toContain('activateTab 1');
 });

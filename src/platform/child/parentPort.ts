@@ -16,8 +16,9 @@ interface ElectronParentPort {
   postMessage(message: unknown): void;
 }
 
-export interface ParentChannel {
-  send(message: unknown): void;
+/** The channel to the browser; `Out` is the child's own message union, so what it sends is checked here too. */
+export interface ParentChannel<Out = unknown> {
+  send(message: Out): void;
   onMessage(listener: (message: unknown) => void): void;
 }
 
@@ -26,7 +27,7 @@ export function argValue(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
 }
 
-export function connectToParent(): ParentChannel {
+export function connectToParent<Out = unknown>(): ParentChannel<Out> {
   const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   watchParent();
   const reader = new FrameReader(LIMITS.browserFrameBytes);

@@ -6,7 +6,7 @@
 import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
 import '../../platform/child/allocatorOptions'; // before any native module loads
 import { randomBytes } from 'node:crypto';
-import { BrowserToGpu, parseMessage } from '../../common/protocol';
+import { BrowserToGpu, type GpuToBrowser, parseMessage } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
 import { heapFigures } from '../../platform/child/ThreadHeap';
@@ -16,7 +16,7 @@ import { joinProcessTrace } from '../../platform/tracing';
 import { native } from '../../platform/native';
 import { VizService } from '../../viz/service/VizService';
 
-const parent = connectToParent();
+const parent = connectToParent<GpuToBrowser>();
 const load = new LoopLoad();
 // The display compositor runs on the process's only thread: Chromium's CrGpuMain, whose work
 // Chromium has since moved to a VizCompositorThread of its own.
@@ -29,7 +29,7 @@ const viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, null, (messa
   parent.send({ type: 'log', level: 'warn', message }),
 );
 viz.compositor.onInputPresented((p) => parent.send({ type: 'input-presented', ...p }));
-viz.compositor.onFirstFrame((s) => parent.send({ type: 'presentation-stats', surfaces: [s] }));
+viz.compositor.onFirstFrame((s) => parent.send({ type: 'presentation-stats', surfaces: [s], clients: viz.clientStats() }));
 
 function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPort: number }): void {
   const parsed = parseMessage(BrowserToGpu, raw);

@@ -15,7 +15,7 @@ import { loadUrl } from './UrlLoader';
 
 // Locked down before the event loop first turns: no request has arrived yet.
 const sandbox = sandboxSelfOrExit({ allowInet: true });
-const parent = connectToParent();
+const parent = connectToParent<NetworkToBrowser>();
 const send = (m: NetworkToBrowser) => parent.send(m);
 const load = new LoopLoad();
 

@@ -4,7 +4,7 @@
  */
 import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
 import '../../platform/child/allocatorOptions'; // before any native module loads
-import { BrowserToPlugin, parseMessage } from '../../common/protocol';
+import { BrowserToPlugin, parseMessage, type PluginToBrowser } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
 import { heapFigures } from '../../platform/child/ThreadHeap';
@@ -17,7 +17,7 @@ import { PluginInstance } from './PluginInstance';
 const FRAME_MS = 1000 / 30;
 // Locked down before the event loop first turns: no message from the browser, no plugin data yet.
 const sandbox = sandboxSelfOrExit();
-const parent = connectToParent();
+const parent = connectToParent<PluginToBrowser>();
 const mimeType = argValue('minium-plugin');
 if (mimeType !== CLOCK_MIME_TYPE) {
   process.stderr.write(`Unknown plugin type ${mimeType}\n`);

@@ -46,7 +46,7 @@ if (process.platform === 'linux' && dataLimitMb > 0) native().limitDataSegment(d
 
 // Locked down before the event loop first turns: no page, no message from the browser yet.
 const sandbox = sandboxSelfOrExit();
-const parent = connectToParent();
+const parent = connectToParent<RendererToBrowser>();
 const send = (m: RendererToBrowser) => parent.send(m);
 /** Every text the renderer sends is cut to the protocol's limits here, its sender: honest content always fits. */
 const sendLog = (level: 'info' | 'warn' | 'error', message: string) =>
@@ -414,7 +414,9 @@ parent.onMessage((raw) => {
     }
     case 'debug-url':
       // As Chrome's renderer debug URLs: a forged message from here, the rest on the page's main thread.
-      if (m.kind === 'badmessage') return parent.send({ type: 'minium://badmessage', forged: true });
+      // Deliberately no RendererToBrowser: the browser must refuse it and kill this process.
+      if (m.kind === 'badmessage')
+        return parent.send({ type: 'minium://badmessage', forged: true } as unknown as RendererToBrowser);
       toMain({ type: 'crash', how: m.kind === 'crash' ? 'segfault' : m.kind });
       break;
     case 'shutdown':

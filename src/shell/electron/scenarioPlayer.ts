@@ -5,6 +5,7 @@
  * paint, into the same 30 fps `VideoEncoder` the web shell's screencast feeds. The CLI starts
  * Electron with MINIUM_SCENARIO (and MINIUM_RECORD, MINIUM_SPEED) set; nothing else does.
  */
+import { waitFor } from '../../common/waitFor';
 import type { BrowserWindow } from 'electron';
 import type { Browser } from '../../browser/Browser';
 import { loadScenario } from '../../scenario/bundledScenarios';
@@ -34,8 +35,10 @@ class ElectronWindow implements ScenarioWindow {
     return this.win.webContents.executeJavaScript(script, true);
   }
 
-  async activateTab(tabId: number): Promise<void> {
-    await this.run(`document.querySelector('#tabstrip [data-tab-id="${tabId}"] .title').click()`);
+  async showsTab(tabId: number): Promise<void> {
+    // The window follows the browser's visible tab through its events.
+    const shown = `Boolean(document.querySelector('#tabstrip .tab.active[data-tab-id="${tabId}"]'))`;
+    await waitFor(async () => (await this.run(shown)) === true, `the window to show tab ${tabId}`, 5000);
   }
 
   async typeAddress(text: string): Promise<void> {

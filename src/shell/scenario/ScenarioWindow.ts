@@ -52,9 +52,7 @@ export class PlaywrightWindow implements ScenarioWindow {
     return new PlaywrightWindow(chromium, page);
   }
 
-  async activateTab(tabId: number): Promise<void> {
-    const tab = this.page.locator(`#tabstrip [data-tab-id="${tabId}"] .title`);
-    await tab.click();
+  async showsTab(tabId: number): Promise<void> {
     await this.page.waitForSelector(`#tabstrip .tab.active[data-tab-id="${tabId}"]`);
   }
 
