@@ -38,8 +38,10 @@ test('an animated tab: IPC both ways, frames to the GPU process at a rate, and i
   const g = await waitFor(async () => {
     const now = await b.architecture();
     const sink = edge(now, `frame-sink:${pid}`);
-    return sink && sink.forward!.messagesPerSecond > 0 && now;
-  }, "the renderer's frame sink at a rate");
+    // The renderer reports its threads every 500 ms: its first frames can come before that.
+    const threadsReported = now.processes.find((p) => p.pid === pid)?.threads.length;
+    return sink && sink.forward!.messagesPerSecond > 0 && threadsReported && now;
+  }, "the renderer's frame sink at a rate, and its threads");
 
   const ipc = edge(g, `ipc:${pid}`)!;
   expect(ipc).toMatchObject({ kind: 'ipc', from: process.pid, to: pid, toThread: 'io' });

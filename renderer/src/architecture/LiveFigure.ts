@@ -66,6 +66,8 @@ export class LiveFigure {
       return group;
     });
     set(g, { 'data-pid': p.pid, 'data-role': p.role, 'data-state': state, transform: `translate(${b.x} ${b.y})` });
+    // The warm spare renderer: a renderer with no site yet, which the next new site takes.
+    g.toggleAttribute('data-spare', p.spare === true);
     if (marks.badMessages.has(p.pid)) g.setAttribute('data-bad-message', marks.badMessages.get(p.pid)!);
     const [box, left, right, content, stamp] = [...g.children] as SVGElement[];
     set(stamp!, { x: b.w / 2, y: b.h / 2 });
@@ -86,7 +88,12 @@ export class LiveFigure {
   private processContent(p: ProcessInfo, b: Box, state: string, graph: ArchitectureGraph): SVGElement[] {
     const chars = Math.floor(b.w / 12);
     const name = roleName(p.role, b.w);
-    const sub = p.role === 'renderer' ? (p.site ?? '') : p.role === 'gpu' ? 'display compositor' : p.title;
+    const sub =
+      p.role === 'renderer'
+        ? (p.site ?? (p.spare ? 'spare: no site yet, the next new site takes it' : ''))
+        : p.role === 'gpu'
+          ? 'display compositor'
+          : p.title;
     const out: SVGElement[] = [
       label(16, 32, fit(name, chars - 6), 'arch-name'),
       label(b.w - 14, 32, `pid ${p.pid}`, 'arch-pid', { 'text-anchor': 'end' }),
