@@ -39,7 +39,7 @@ test('an animated tab: IPC both ways, frames to the GPU process at a rate, and i
     const now = await b.architecture();
     const sink = edge(now, `frame-sink:${pid}`);
     // The renderer reports its threads every 500 ms: its first frames can come before that.
-    const threadsReported = now.processes.find((p) => p.pid === pid)?.threads.length;
+    const threadsReported = (now.processes.find((p) => p.pid === pid)?.threads.length ?? 0) > 0;
     return sink && sink.forward!.messagesPerSecond > 0 && threadsReported && now;
   }, "the renderer's frame sink at a rate, and its threads");
 

@@ -90,7 +90,7 @@ export class LiveFigure {
     const name = roleName(p.role, b.w);
     const sub =
       p.role === 'renderer'
-        ? (p.site ?? (p.spare ? 'spare: no site yet, the next new site takes it' : ''))
+        ? (p.site ?? (p.spare ? 'spare: the next new site takes it' : ''))
         : p.role === 'gpu'
           ? 'display compositor'
           : p.title;
