@@ -29,7 +29,9 @@ const viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, null, (messa
   parent.send({ type: 'log', level: 'warn', message }),
 );
 viz.compositor.onInputPresented((p) => parent.send({ type: 'input-presented', ...p }));
-viz.compositor.onFirstFrame((s) => parent.send({ type: 'presentation-stats', surfaces: [s], clients: viz.clientStats() }));
+viz.compositor.onFirstFrame((s) =>
+  parent.send({ type: 'presentation-stats', surfaces: [s], clients: viz.clientStats() }),
+);
 
 function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPort: number }): void {
   const parsed = parseMessage(BrowserToGpu, raw);
