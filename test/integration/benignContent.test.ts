@@ -235,13 +235,14 @@ describe('the resource server', () => {
   });
   afterEach(() => host.shutdown());
 
-  // Demo sites only: the network service is never started.
+  // A network service for each test, stopped after it: only the http(s) test starts its process.
+  let network: NetworkService;
+  beforeEach(() => {
+    network = new NetworkService(new NodeChildLauncher(), true);
+  });
+  afterEach(() => network.stop());
   const server = () =>
-    new ResourceServer(
-      path.join(ASSETS_DIR, 'sites'),
-      new TabStrip(new Emitter(), () => 0),
-      new NetworkService(new NodeChildLauncher(), true),
-    );
+    new ResourceServer(path.join(ASSETS_DIR, 'sites'), new TabStrip(new Emitter(), () => 0), network);
 
   test('a renderer asking for another site’s document is a bad message and is killed', async () => {
     const bad: string[] = [];
