@@ -175,7 +175,7 @@ export class NavigationController {
     if (kind === 'gpucrash' || kind === 'gpuhang') return gpu.debug(kind);
     if (!tab.host) throw new Error(`Tab ${tab.id} has no renderer for ${kind}`);
     if (kind === 'kill') return tab.host.kill('SIGKILL');
-    tab.host.send({ type: 'debug-url', kind });
+    tab.host.send({ type: 'debug-url', kind, tabId: tab.id });
   }
 
   /** Makes the tab the active one; the tab active before is hidden. */

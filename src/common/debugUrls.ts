@@ -13,6 +13,7 @@ export const DEBUG_URL_KINDS = [
   'badmessage',
   'gpucrash',
   'gpuhang',
+  'sandbox-probe',
 ] as const;
 export type DebugUrlKind = (typeof DEBUG_URL_KINDS)[number];
 
@@ -31,6 +32,8 @@ const DESCRIPTIONS: Record<DebugUrlKind, string> = {
   badmessage: 'The renderer sends the browser a forged message and is killed for it.',
   gpucrash: 'The GPU process segfaults; the browser restarts it and the tabs draw again.',
   gpuhang: 'The GPU process hangs; the browser notices, kills it and starts another.',
+  'sandbox-probe':
+    "The tab's renderer tries what its sandbox forbids (a TCP socket, a file outside its code); its console says what was refused.",
 };
 
 export const DEBUG_URLS: DebugUrlInfo[] = DEBUG_URL_KINDS.map((kind) => ({

@@ -358,7 +358,9 @@ const CrashThread = z.object({
 /** A debug URL the renderer handles itself (`minium://crash` …), as Chrome's HandleChromeDebugURL. */
 const DebugUrl = z.object({
   type: z.literal('debug-url'),
-  kind: z.enum(['crash', 'hang', 'shorthang', 'memory-exhaust', 'badmessage']),
+  kind: z.enum(['crash', 'hang', 'shorthang', 'memory-exhaust', 'badmessage', 'sandbox-probe']),
+  /** The tab whose address bar named it: a probe reports in its console. */
+  tabId: id,
 });
 export const BrowserToRenderer = z.discriminatedUnion('type', [
   RendererInit,

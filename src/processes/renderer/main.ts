@@ -34,6 +34,7 @@ import type {
   ToWorker,
 } from './threadMessages';
 import { crashThisThread } from './threads/crash';
+import { probeSandbox } from '../../platform/child/sandboxProbe';
 import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
 import { joinProcessTrace, tracer } from '../../platform/tracing';
 import { FLOWS } from '../../common/TraceRecorder';
@@ -413,10 +414,13 @@ parent.onMessage((raw) => {
       break;
     }
     case 'debug-url':
-      // As Chrome's renderer debug URLs: a forged message from here, the rest on the page's main thread.
-      // Deliberately no RendererToBrowser: the browser must refuse it and kill this process.
+      // As Chrome's renderer debug URLs: a forged message and the sandbox probe from here, the rest
+      // on the page's main thread. The forgery is deliberately no RendererToBrowser: the browser
+      // must refuse it and kill this process.
       if (m.kind === 'badmessage')
         return parent.send({ type: 'minium://badmessage', forged: true } as unknown as RendererToBrowser);
+      if (m.kind === 'sandbox-probe')
+        return void probeSandbox((level, message) => sendConsole(m.tabId, level, message));
       toMain({ type: 'crash', how: m.kind === 'crash' ? 'segfault' : m.kind });
       break;
     case 'shutdown':
