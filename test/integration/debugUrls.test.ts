@@ -91,6 +91,21 @@ test.each([
   expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
 });
 
+test('minium://sandbox-probe: the tab says the OS sandbox refused a TCP socket and a file; the tab lives', async () => {
+  const news = await openLive(b, 'https://news.example/');
+  await b.navigate(news.id, 'minium://sandbox-probe');
+  const said = await waitFor(() => {
+    const lines = b.consoleMessages(news.id).filter((m) => m.message.startsWith('sandbox probe:'));
+    return lines.length === 2 && lines;
+  }, 'both probe results in the console');
+  // Under the web shell's layers: seccomp-bpf answers the socket; Node's permission model the file.
+  expect(said.map((m) => [m.level, m.message])).toEqual([
+    ['info', 'sandbox probe: opening a TCP socket to 127.0.0.1:9 was refused (EPERM)'],
+    ['info', 'sandbox probe: reading /etc/hostname was refused (ERR_ACCESS_DENIED)'],
+  ]);
+  expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
+});
+
 test('GET /api/debug-urls lists every debug URL apart from the demos', () => {
   expect(b.listDebugUrls().map((d) => d.url)).toEqual([
     'minium://crash',
@@ -101,6 +116,7 @@ test('GET /api/debug-urls lists every debug URL apart from the demos', () => {
     'minium://badmessage',
     'minium://gpucrash',
     'minium://gpuhang',
+    'minium://sandbox-probe',
   ]);
   expect(b.listDemos().some((d) => d.url.startsWith('minium:'))).toBe(false);
 });
