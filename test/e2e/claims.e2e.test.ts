@@ -3,30 +3,20 @@
  * Show me for MP2 plays crash-isolation in the running browser until its verdict reads "holds".
  * Without Chromium the suite is skipped, saying why, unless MINIUM_REQUIRE_CHROMIUM=1.
  */
-import * as fs from 'node:fs';
-import { type Browser as Chromium, chromium, type Page } from 'playwright-core';
+import type { Browser as Chromium, Page } from 'playwright-core';
 import { CLAIMS } from '../../src/browser/claimList';
 import { startWebShell } from '../integration/helpers';
+import { describeInChromium, launchChromium, openWindow } from './chromium';
 
-const CHROMIUM = process.env.MINIUM_CHROMIUM ?? '/usr/bin/chromium';
-const missing = fs.existsSync(CHROMIUM) ? null : `there is no Chromium at ${CHROMIUM}`;
-if (missing && process.env.MINIUM_REQUIRE_CHROMIUM === '1')
-  throw new Error(`The claims e2e test is required (MINIUM_REQUIRE_CHROMIUM=1) but ${missing}.`);
-if (missing) process.stdout.write(`SKIPPED claims e2e test: ${missing}\n`);
-
-(missing ? describe.skip : describe)('the claims tour in Chromium', () => {
+describeInChromium('the claims tour in Chromium', () => {
   let shell: Awaited<ReturnType<typeof startWebShell>>;
   let browser: Chromium;
   let page: Page;
 
   beforeAll(async () => {
     shell = await startWebShell();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(shell.url);
+    browser = await launchChromium();
+    ({ page } = await openWindow(browser, shell, { width: 1280, height: 800 }));
   });
 
   afterAll(async () => {

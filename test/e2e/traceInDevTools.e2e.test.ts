@@ -4,16 +4,10 @@
  * Chromium bundles. A trace of real processes must parse there, with its processes and threads,
  * and with flows that DevTools binds to slices across the browser, a renderer and the GPU process.
  */
-import * as fs from 'node:fs';
-import { chromium } from 'playwright-core';
 import type { Browser } from '../../src/browser/Browser';
 import type { ChromeTrace } from '../../src/common/traceFile';
 import { openLive, startBrowser, waitFor } from '../integration/helpers';
-
-const CHROMIUM = process.env.MINIUM_CHROMIUM ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && process.env.MINIUM_REQUIRE_CHROMIUM === '1')
-  throw new Error(`The DevTools trace test needs Chromium at ${CHROMIUM} (MINIUM_REQUIRE_CHROMIUM=1).`);
+import { describeInChromium, launchChromium } from './chromium';
 
 /** The little of DevTools' trace engine this test uses. */
 interface DevToolsEngine {
@@ -38,7 +32,7 @@ interface DevToolsView {
 
 /** What DevTools' trace engine makes of the file, evaluated inside the DevTools page. */
 async function parseInDevTools(trace: ChromeTrace): Promise<DevToolsView> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto('devtools://devtools/bundled/devtools_app.html');
@@ -62,7 +56,7 @@ async function parseInDevTools(trace: ChromeTrace): Promise<DevToolsView> {
   }
 }
 
-(available ? describe : describe.skip)('a trace in DevTools', () => {
+describeInChromium('a trace in DevTools', () => {
   let minium: Browser;
   beforeAll(async () => {
     minium = await startBrowser();

@@ -10,20 +10,15 @@ import { SHORT_HUNG_RENDERER_DELAY_MS } from '../../src/browser/RenderProcessHos
 import { bundledScenarios } from '../../src/scenario/bundledScenarios';
 import { runScenario } from '../../src/scenario/ScenarioRunner';
 import { WINDOW_OPS } from '../../src/scenario/steps';
-import { findChromium } from '../../src/shell/web/ChromiumWindow';
+import { chromiumMissing } from '../e2e/chromium';
 import { startBrowser } from './helpers';
 
 const CLI = path.join(__dirname, '../../src/shell/cli/main.js');
 const all = bundledScenarios();
 const kernelOnly = all.filter((s) => !s.steps.some((x) => WINDOW_OPS.has(x.op)));
 const windowed = all.filter((s) => !kernelOnly.includes(s));
-// Window steps need Chromium: without it they are skipped, saying why, unless MINIUM_REQUIRE_CHROMIUM=1.
-const noChromium = findChromium()
-  ? null
-  : 'no Chromium for the window (apt-get install chromium, or set MINIUM_CHROMIUM)';
-if (noChromium && process.env.MINIUM_REQUIRE_CHROMIUM === '1')
-  throw new Error(`The windowed scenarios are required (MINIUM_REQUIRE_CHROMIUM=1) but there is ${noChromium}.`);
-if (noChromium) process.stdout.write(`SKIPPED windowed scenarios: ${noChromium}\n`);
+// Window steps need Chromium.
+const noChromium = chromiumMissing('windowed scenarios');
 
 let b: Browser | undefined;
 afterEach(async () => {
