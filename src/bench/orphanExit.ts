@@ -27,46 +27,56 @@ async function timeToExit(kill: () => void, pids: number[]): Promise<number> {
 
 /**
  * A web shell with two sites open; resolves once there are three children (two renderers and the
- * GPU process) and, when `live`, once both tabs present frames too.
+ * GPU process) and, when `live`, once both tabs have presented frames too.
  */
 async function browserWithChildren(live: boolean): Promise<{ kill: () => void; children: number[] }> {
   const shell = await firstLine([path.join(__dirname, '../shell/cli/main.js'), 'web', '--headless', '--port', '0']);
   const url = new URL(shell.line);
   const auth = { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json' };
   const get = async <T>(route: string) => (await (await fetch(`${url.origin}${route}`, { headers: auth })).json()) as T;
-  for (const page of ['https://orbit.example/', 'https://news.example/'])
-    await fetch(`${url.origin}/api/tabs`, { method: 'POST', headers: auth, body: JSON.stringify({ url: page }) });
+  for (const page of ['https://orbit.example/', 'https://news.example/']) {
+    const opened = await fetch(`${url.origin}/api/tabs`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ url: page }),
+    });
+    const { id } = (await opened.json()) as { id: number };
+    // Only the active tab draws: each presents its first frames before the next tab hides it.
+    if (live)
+      await waitFor(
+        async () =>
+          (await get<{ id: number; framesPresented: number }[]>('/api/tabs')).some(
+            (t) => t.id === id && t.framesPresented > 0,
+          ),
+        `${page} to present frames`,
+      );
+  }
   const children = await waitFor(async () => {
     const kids = (await get<{ pid: number; role: string }[]>('/api/processes'))
       .filter((p) => p.role !== 'browser')
       .map((p) => p.pid);
     return kids.length >= 3 && kids;
   }, 'the renderers');
-  if (live)
-    await waitFor(
-      async () => (await get<{ framesPresented: number }[]>('/api/tabs')).every((t) => t.framesPresented > 0),
-      'both tabs to present frames',
-    );
   return { kill: shell.kill, children };
 }
 
 /**
  * Killed while its children still start up, a child learns of it only once its own code runs
  * (Node's start-up comes first); killed with its tabs live, the kernel's parent-death signal ends
- * every child at once.
+ * every child at once. What is left is the kernel tearing down big, many-threaded processes: the
+ * same live children SIGKILLed directly, all at once, measure that floor.
  */
-export async function orphanExit(runs = 3): Promise<BenchResult> {
+export async function orphanExit(runs = 5): Promise<BenchResult> {
   const launching: number[] = [];
   const live: number[] = [];
+  const direct: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const [when, into] of [
-      [false, launching],
-      [true, live],
-    ] as const) {
-      const browser = await browserWithChildren(when);
-      into.push(await timeToExit(browser.kill, browser.children));
-    }
+    launching.push(await browserWithChildren(false).then((b) => timeToExit(b.kill, b.children)));
+    live.push(await browserWithChildren(true).then((b) => timeToExit(b.kill, b.children)));
+    const floor = await browserWithChildren(true);
+    direct.push(await timeToExit(() => floor.children.forEach((pid) => process.kill(pid, 'SIGKILL')), floor.children));
+    floor.kill();
     const parent = await firstLine([path.join(__dirname, 'bareParent.js')]);
     bare.push(await timeToExit(parent.kill, [Number(parent.line)]));
   }
@@ -75,6 +85,12 @@ export async function orphanExit(runs = 3): Promise<BenchResult> {
     name: 'orphan-exit',
     rows: [
       { metric: 'browser SIGKILL, tabs live → every child exited (median)', unit: 'ms', value: median(live), baseline },
+      {
+        metric: 'the same live children SIGKILLed directly → every child exited (teardown floor, median)',
+        unit: 'ms',
+        value: median(direct),
+        baseline,
+      },
       {
         metric: 'browser SIGKILL while its children start → every child exited (median)',
         unit: 'ms',
