@@ -50,7 +50,8 @@ module.exports = {
     ]),
     folder(
       'browser',
-      'the kernel is host-agnostic: no shell, no child code; the display compositor only for the GPU fallback; scenarios for the claims tour',
+      'the kernel is host-agnostic: no shell, no child code; ' +
+        'the display compositor only for the GPU fallback; scenarios for the claims tour',
       '^src/browser/',
       ours('src/browser/', 'src/common/', 'src/platform/', 'src/viz/service/', 'src/scenario/'),
     ),
@@ -208,7 +209,8 @@ module.exports = {
     ),
     folder(
       'ui',
-      'the UI runs in a window: no Electron, no Node; only the control API (its table and generated client), the internal pages, lab report types and tile constants',
+      'the UI runs in a window: no Electron, no Node; only the control API (its table and generated client), ' +
+        'the internal pages, lab report types and tile constants',
       '^renderer/src/',
       [
         ...ours('renderer/src/'),

@@ -1,4 +1,7 @@
-/** Chromium's spare RenderProcessHost: a warm, sandboxed renderer locked to no site, taken by the next new site and replaced. */
+/**
+ * Chromium's spare RenderProcessHost: a warm, sandboxed renderer locked to no site, taken by the
+ * next new site and replaced.
+ */
 import * as fs from 'node:fs';
 import type { Browser } from '../../src/browser/Browser';
 import { alive, keepsPresenting, openLive, startBrowser, tabOf, waitFor } from './helpers';
