@@ -12,6 +12,8 @@ export const LIMITS = {
   messageLength: 2048,
   /** Bytes in a control API request body over HTTP; the largest legitimate body (a URL) is far smaller. */
   httpBodyBytes: 64 * 1024,
+  /** Bytes in one message a window sends the display compositor's WebSocket: which surface it shows. */
+  windowMessageBytes: 64 * 1024,
   /** Characters in a thread's id or name (`raster-3.2`, `compositor`). */
   threadIdLength: 64,
   /** Characters in a claim id of CLAIMS.md (`MP2`, `NPIPE1`). */
