@@ -31,7 +31,10 @@ function folder(name, comment, from, allowed, { noNode = false, packages = npm }
   };
 }
 
-/** One rule per renderer thread: nothing reachable from its entry module may lie in `forbidden`. */
+/**
+ * One rule per renderer thread, and one for the plugin process: nothing reachable from its entry
+ * module may lie in `forbidden`.
+ */
 function thread(name, comment, entry, forbidden) {
   return { name, comment, severity: 'error', from: { path: entry }, to: { path: forbidden, reachable: true } };
 }
@@ -245,6 +248,12 @@ module.exports = {
       'a raster thread loads display items and their playback, never page, script or compositor code',
       `^${RENDERER}/threads/raster\\.ts$`,
       `^${RENDERER}/(page|script|compositor)/`,
+    ),
+    thread(
+      'plugin-process-loads-no-renderer-code',
+      "the plugin process draws its own frames: nothing it loads, through shared code or not, is a renderer's",
+      '^src/processes/plugin/main\\.ts$',
+      `^${RENDERER}/`,
     ),
     thread(
       'worker-thread-loads-no-page-code',
