@@ -31,7 +31,10 @@ function folder(name, comment, from, allowed, { noNode = false, packages = npm }
   };
 }
 
-/** One rule per renderer thread: nothing reachable from its entry module may lie in `forbidden`. */
+/**
+ * One rule per renderer thread, and one for the plugin process: nothing reachable from its entry
+ * module may lie in `forbidden`.
+ */
 function thread(name, comment, entry, forbidden) {
   return { name, comment, severity: 'error', from: { path: entry }, to: { path: forbidden, reachable: true } };
 }
@@ -50,7 +53,8 @@ module.exports = {
     ]),
     folder(
       'browser',
-      'the kernel is host-agnostic: no shell, no child code; the display compositor only for the GPU fallback; scenarios for the claims tour',
+      'the kernel is host-agnostic: no shell, no child code; ' +
+        'the display compositor only for the GPU fallback; scenarios for the claims tour',
       '^src/browser/',
       ours('src/browser/', 'src/common/', 'src/platform/', 'src/viz/service/', 'src/scenario/'),
     ),
@@ -208,7 +212,8 @@ module.exports = {
     ),
     folder(
       'ui',
-      'the UI runs in a window: no Electron, no Node; only the control API (its table and generated client), the internal pages, lab report types and tile constants',
+      'the UI runs in a window: no Electron, no Node; only the control API (its table and generated client), ' +
+        'the internal pages, lab report types and tile constants',
       '^renderer/src/',
       [
         ...ours('renderer/src/'),
@@ -243,6 +248,12 @@ module.exports = {
       'a raster thread loads display items and their playback, never page, script or compositor code',
       `^${RENDERER}/threads/raster\\.ts$`,
       `^${RENDERER}/(page|script|compositor)/`,
+    ),
+    thread(
+      'plugin-process-loads-no-renderer-code',
+      "the plugin process draws its own frames: nothing it loads, through shared code or not, is a renderer's",
+      '^src/processes/plugin/main\\.ts$',
+      `^${RENDERER}/`,
     ),
     thread(
       'worker-thread-loads-no-page-code',

@@ -63,7 +63,10 @@ export class ClaimsPanel {
     }
   }
 
-  /** The page steps aside while the demonstration plays, so its tabs and captions are seen; it returns with the verdict. */
+  /**
+   * The page steps aside while the demonstration plays, so its tabs and captions are seen; it
+   * returns with the verdict.
+   */
   private async demonstrate(c: ClaimInfo, button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
     button.textContent = 'Showing…';

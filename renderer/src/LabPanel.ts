@@ -109,7 +109,8 @@ export class LabPanel {
       element(
         'h3',
         '',
-        `IPC lab — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}${r.options.quick ? ' (quick)' : ''}`,
+        `IPC lab — ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}` +
+          (r.options.quick ? ' (quick)' : ''),
       ),
     );
     const charts = element('div', 'charts');

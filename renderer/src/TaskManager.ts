@@ -127,7 +127,9 @@ function memoryCell(p: ProcessInfo): HTMLTableCellElement {
 function heapCell(t: ThreadInfo): HTMLTableCellElement {
   if (!t.heap || t.state !== 'running') return cell('');
   const td = cell(`JS ${megabytes(t.heap.totalBytes)}`);
-  td.title = `JS heap committed ${megabytes(t.heap.totalBytes)}, of which live ${megabytes(t.heap.usedBytes)}; off-heap (ArrayBuffers, canvases, WebAssembly) ${megabytes(t.heap.externalBytes)}`;
+  td.title =
+    `JS heap committed ${megabytes(t.heap.totalBytes)}, of which live ${megabytes(t.heap.usedBytes)}; ` +
+    `off-heap (ArrayBuffers, canvases, WebAssembly) ${megabytes(t.heap.externalBytes)}`;
   return td;
 }
 

@@ -135,7 +135,8 @@ function render(): void {
   $('hung').hidden = !hung;
   if (hung)
     $('hung-text').textContent =
-      `Page unresponsive: its main thread (renderer pid ${tab!.pid}) has not answered for a while. Wait for it, or exit the page.`;
+      `Page unresponsive: its main thread (renderer pid ${tab!.pid}) has not answered for a while. ` +
+      'Wait for it, or exit the page.';
   $('page-error').hidden = !tab?.error;
   $('page-error').textContent = tab?.error ?? '';
   const address = $<HTMLInputElement>('address');

@@ -68,7 +68,8 @@ export async function blockedMainFps(): Promise<BenchResult> {
         rows: [
           {
             metric:
-              'frames presented per second while page script blocks the main thread for 3 s (scrolling + CSS animation)',
+              'frames presented per second while page script blocks the main thread for 3 s ' +
+              '(scrolling + CSS animation)',
             unit: 'fps',
             value: blocked.fps,
             baseline: { what: 'same page and scrolling, main thread free (3 s before)', value: calm.fps },

@@ -140,7 +140,9 @@ export async function rasterThroughput(): Promise<BenchResult> {
   return {
     name: 'raster',
     rows: sizes.map((n) => ({
-      metric: `raster throughput, heavy gradients page (${tiles} tiles), ${n} raster thread${n > 1 ? 's' : ''} (median of 3)`,
+      metric:
+        `raster throughput, heavy gradients page (${tiles} tiles), ` +
+        `${n} raster thread${n > 1 ? 's' : ''} (median of 3)`,
       unit: 'tiles/s',
       value: rate(n),
       baseline: { what: '1 raster thread, same run', value: rate(1) },

@@ -82,7 +82,9 @@ export async function rendererMemory(): Promise<BenchResult> {
         typeof chromium === 'string'
           ? { what: `Chromium’s renderer: ${chromium}`, value: 0 }
           : {
-              what: `Chromium ${chromium.version}’s renderer, same page over HTTP (largest of its ${chromium.renderers})`,
+              what:
+                `Chromium ${chromium.version}’s renderer, same page over HTTP ` +
+                `(largest of its ${chromium.renderers})`,
               value: chromium.pssBytes / MB,
             },
     });

@@ -1,4 +1,7 @@
-/** Time from a renderer's death (SIGKILL) to its tab showing as crashed, against the bare cost of noticing a child's death. */
+/**
+ * Time from a renderer's death (SIGKILL) to its tab showing as crashed, against the bare cost of
+ * noticing a child's death.
+ */
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
 import { type BenchResult, median, nextEvent, tab, waitFor, withBrowser } from './harness';

@@ -182,7 +182,8 @@ export class GpuService {
     if (this.policy.recordCrash(Date.now()) === 'restart') return this.launchGpu();
     this.fallbackReason =
       `The GPU process crashed ${this.policy.maxCrashes} times, faster than one crash is forgiven ` +
-      `(one per ${this.policy.forgiveMs / 60000} minutes; last: ${gone.reason}); compositing now runs in the browser process.`;
+      `(one per ${this.policy.forgiveMs / 60000} minutes; last: ${gone.reason}); ` +
+      'compositing now runs in the browser process.';
     process.stderr.write(`[browser] ${this.fallbackReason}\n`);
     void this.startInProcess();
   }

@@ -23,7 +23,8 @@ export class LabRunner {
       throw new MiniumError(
         'lab-busy',
         409,
-        `The ${this.running} lab is still running; one lab runs at a time, so that they do not disturb each other's figures.`,
+        `The ${this.running} lab is still running; ` +
+          "one lab runs at a time, so that they do not disturb each other's figures.",
       );
     this.running = lab;
     try {
@@ -42,7 +43,8 @@ export class LabRunner {
         child.once('exit', (code, signal) =>
           reject(
             new Error(
-              `The ${lab} lab process ended (${signal ?? `exit ${code}`}) without a report${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`,
+              `The ${lab} lab process ended (${signal ?? `exit ${code}`}) without a report` +
+                (stderr ? `: ${stderr.trim().split('\n').pop()}` : ''),
             ),
           ),
         );

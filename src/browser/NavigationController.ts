@@ -7,7 +7,8 @@
  * the tab's renderer (launched first if the tab has none). It keeps the tab lifecycle: the active
  * tab is the visible one and every other is hidden (its renderer told so, to draw nothing and
  * throttle its timers); a hidden tab can be frozen (no task runs) or discarded (its renderer
- * freed), and is resumed or loaded again when activated. Internal pages (`minium://discards`) need no renderer: the window draws them.
+ * freed), and is resumed or loaded again when activated. Internal pages (`minium://discards`)
+ * need no renderer: the window draws them.
  */
 import type { BrowserEvent, TabInfo } from '../common/controlApi';
 import type { Emitter } from '../common/Emitter';

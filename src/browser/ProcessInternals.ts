@@ -15,7 +15,8 @@ const ISOLATION = {
     'documents of that site only, and all of the site’s tabs share it. Different sites never share a renderer.',
   chromium:
     'Chromium’s desktop default is site-per-process: also one site per process, but a site’s tabs may get ' +
-    'separate processes while under the limit, and cross-site iframes get processes of their own (Minium has no iframes).',
+    'separate processes while under the limit, and cross-site iframes get processes of their own ' +
+    '(Minium has no iframes).',
 } as const;
 
 const OVER_LIMIT = {

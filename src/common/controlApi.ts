@@ -49,9 +49,15 @@ export interface TabInfo {
    * (occluded): no frames, animations paused, timers at most once a second.
    */
   visible: boolean;
-  /** Frozen (a hidden tab, as chrome://discards' Freeze): no page timer, frame or worker task runs until it is shown. */
+  /**
+   * Frozen (a hidden tab, as chrome://discards' Freeze): no page timer, frame or worker task runs
+   * until it is shown.
+   */
   frozen?: true;
-  /** The tab's renderer has not answered for a while (stopped, its IO thread stuck, or its main thread stuck in script). */
+  /**
+   * The tab's renderer has not answered for a while (stopped, its IO thread stuck, or its main
+   * thread stuck in script).
+   */
   unresponsive?: true;
 }
 
@@ -322,7 +328,10 @@ export const CONTROL_API = {
   startTrace: method({ http: 'POST /api/trace/start', args: [], result: resolves<{ startedAt: number }>() }),
   /** Stops the trace and resolves with the merged file: open it in Perfetto or DevTools' Performance panel. */
   stopTrace: method({ http: 'POST /api/trace/stop', args: [], result: resolves<ChromeTrace>() }),
-  /** Dropped frames over the last second per kind of sequence (compositor animation, main-thread animation, scroll), from the tab's compositor thread. */
+  /**
+   * Dropped frames over the last second per kind of sequence (compositor animation, main-thread
+   * animation, scroll), from the tab's compositor thread.
+   */
   frameMetrics: method({
     http: 'GET /api/tabs/:id/frame-metrics',
     args: [inPath('id', tabId)],
@@ -354,7 +363,10 @@ export const CONTROL_API = {
     result: resolves<void>(),
     answer: ([text]) => ({ shown: text }),
   }),
-  /** Every claim of CLAIMS.md with its verdict here: from the labs run in this browser, or a demonstration's expects. */
+  /**
+   * Every claim of CLAIMS.md with its verdict here: from the labs run in this browser, or a
+   * demonstration's expects.
+   */
   listClaims: method({ http: 'GET /api/claims', args: [], result: returns<ClaimInfo[]>() }),
   /** Performs a claim's demonstration (its bundled scenario) in this browser; resolves with the verdict it earned. */
   showClaim: method({

@@ -33,7 +33,8 @@ const DESCRIPTIONS: Record<DebugUrlKind, string> = {
   gpucrash: 'The GPU process segfaults; the browser restarts it and the tabs draw again.',
   gpuhang: 'The GPU process hangs; the browser notices, kills it and starts another.',
   'sandbox-probe':
-    "The tab's renderer tries what its sandbox forbids (a TCP socket, a file outside its code); its console says what was refused.",
+    "The tab's renderer tries what its sandbox forbids (a TCP socket, a file outside its code); " +
+    'its console says what was refused.',
 };
 
 export const DEBUG_URLS: DebugUrlInfo[] = DEBUG_URL_KINDS.map((kind) => ({

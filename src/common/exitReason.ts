@@ -35,5 +35,6 @@ export function exitReason(f: ExitFacts): ExitReason {
   return f.code === 0 ? 'clean-exit' : 'abnormal-exit';
 }
 
-// Linux numbering of the fatal signals above (SIGILL 4, SIGTRAP 5, SIGABRT 6, SIGBUS 7, SIGFPE 8, SIGSEGV 11, SIGSYS 31).
+// Linux numbering of the fatal signals above (SIGILL 4, SIGTRAP 5, SIGABRT 6, SIGBUS 7, SIGFPE 8,
+// SIGSEGV 11, SIGSYS 31).
 const FATAL_SIGNALS_BY_NUMBER = new Set([4, 5, 6, 7, 8, 11, 31]);

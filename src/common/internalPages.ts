@@ -13,7 +13,8 @@ export const INTERNAL_PAGES = {
   'process-internals': {
     title: 'Process internals',
     description:
-      'As chrome://process-internals: the renderer process limit beside Chromium’s, the isolation mode, which site is locked to which renderer, the spare.',
+      'As chrome://process-internals: the renderer process limit beside Chromium’s, the isolation mode, ' +
+      'which site is locked to which renderer, the spare.',
   },
 } as const;
 export type InternalPageKind = keyof typeof INTERNAL_PAGES;

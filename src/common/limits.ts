@@ -12,6 +12,8 @@ export const LIMITS = {
   messageLength: 2048,
   /** Bytes in a control API request body over HTTP; the largest legitimate body (a URL) is far smaller. */
   httpBodyBytes: 64 * 1024,
+  /** Bytes in one message a window sends the display compositor's WebSocket: which surface it shows. */
+  windowMessageBytes: 64 * 1024,
   /** Characters in a thread's id or name (`raster-3.2`, `compositor`). */
   threadIdLength: 64,
   /** Characters in a claim id of CLAIMS.md (`MP2`, `NPIPE1`). */
@@ -36,7 +38,10 @@ export const LIMITS = {
   tilesPerReport: 20000,
   /** Surfaces in one presentation-stats message: every tab and plugin of a session. */
   surfacesPerStats: 4096,
-  /** Frame sink clients in one presentation-stats message: a renderer per site and a process per plugin type, with room to spare. */
+  /**
+   * Frame sink clients in one presentation-stats message: a renderer per site and a process per
+   * plugin type, with room to spare.
+   */
   frameSinkClientsPerStats: 256,
   /** Surfaces one client is told it may submit: every tab of a session in one renderer, with room to spare. */
   surfacesPerGrant: 4096,
@@ -85,9 +90,15 @@ export const LIMITS = {
    */
   logMessagesPerSecond: 200,
   logBytesPerSecond: 64 * 1024,
-  /** Bytes in a page or script the browser loads (a demo file or a network response); what a renderer is sent at once. */
+  /**
+   * Bytes in a page or script the browser loads (a demo file or a network response); what a
+   * renderer is sent at once.
+   */
   pageBytes: 10 * 1024 * 1024,
-  /** Milliseconds the network service gives one request, answer and body; a demo page slower than this is broken, not slow. */
+  /**
+   * Milliseconds the network service gives one request, answer and body; a demo page slower than
+   * this is broken, not slow.
+   */
   fetchTimeoutMs: 10_000,
   /**
    * Bytes of a response body in one message from the network service (base64 in the frame, so
@@ -96,7 +107,10 @@ export const LIMITS = {
   networkChunkBytes: 256 * 1024,
   /** Characters in a response's Content-Type header as the network service reports it (parameters included). */
   contentTypeLength: 256,
-  /** Bytes per second of a child's stderr that the browser passes on to its own: a worker writing in a loop cannot flood it. */
+  /**
+   * Bytes per second of a child's stderr that the browser passes on to its own: a worker writing in
+   * a loop cannot flood it.
+   */
   stderrBytesPerSecond: 64 * 1024,
   /**
    * Chromium's estimate of one renderer's memory on 64-bit (`kEstimatedWebContentsMemoryUsage`):
@@ -121,13 +135,19 @@ export const LIMITS = {
   traceEventsPerThread: 20000,
   /** Trace events in one trace-data message: a thread's buffer travels in pieces, each far below `childFrameBytes`. */
   traceEventsPerMessage: 4000,
-  /** Trace events the browser keeps from one child in one trace, whatever it sends: a renderer cannot bloat the browser. */
+  /**
+   * Trace events the browser keeps from one child in one trace, whatever it sends: a renderer
+   * cannot bloat the browser.
+   */
   traceEventsPerProcess: 200000,
   /** Characters in a trace event's name, category or string argument. */
   traceNameLength: 128,
   /** Arguments on one trace event. */
   traceArgsPerEvent: 8,
-  /** Frames one sequence may count in its one-second window: vsyncs at 60 Hz plus the missed ones a late vsync stands for. */
+  /**
+   * Frames one sequence may count in its one-second window: vsyncs at 60 Hz plus the missed ones a
+   * late vsync stands for.
+   */
   framesPerMetricsWindow: 240,
   /** Seconds one trace may record (`minium trace --seconds`). */
   traceSeconds: 120,

@@ -126,7 +126,10 @@ export type TileReport = z.infer<typeof TileReport>;
  * /proc/self/status and Landlock's answer). `os` says plainly when there is no OS layer.
  */
 export const SandboxReport = z.object({
-  /** 'on': the OS sandbox applied; 'off': the browser was started with the sandbox off; 'none': no OS sandbox on this platform. */
+  /**
+   * 'on': the OS sandbox applied; 'off': the browser was started with the sandbox off; 'none': no
+   * OS sandbox on this platform.
+   */
   os: z.enum(['on', 'off', 'none']),
   /** A seccomp-bpf filter is in force (Seccomp: 2), and how many filters are stacked. */
   seccomp: z.boolean(),
@@ -192,7 +195,10 @@ export type TraceOrder = z.infer<typeof TraceStart> | z.infer<typeof TraceStop>;
 const Ready = z.object({ type: z.literal('ready'), pid, sandbox: SandboxReport });
 const Stats = z.object({ type: z.literal('stats'), threads: z.array(ThreadStats).max(LIMITS.threadsPerProcess) });
 const Log = z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: shortText });
-/** One thread's trace buffer, or a piece of it, answering a trace-stop; then trace-end says the child sent all it had. */
+/**
+ * One thread's trace buffer, or a piece of it, answering a trace-stop; then trace-end says the
+ * child sent all it had.
+ */
 export const TraceData = z.object({
   type: z.literal('trace-data'),
   requestId: id,
@@ -265,7 +271,10 @@ export const FrameSinkClientStats = z.object({
   pid,
   pools: id,
   poolBytes: z.number().int().nonnegative(),
-  /** Messages (frames, pool hand-overs) and bytes the client sent on its socket; what it was sent back (acks, grants). */
+  /**
+   * Messages (frames, pool hand-overs) and bytes the client sent on its socket; what it was sent
+   * back (acks, grants).
+   */
   received: z.object({ messages: id, bytes: z.number().int().nonnegative() }),
   sent: z.object({ messages: id, bytes: z.number().int().nonnegative() }),
 });
@@ -334,7 +343,10 @@ const OpenTab = z.object({
   visible: z.boolean(),
 });
 const CloseTab = z.object({ type: z.literal('close-tab'), tabId: id });
-/** The tab's lifecycle: shown, hidden (no frames, timers once a second), or frozen (hidden, and no page or worker task runs). */
+/**
+ * The tab's lifecycle: shown, hidden (no frames, timers once a second), or frozen (hidden, and no
+ * page or worker task runs).
+ */
 const TabLifecycle = z.object({
   type: z.literal('tab-lifecycle'),
   tabId: id,

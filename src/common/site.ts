@@ -53,7 +53,9 @@ export function parseUserUrl(input: string): UrlParseResult {
   if (url.href.length > LIMITS.urlLength) {
     return {
       ok: false,
-      reason: `The address is ${url.href.length} characters long once escaped; at most ${LIMITS.urlLength} are accepted.`,
+      reason:
+        `The address is ${url.href.length} characters long once escaped; ` +
+        `at most ${LIMITS.urlLength} are accepted.`,
     };
   }
   return { ok: true, url };

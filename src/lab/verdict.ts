@@ -84,6 +84,7 @@ export function compareClaim(
     because:
       `${what}: ${larger.label} ${formatEstimate(larger.estimate!, unit)}, ${smaller.label} ` +
       `${formatEstimate(smaller.estimate!, unit)}; ratio ${r(ratio.median)}× (${r(ratio.low)}–${r(ratio.high)}` +
-      `${paired ? ', repetition by repetition' : ''})${verdict === 'inconclusive here' ? why : ''}${options.more ?? ''}`,
+      `${paired ? ', repetition by repetition' : ''})` +
+      `${verdict === 'inconclusive here' ? why : ''}${options.more ?? ''}`,
   };
 }

@@ -62,7 +62,8 @@ napi_value SetAffinity(napi_env env, napi_callback_info info) {
     double cpu = -1;
     if (napi_get_element(env, argv[0], i, &item) != napi_ok || napi_get_value_double(env, item, &cpu) != napi_ok ||
         !IsCpuNumber(cpu)) {
-      napi_throw_type_error(env, "MINIUM_NATIVE", (std::string(usage) + "; item " + std::to_string(i) + " is not").c_str());
+      napi_throw_type_error(env, "MINIUM_NATIVE",
+                            (std::string(usage) + "; item " + std::to_string(i) + " is not").c_str());
       return nullptr;
     }
     cpus.push_back(static_cast<int>(cpu));

@@ -241,7 +241,8 @@ napi_value ReceiveDescriptor(napi_env env, napi_callback_info info) {
   }
   std::string refused;
   if (got < 0)
-    refused = e == EAGAIN || e == EWOULDBLOCK ? "no descriptor was waiting on the fd channel" : "recvmsg failed: " + Errno(e);
+    refused = e == EAGAIN || e == EWOULDBLOCK ? "no descriptor was waiting on the fd channel"
+                                              : "recvmsg failed: " + Errno(e);
   else if (got == 0) refused = "the fd channel was closed";
   else if (msg.msg_flags & MSG_CTRUNC) refused = "more descriptors arrived at once than the one announced";
   else if (fds.size() != 1)

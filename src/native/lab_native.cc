@@ -63,7 +63,8 @@ napi_value JsRingInit(napi_env env, napi_callback_info info) {
   Region* r = argc == 3 ? GetRegion(env, argv[0]) : nullptr;
   double offset = -1, cap = 0;
   if (!r) return nullptr;
-  if (!Number(env, argv[1], &offset) || !Number(env, argv[2], &cap) || offset < 0 || cap < 64 || offset + RingBytes(static_cast<uint64_t>(cap)) > r->size) {
+  if (!Number(env, argv[1], &offset) || !Number(env, argv[2], &cap) || offset < 0 || cap < 64 ||
+      offset + RingBytes(static_cast<uint64_t>(cap)) > r->size) {
     Throw(env, "ringInit(handle, offset, capacity): the ring does not fit in the region");
     return nullptr;
   }
@@ -84,7 +85,8 @@ napi_value JsRingWrite(napi_env env, napi_callback_info info) {
   napi_value ab;
   size_t byte_offset;
   double timeout = 0;
-  if (napi_get_typedarray_info(env, argv[2], &type, &length, &data, &ab, &byte_offset) != napi_ok || type != napi_uint8_array || !Number(env, argv[3], &timeout)) {
+  if (napi_get_typedarray_info(env, argv[2], &type, &length, &data, &ab, &byte_offset) != napi_ok ||
+      type != napi_uint8_array || !Number(env, argv[3], &timeout)) {
     Throw(env, "ringWrite(handle, offset, bytes: Uint8Array, timeoutMs)");
     return nullptr;
   }
@@ -92,7 +94,8 @@ napi_value JsRingWrite(napi_env env, napi_callback_info info) {
     Throw(env, "the message is larger than the ring");
     return nullptr;
   }
-  return Bool(env, RingWrite(ring, static_cast<uint8_t*>(data), static_cast<uint32_t>(length), static_cast<int>(timeout)));
+  return Bool(env,
+              RingWrite(ring, static_cast<uint8_t*>(data), static_cast<uint32_t>(length), static_cast<int>(timeout)));
 }
 
 // ringRead(handle, offset, timeoutMs) → Buffer, or null on timeout
@@ -135,7 +138,8 @@ bool SizeAndCount(napi_env env, napi_callback_info info, uint32_t* size, uint32_
   napi_value argv[2];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   double s = 0, c = 0;
-  if (argc < 2 || !Number(env, argv[0], &s) || !Number(env, argv[1], &c) || s < 1 || s > (64 << 20) || c < 1 || c > 1e6) {
+  if (argc < 2 || !Number(env, argv[0], &s) || !Number(env, argv[1], &c) || s < 1 || s > (64 << 20) || c < 1 ||
+      c > 1e6) {
     Throw(env, "(size: 1..64 MiB, iterations: 1..1e6)");
     return false;
   }
@@ -185,7 +189,10 @@ napi_value ShmPingPongC(napi_env env, napi_callback_info info) {
     }
     _exit(0);
   }
-  bool ok = pid > 0 && TimeRoundTrips(count, us, [&] { return RingWrite(to_child, msg.data(), size, 5000) && RingRead(to_parent, back.data(), size, 5000) == size; });
+  bool ok = pid > 0 && TimeRoundTrips(count, us, [&] {
+              return RingWrite(to_child, msg.data(), size, 5000) &&
+                     RingRead(to_parent, back.data(), size, 5000) == size;
+            });
   if (pid > 0) waitpid(pid, nullptr, 0);
   munmap(mem, 2 * ring_bytes);
   if (!ok) {
@@ -262,7 +269,9 @@ napi_value PipePingPongC(napi_env env, napi_callback_info info) {
   }
   close(down[0]);
   close(up[1]);
-  bool ok = pid > 0 && TimeRoundTrips(count, us, [&] { return WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size); });
+  bool ok = pid > 0 && TimeRoundTrips(count, us, [&] {
+              return WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size);
+            });
   close(down[1]);
   close(up[0]);
   if (pid > 0) waitpid(pid, nullptr, 0);
@@ -302,7 +311,9 @@ napi_value PipePingPongThreadsC(napi_env env, napi_callback_info info) {
   bool ok = pthread_create(&t, nullptr, EchoThread, &echo) == 0;
   std::vector<uint8_t> msg(size, 0x5a), back(size);
   std::vector<double> us(count);
-  ok = ok && TimeRoundTrips(count, us, [&] { return WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size); });
+  ok = ok && TimeRoundTrips(count, us, [&] {
+         return WriteAll(down[1], msg.data(), size) && ReadAll(up[0], back.data(), size);
+       });
   close(down[1]);
   close(up[0]);
   pthread_join(t, nullptr);
@@ -438,7 +449,8 @@ napi_value SpawnCostC(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   double c = 0;
   bool use_threads = false;
-  if (argc != 2 || !Number(env, argv[0], &c) || c < 1 || c > 10000 || napi_get_value_bool(env, argv[1], &use_threads) != napi_ok) {
+  if (argc != 2 || !Number(env, argv[0], &c) || c < 1 || c > 10000 ||
+      napi_get_value_bool(env, argv[1], &use_threads) != napi_ok) {
     Throw(env, "spawnCostC(count: 1..10000, threads: boolean)");
     return nullptr;
   }

@@ -58,8 +58,10 @@ napi_value MqOpen(napi_env env, napi_callback_info info) {
   char name[256];
   bool create = false;
   double maxmsg = 0, msgsize = 0;
-  if (argc != 4 || napi_get_value_string_utf8(env, argv[0], name, sizeof name, &len) != napi_ok || napi_get_value_bool(env, argv[1], &create) != napi_ok ||
-      napi_get_value_double(env, argv[2], &maxmsg) != napi_ok || napi_get_value_double(env, argv[3], &msgsize) != napi_ok) {
+  if (argc != 4 || napi_get_value_string_utf8(env, argv[0], name, sizeof name, &len) != napi_ok ||
+      napi_get_value_bool(env, argv[1], &create) != napi_ok ||
+      napi_get_value_double(env, argv[2], &maxmsg) != napi_ok ||
+      napi_get_value_double(env, argv[3], &msgsize) != napi_ok) {
     Throw(env, "mqOpen(name, create, maxMessages, messageSize)");
     return nullptr;
   }
@@ -91,8 +93,8 @@ napi_value MqSend(napi_env env, napi_callback_info info) {
   void* data;
   napi_value ab;
   double timeout = 0;
-  if (napi_get_typedarray_info(env, argv[1], &type, &length, &data, &ab, &offset) != napi_ok || type != napi_uint8_array ||
-      napi_get_value_double(env, argv[2], &timeout) != napi_ok) {
+  if (napi_get_typedarray_info(env, argv[1], &type, &length, &data, &ab, &offset) != napi_ok ||
+      type != napi_uint8_array || napi_get_value_double(env, argv[2], &timeout) != napi_ok) {
     Throw(env, "mqSend(handle, bytes: Uint8Array, timeoutMs)");
     return nullptr;
   }

@@ -392,7 +392,8 @@ bool GetPaths(napi_env env, napi_value obj, const char* key, std::vector<std::st
     size_t len = 0;
     napi_get_element(env, list, i, &item);
     if (napi_get_value_string_utf8(env, item, buf, sizeof buf, &len) != napi_ok) {
-      napi_throw_type_error(env, "MINIUM_SANDBOX", (std::string("sandbox option ") + key + " holds a non-string").c_str());
+      napi_throw_type_error(env, "MINIUM_SANDBOX",
+                            (std::string("sandbox option ") + key + " holds a non-string").c_str());
       return false;
     }
     out->push_back(std::string(buf, len));

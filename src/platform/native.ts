@@ -16,7 +16,10 @@ interface NativeAddon {
   fault(): never;
   /** RLIMIT_DATA on this process, soft and hard (POSIX only). */
   limitDataSegment(bytes: number): void;
-  /** Linux: the kernel SIGKILLs this process when its parent ends; false if that parent is already gone; null elsewhere. */
+  /**
+   * Linux: the kernel SIGKILLs this process when its parent ends; false if that parent is already
+   * gone; null elsewhere.
+   */
   bindToParentLifetime(parentPid: number): boolean | null;
   /** The signal the kernel sends when the parent ends (0: none). */
   parentDeathSignal(): number;

@@ -89,7 +89,8 @@ export async function probeFor(c: Condition, s: ScenarioState): Promise<Probe> {
         return {
           ok: Boolean(sb && sb.os === 'on' && sb.seccomp && sb.landlock !== false),
           saw: sb
-            ? `os ${sb.os}, seccomp ${sb.seccomp ? `on (${sb.seccompFilters} filters)` : 'off'}, landlock ${sb.landlock === false ? 'off' : `ABI ${sb.landlock}`}`
+            ? `os ${sb.os}, seccomp ${sb.seccomp ? `on (${sb.seccompFilters} filters)` : 'off'}, ` +
+              `landlock ${sb.landlock === false ? 'off' : `ABI ${sb.landlock}`}`
             : `no sandbox report for the ${describeProcess(c.process)} process`,
         };
       };

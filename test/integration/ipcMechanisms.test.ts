@@ -73,7 +73,10 @@ test.each(MECHANISMS.filter((m) => m.between === 'processes').map((m) => [m.id, 
   },
 );
 
-/** Shared-memory segments and message queues (where /dev/mqueue is mounted) this process created and has not removed. */
+/**
+ * Shared-memory segments and message queues (where /dev/mqueue is mounted) this process created and
+ * has not removed.
+ */
 function kernelObjects(): string[] {
   const ours = (dir: string) =>
     fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith(`minium-lab.${process.pid}.`)) : [];

@@ -1,4 +1,7 @@
-/** Chromium's spare RenderProcessHost: a warm, sandboxed renderer locked to no site, taken by the next new site and replaced. */
+/**
+ * Chromium's spare RenderProcessHost: a warm, sandboxed renderer locked to no site, taken by the
+ * next new site and replaced.
+ */
 import * as fs from 'node:fs';
 import type { Browser } from '../../src/browser/Browser';
 import { alive, keepsPresenting, openLive, startBrowser, tabOf, waitFor } from './helpers';
@@ -78,7 +81,10 @@ test('no spare when taking it would pass the process limit', async () => {
   const spare = await warmSpare();
   const orbit = await openLive(b, 'https://orbit.example/');
   expect(orbit.pid).toBe(spare);
-  // One site-locked renderer is the limit: a spare could never be taken, so none is started.
+  // One site-locked renderer is the limit: a spare could never be taken, so none is started. The
+  // spare's idle poll (every 100 ms, armed when the spare was taken) decides before this timer
+  // fires, whatever the load: one event loop runs timers in deadline order. Were it to launch
+  // one, the launch would show at once (pid and all); fifteen polls leave it every chance.
   await new Promise((r) => setTimeout(r, 1500));
   const internals = await b.processInternals();
   expect(internals.spare.pid).toBeNull();

@@ -68,7 +68,8 @@ test('a trace follows one input from the browser through renderer and GPU proces
   const gpuPid = flow.find((e) => threadName.get(e.tid) === 'CrGpuMain')!.pid;
   expect(new Set(flow.map((e) => e.pid))).toEqual(new Set([browserPid, tab.pid, gpuPid]));
 
-  // Every frame the compositor submitted while tracing continues in the GPU process, and each tile drawn has its raster flow.
+  // Every frame the compositor submitted while tracing continues in the GPU process, and each tile
+  // drawn has its raster flow.
   const frameFlows = trace.traceEvents.filter((e) => e.name === 'Graphics.Pipeline');
   expect(frameFlows.some((e) => e.ph === 's' && threadName.get(e.tid) === 'Compositor')).toBe(true);
   expect(frameFlows.some((e) => e.ph === 'f' && threadName.get(e.tid) === 'CrGpuMain')).toBe(true);

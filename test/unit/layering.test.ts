@@ -68,6 +68,13 @@ describe('layering (dependency-cruiser)', () => {
         { rule: 'children-not-to-browser-or-shell', from: 'src/processes/plugin/main.ts', to: kernel, kind: 'import' },
         { rule: 'plugin-process', from: 'src/processes/plugin/main.ts', to: kernel, kind: 'import' },
         {
+          rule: 'plugin-process-loads-no-renderer-code',
+          from: 'src/processes/plugin/main.ts',
+          to: page,
+          kind: 'reachable',
+        },
+        { rule: 'processes-shared', from: 'src/processes/shared/Fonts.ts', to: page, kind: 'import' },
+        {
           rule: 'renderer-compositor-thread',
           from: 'src/processes/renderer/compositor/Layers.ts',
           to: page,

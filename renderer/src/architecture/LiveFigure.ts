@@ -76,7 +76,14 @@ export class LiveFigure {
     const gone = state === 'crashed' ? `✖ ${marks.goneReasons.get(p.pid)}` : '';
     stamp!.textContent = bad && gone ? `${gone}: ${bad}` : gone || bad;
     set(box!, { width: b.w, height: b.h, rx: 14 });
-    const crack = `L${b.w * 0.55} ${b.h * 0.25} L${b.w * 0.42} ${b.h * 0.5} L${b.w * 0.58} ${b.h * 0.75} L${b.w * 0.48} ${b.h}`;
+    const crack = [
+      [0.55, 0.25],
+      [0.42, 0.5],
+      [0.58, 0.75],
+      [0.48, 1],
+    ]
+      .map(([x, y]) => `L${b.w * x} ${b.h * y}`)
+      .join(' ');
     set(left!, { d: `M0 0 L${b.w * 0.5} 0 ${crack} L0 ${b.h} Z` });
     set(right!, { d: `M${b.w} 0 L${b.w * 0.5} 0 ${crack} L${b.w} ${b.h} Z` });
     // A broken box is drawn once, when it dies: its content stays still while it falls apart.
@@ -205,7 +212,9 @@ export class LiveFigure {
     if (e.kind === 'ipc' && source.role === 'browser' && to.y > from.y + 400) {
       // Browser ↔ GPU: down the left gutter.
       const x = GUTTER / 2;
-      const d = `M${from.x} ${from.y + 60} C${x} ${from.y + 60} ${x} ${from.y + 120} ${x} ${from.y + 200} L${x} ${to.y - 40} C${x} ${to.y + 40} ${x} ${to.y + 60} ${to.x} ${to.y + 60}`;
+      const d =
+        `M${from.x} ${from.y + 60} C${x} ${from.y + 60} ${x} ${from.y + 120} ${x} ${from.y + 200} ` +
+        `L${x} ${to.y - 40} C${x} ${to.y + 40} ${x} ${to.y + 60} ${to.x} ${to.y + 60}`;
       return { d, lx: 8, ly: (from.y + to.y) / 2 - 20, anchor: 'start', stacked: true };
     }
     if (e.kind === 'ipc') {
@@ -215,13 +224,16 @@ export class LiveFigure {
       return { d, lx: cx(to) + 8, ly: to.y - 34, anchor: 'start', stacked: false };
     }
     if (e.kind === 'embed') {
-      const d = `M${from.x + 30} ${from.y} C${from.x} ${from.y - 60} ${to.x + to.w - 30} ${to.y - 60} ${to.x + to.w - 30} ${to.y}`;
+      const right = to.x + to.w - 30;
+      const d = `M${from.x + 30} ${from.y} C${from.x} ${from.y - 60} ${right} ${to.y - 60} ${right} ${to.y}`;
       return { d, lx: (from.x + to.x + to.w) / 2, ly: from.y - 64, anchor: 'middle', stacked: false };
     }
     const toX = to.x + to.w * (0.1 + 0.8 * ((cx(from) - GUTTER) / (WIDTH - GUTTER)));
     if (e.kind === 'tile-pool') {
       const x = from.x + from.w * 0.7;
-      const d = `M${x} ${from.y + from.h} L${x} ${py} M${x} ${py + 56} C${x} ${to.y - 30} ${toX + 20} ${to.y - 30} ${toX + 20} ${to.y}`;
+      const d =
+        `M${x} ${from.y + from.h} L${x} ${py} ` +
+        `M${x} ${py + 56} C${x} ${to.y - 30} ${toX + 20} ${to.y - 30} ${toX + 20} ${to.y}`;
       return { d, lx: x, ly: py + 22, anchor: 'middle', stacked: false };
     }
     const x = from.x + from.w * 0.22;

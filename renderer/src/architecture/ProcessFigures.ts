@@ -73,7 +73,8 @@ export function processesFigure(graph: ArchitectureGraph): SVGSVGElement {
     label(
       40,
       FIGURE_H - 24,
-      'Bars: resident memory per process, read from the OS. Shared memory exists only where made on purpose (tile pools: see Shared memory).',
+      'Bars: resident memory per process, read from the OS. ' +
+        'Shared memory exists only where made on purpose (tile pools: see Shared memory).',
       'arch-caption',
     ),
   );

@@ -110,7 +110,8 @@ export class DatagramLink implements Link {
         this.pending.delete(id);
         reject(
           new Error(
-            `udp: no answer to message ${id} within ${LOSS_TIMEOUT_MS} ms: a datagram was lost, and UDP does not retransmit`,
+            `udp: no answer to message ${id} within ${LOSS_TIMEOUT_MS} ms: ` +
+              'a datagram was lost, and UDP does not retransmit',
           ),
         );
       }, LOSS_TIMEOUT_MS);

@@ -79,7 +79,9 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
         'MB/s',
         1,
         {
-          more: '. The hard part, synchronization, was written once in the ring; the SHM2 race shows what skipping it costs',
+          more:
+            '. The hard part, synchronization, was written once in the ring; ' +
+            'the SHM2 race shows what skipping it costs',
         },
       ),
     );
@@ -114,7 +116,8 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   if (cell('fifo')) {
     const s = r.fifoServer;
     const server = s
-      ? `; one server answered ${s.answered} of ${s.requests} requests from ${s.clients} client processes through one well-known FIFO`
+      ? `; one server answered ${s.answered} of ${s.requests} requests from ${s.clients} client processes ` +
+        'through one well-known FIFO'
       : '';
     add(
       'NPIPE1',
@@ -131,7 +134,8 @@ export function ipcVerdicts(r: Omit<IpcLabReport, 'verdicts'>): ClaimVerdict[] {
   add(
     'MP5',
     processes.length > 0 ? 'holds' : 'not measured',
-    `processes here talked only through the kernel or memory they mapped on purpose: ${processes.map((c) => c.mechanism).join(', ')}`,
+    'processes here talked only through the kernel or memory they mapped on purpose: ' +
+      processes.map((c) => c.mechanism).join(', '),
   );
 
   const sab = rtt('sab');

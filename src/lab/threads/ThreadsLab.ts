@@ -75,7 +75,8 @@ export async function runThreadsLab(options: {
       'memory per idle unit (runtime)',
       'MiB',
       (kind) => idleMemory(kind, options.quick ? 2 : 4),
-      'processes: proportional set size (shared pages split between sharers); threads: growth of the lab’s own resident set',
+      'processes: proportional set size (shared pages split between sharers); ' +
+        'threads: growth of the lab’s own resident set',
     );
 
   const n = native();
@@ -95,7 +96,8 @@ export async function runThreadsLab(options: {
   const expected = countPrimes(0, upTo);
   const alone = performance.now() - t0;
   await both(
-    `shared work: primes below ${upTo.toLocaleString('en')} on ${cores} units (one thread alone: ${alone.toFixed(0)} ms)`,
+    `shared work: primes below ${upTo.toLocaleString('en')} on ${cores} units ` +
+      `(one thread alone: ${alone.toFixed(0)} ms)`,
     'ms',
     (kind) => sharedWork(kind, cores, upTo, expected),
     'wall time including starting the units; speed-up is bounded by the cores',
@@ -139,7 +141,8 @@ async function contextSwitches(iterations: number, both: Both): Promise<void> {
     const r = withThreadPinned(cpu, () => n.switchCostC!(iterations, kind === 'thread', peerCpu));
     if (r.cpu !== cpu || r.peerCpu !== peerCpu)
       throw new Error(
-        `the context switch ran on CPUs ${r.cpu} and ${r.peerCpu} instead of ${cpu} and ${peerCpu}: pinning did not hold`,
+        `the context switch ran on CPUs ${r.cpu} and ${r.peerCpu} instead of ${cpu} and ${peerCpu}: ` +
+          'pinning did not hold',
       );
     return r.handOff - r.overhead;
   };

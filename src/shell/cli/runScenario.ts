@@ -45,7 +45,8 @@ export async function scenarioCommand(
   }
   if (sub !== 'run' || !target)
     throw new Error(
-      'Usage: minium scenario list | minium scenario run FILE|NAME [--headless] [--record out.mp4|out.webm] [--speed N]',
+      'Usage: minium scenario list | ' +
+        'minium scenario run FILE|NAME [--headless] [--record out.mp4|out.webm] [--speed N]',
     );
   if (!(options.speed > 0)) throw new Error(`--speed takes a positive number, not ${options.speed}`);
   let scenario: Scenario;
@@ -105,7 +106,8 @@ async function play(scenario: Scenario, options: ScenarioCommandOptions): Promis
       onStep: (i, step) =>
         recorder &&
         process.stderr.write(
-          `${tty ? '\r' : ''}recording ${recorder.encoder.file}: step ${i + 1}/${scenario.steps.length} (line ${step.line}), ` +
+          `${tty ? '\r' : ''}recording ${recorder.encoder.file}: ` +
+            `step ${i + 1}/${scenario.steps.length} (line ${step.line}), ` +
             `${recorder.encoder.seconds.toFixed(1)} s, ${recorder.encoder.framesWritten} frames${tty ? '' : '\n'}`,
         ),
     });
@@ -114,7 +116,8 @@ async function play(scenario: Scenario, options: ScenarioCommandOptions): Promis
       const video = await recorder.stop();
       recorder = null;
       process.stderr.write(
-        `${tty ? '\r\x1b[K' : ''}recorded ${video.file}: ${video.frames} frames, ${video.seconds.toFixed(1)} s at 30 fps\n`,
+        `${tty ? '\r\x1b[K' : ''}recorded ${video.file}: ` +
+          `${video.frames} frames, ${video.seconds.toFixed(1)} s at 30 fps\n`,
       );
     }
     return result.passed ? SCENARIO_EXIT.passed : result.error ? SCENARIO_EXIT.error : SCENARIO_EXIT.failed;

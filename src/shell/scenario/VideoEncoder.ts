@@ -24,7 +24,8 @@ export function checkRecording(file: string): void {
   const probe = spawnSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore' });
   if (probe.error)
     throw new Error(
-      `Recording needs ffmpeg, which was not found (${probe.error.message}): install Debian's "ffmpeg" package (apt-get install ffmpeg)`,
+      `Recording needs ffmpeg, which was not found (${probe.error.message}): ` +
+        'install Debian\'s "ffmpeg" package (apt-get install ffmpeg)',
     );
 }
 
@@ -64,7 +65,10 @@ export class VideoEncoder {
     return this.framesWritten / RECORDING_FPS;
   }
 
-  /** A new picture at `atSeconds` (any clock, the same for every picture): the previous one fills the timeline up to it. */
+  /**
+   * A new picture at `atSeconds` (any clock, the same for every picture): the previous one fills
+   * the timeline up to it.
+   */
   picture(jpeg: Buffer, atSeconds: number): void {
     this.startSeconds ??= atSeconds;
     this.holdUntil(atSeconds);

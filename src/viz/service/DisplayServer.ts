@@ -7,6 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { intersect, isEmpty, type Rect, union } from '../../common/geometry';
+import { LIMITS } from '../../common/limits';
 import { type DamageHeader, parseMessage, WindowToDisplay } from '../../common/protocol';
 import { tracer } from '../../platform/tracing';
 import type { Damage, DisplayCompositor } from './DisplayCompositor';
@@ -33,7 +34,7 @@ export class DisplayServer {
     this.wss = new WebSocketServer({
       host: '127.0.0.1',
       port: 0,
-      maxPayload: 64 * 1024,
+      maxPayload: LIMITS.windowMessageBytes,
       verifyClient: (info: { req: IncomingMessage }) => this.authorized(info.req),
     });
     this.wss.on('connection', (socket) => this.connect(socket));

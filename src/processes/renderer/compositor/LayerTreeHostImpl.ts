@@ -172,7 +172,10 @@ export class LayerTreeHostImpl {
     return c;
   }
 
-  /** A latency id to report with the next frame (an input handled by the main thread with no visible change still ends there). */
+  /**
+   * A latency id to report with the next frame (an input handled by the main thread with no visible
+   * change still ends there).
+   */
   addLatency(inputId: number): void {
     this.latency.push(inputId);
   }

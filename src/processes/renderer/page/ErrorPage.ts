@@ -5,6 +5,7 @@ export function errorPage(url: string, reason: string): string {
 <body style="background: #f8f9fa"><h1>This page can't be reached</h1>
 <p style="color: #5f6368">${esc(url.slice(0, 300))}</p>
 <p>${esc(reason.slice(0, 1000))}</p>
-<p style="color: #5f6368">The browser process tried to load the page for this tab and failed. Other tabs are not affected.</p>
+<p style="color: #5f6368">The browser process tried to load the page for this tab and failed.
+Other tabs are not affected.</p>
 </body></html>`;
 }

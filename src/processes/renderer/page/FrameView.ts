@@ -80,7 +80,10 @@ export class FrameView {
     return styles;
   }
 
-  /** The element under a point of a layer's contents: the last painted region that holds it, else the layer's own element. */
+  /**
+   * The element under a point of a layer's contents: the last painted region that holds it, else
+   * the layer's own element.
+   */
   hitTest(layer: number, x: number, y: number): Element | null {
     for (let i = this.hits.length - 1; i >= 0; i--) {
       const h = this.hits[i];

@@ -33,7 +33,9 @@ const COMMON = `
   globalThis.setTimeout = (fn, ms, ...args) => addTimer(fn, ms, false, args);
   globalThis.setInterval = (fn, ms, ...args) => addTimer(fn, ms, true, args);
   globalThis.clearTimeout = globalThis.clearInterval = (id) => { if (timers.delete(id)) call('clearTimer', id); };
-  const text = (args) => args.map((a) => { try { return typeof a === 'string' ? a : JSON.stringify(a); } catch { return String(a); } }).join(' ');
+  const text = (args) => args.map((a) => {
+    try { return typeof a === 'string' ? a : JSON.stringify(a); } catch { return String(a); }
+  }).join(' ');
   globalThis.console = {
     log: (...a) => call('console', 'info', text(a)),
     info: (...a) => call('console', 'info', text(a)),
@@ -74,7 +76,10 @@ export class ScriptContext {
       }
     };
     const bootstrap = `(function (host) { 'use strict'; ${COMMON} ${environment}
-      return (kind, id, json) => { const h = handlers[kind]; return h ? h(id, json === undefined ? undefined : JSON.parse(json)) === true : false; };
+      return (kind, id, json) => {
+        const h = handlers[kind];
+        return h ? h(id, json === undefined ? undefined : JSON.parse(json)) === true : false;
+      };
     })`;
     this.dispatch = (vm.runInContext(bootstrap, this.context) as (h: typeof host) => Dispatcher)(host);
   }

@@ -32,8 +32,15 @@ export const PAGE_ENVIRONMENT = `
     if (handle === null || handle === undefined) return null;
     if (wrappers.has(handle)) return wrappers.get(handle);
     const style = new Proxy({}, {
-      get: (_, p) => (typeof p === 'string' ? (p === 'cssText' ? call('getAttr', handle, 'style') || '' : call('getStyle', handle, kebab(p))) : undefined),
-      set: (_, p, v) => { if (p === 'cssText') call('setAttr', handle, 'style', String(v)); else call('setStyle', handle, kebab(p), String(v)); return true; },
+      get: (_, p) => {
+        if (typeof p !== 'string') return undefined;
+        return p === 'cssText' ? call('getAttr', handle, 'style') || '' : call('getStyle', handle, kebab(p));
+      },
+      set: (_, p, v) => {
+        if (p === 'cssText') call('setAttr', handle, 'style', String(v));
+        else call('setStyle', handle, kebab(p), String(v));
+        return true;
+      },
     });
     const classes = () => (call('getAttr', handle, 'class') || '').split(/\\s+/).filter(Boolean);
     const setClasses = (list) => call('setAttr', handle, 'class', list.join(' '));

@@ -30,7 +30,10 @@ const raster = new RasterDispatcher(log);
 let mainPort: MessagePort | null = null;
 let overlays: RenderingOverlays = { tileBorders: false, paintFlashing: false, fpsMeter: false };
 let taskSerial = 0;
-/** Tabs not shown in any window: no raster, no frames, their animations paused (kept apart: a tab's host comes with its first commit). */
+/**
+ * Tabs not shown in any window: no raster, no frames, their animations paused (kept apart: a tab's
+ * host comes with its first commit).
+ */
 const hidden = new Set<number>();
 const vsync = new BeginFrameSource(VSYNC_MS, beginFrame);
 const needsFrames = () => vsync.setNeedsBeginFrames();
@@ -101,7 +104,10 @@ function onMainThreadMessage(m: MainToCompositor): void {
   needsFrames();
 }
 
-/** Input arrives here first, as in Chromium: scrolling needs no main thread unless the page listens for wheel events. */
+/**
+ * Input arrives here first, as in Chromium: scrolling needs no main thread unless the page listens
+ * for wheel events.
+ */
 function onInput(m: Extract<ToCompositor, { type: 'input' }>): void {
   tracer.slice(
     'InputHandlerProxy::HandleInputEvent',
@@ -191,7 +197,10 @@ function stopBeginFrames(): false {
 
 answerHeapRequests(parentPort!);
 
-/** Sends a frame to the display compositor; while tracing it carries the frame's flow id, and continues its inputs' flows. */
+/**
+ * Sends a frame to the display compositor; while tracing it carries the frame's flow id, and
+ * continues its inputs' flows.
+ */
 function submit(frame: SubmitFrame): void {
   if (tracer.enabled) {
     frame.traceId = processFlowId(++frameSerial);

@@ -286,7 +286,10 @@ function dispatchInput(m: CompositorToMain): void {
   else commit({ type: 'input-handled', tabId: m.tabId, inputId: m.inputId });
 }
 
-/** Hidden: no main-thread frames, throttled timers; frozen: no timers, workers paused; shown: the frame it missed, if anything changed. */
+/**
+ * Hidden: no main-thread frames, throttled timers; frozen: no timers, workers paused; shown: the
+ * frame it missed, if anything changed.
+ */
 function setLifecycle(tabId: number, lifecycle: TabLifecycle): void {
   const tab = tabs.get(tabId);
   if (!tab || tab.lifecycle === lifecycle) return;

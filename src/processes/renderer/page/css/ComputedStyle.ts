@@ -126,7 +126,8 @@ export function inheritFrom(parent: ComputedStyle | null): ComputedStyle {
 
 /** Pixel size of a font for canvas text. */
 export function fontOf(s: ComputedStyle): string {
-  return `${s.italic ? 'italic ' : ''}${s.bold ? 'bold ' : ''}${s.fontSize}px "${s.monospace ? 'Minium Mono' : 'Minium Sans'}"`;
+  const family = s.monospace ? 'Minium Mono' : 'Minium Sans';
+  return `${s.italic ? 'italic ' : ''}${s.bold ? 'bold ' : ''}${s.fontSize}px "${family}"`;
 }
 
 export function lineHeightOf(s: ComputedStyle): number {

@@ -28,7 +28,10 @@ const FONT_SIZES: Record<string, number> = {
   'xx-large': 32,
 };
 
-/** A length's number, px or percent alike, for sign checks; auto and calc() count as 0 (CSS clamps a calc, never rejects it). */
+/**
+ * A length's number, px or percent alike, for sign checks; auto and calc() count as 0 (CSS clamps a
+ * calc, never rejects it).
+ */
 function amount(l: Length): number {
   return l === 'auto' ? 0 : 'px' in l ? l.px : 'pct' in l ? l.pct : 0;
 }

@@ -31,7 +31,9 @@ s, strike, del { text-decoration: line-through }
 mark { background-color: yellow }
 hr { border: 1px solid #c0c0c0; margin: 0.5em 0 }
 center { text-align: center }
-button { display: inline-block; padding: 2px 8px; border: 2px solid #767676; border-radius: 3px; background-color: #efefef; font-size: 13px; text-align: center }
-input, textarea, select { display: inline-block; padding: 2px; border: 2px solid #767676; background-color: white; width: 150px; height: 18px }
+button { display: inline-block; padding: 2px 8px; border: 2px solid #767676; border-radius: 3px;
+  background-color: #efefef; font-size: 13px; text-align: center }
+input, textarea, select { display: inline-block; padding: 2px; border: 2px solid #767676; background-color: white;
+  width: 150px; height: 18px }
 embed, object, img { display: inline-block }
 `;
