@@ -14,6 +14,7 @@ export const DEBUG_URL_KINDS = [
   'gpucrash',
   'gpuhang',
   'sandbox-probe',
+  'memory-probe',
 ] as const;
 export type DebugUrlKind = (typeof DEBUG_URL_KINDS)[number];
 
@@ -34,6 +35,8 @@ const DESCRIPTIONS: Record<DebugUrlKind, string> = {
   gpuhang: 'The GPU process hangs; the browser notices, kills it and starts another.',
   'sandbox-probe':
     "The tab's renderer tries what its sandbox forbids (a TCP socket, a file outside its code); its console says what was refused.",
+  'memory-probe':
+    "The tab's renderer tries to read another renderer's memory (/proc/<pid>/mem, process_vm_readv, its tile pool); its console says what was refused.",
 };
 
 export const DEBUG_URLS: DebugUrlInfo[] = DEBUG_URL_KINDS.map((kind) => ({
