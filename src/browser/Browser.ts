@@ -29,6 +29,7 @@ import type {
   TabInfo,
 } from '../common/controlApi';
 import type { ArchitectureGraph } from '../common/architecture';
+import type { SharedMemoryBlock } from '../common/sharedMemory';
 import type { FrameMetrics, InputEvent, RenderingOverlays, TileReport } from '../common/protocol';
 import type { LabName, LabReport } from '../common/labReports';
 import { DEBUG_URLS } from '../common/debugUrls';
@@ -59,6 +60,7 @@ import { machineFacts, rendererLimits } from './RendererProcessLimit';
 import { describeProcessModel } from './ProcessInternals';
 import { HUNG_RENDERER_DELAY_MS } from './RenderProcessHost';
 import { ResourceServer } from './ResourceServer';
+import { sharedMemoryBlocks } from './SharedMappings';
 import { TabStrip } from './TabStrip';
 import { TaskManager } from './TaskManager';
 import { TileReportRequests } from './TileReportRequests';
@@ -274,6 +276,10 @@ export class Browser implements ControlApi {
 
   architecture(): Promise<ArchitectureGraph> {
     return this.architectureMonitor.graph();
+  }
+
+  async sharedMemory(): Promise<SharedMemoryBlock[]> {
+    return sharedMemoryBlocks(await this.tasks.listProcesses());
   }
 
   async runLab(lab: LabName, quick: boolean): Promise<LabReport> {
