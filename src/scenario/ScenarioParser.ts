@@ -113,7 +113,7 @@ class Words {
 }
 
 function processRef(w: Words): ProcessRef {
-  const kind = w.oneOf('a process', ['gpu', 'plugin', 'renderer', 'site'] as const);
+  const kind = w.oneOf('a process', ['browser', 'gpu', 'plugin', 'renderer', 'site'] as const);
   if (kind === 'renderer') return { kind, tab: w.take('the name of the tab whose renderer it is') };
   if (kind === 'site') return { kind, site: w.url('a site') };
   return { kind };
@@ -132,6 +132,13 @@ function condition(w: Words): Condition {
     'sandbox',
     'raster-threads',
     'scrolled',
+    'still',
+    'messages',
+    'shared',
+    'unshared',
+    'shared-memory',
+    'busiest',
+    'traced',
   ] as const);
   switch (kind) {
     case 'tab': {
@@ -165,6 +172,33 @@ function condition(w: Words): Condition {
       return { kind, tab: w.take('a tab name'), threads: w.number('a thread count', { integer: true, min: 1 }) };
     case 'scrolled':
       return { kind, tab: w.take('a tab name'), pixels: w.number('pixels', { min: 1 }) };
+    case 'still':
+      return { kind, tab: w.take('a tab name'), seconds: w.number('seconds', { min: 0.1 }) };
+    case 'messages': {
+      const channel = w.oneOf('a channel', ['ipc', 'frame-sink'] as const);
+      return {
+        kind,
+        channel,
+        process: processRef(w),
+        messages: w.number('a message count', { integer: true, min: 1 }),
+      };
+    }
+    case 'shared':
+    case 'unshared':
+      return { kind: 'shared', a: processRef(w), b: processRef(w), shared: kind === 'shared' };
+    case 'shared-memory':
+      w.oneOf('what shared memory may be', ['only'] as const);
+      w.oneOf('what shared memory may be', ['tile-pools'] as const);
+      return { kind: 'shared-memory-only-tile-pools' };
+    case 'busiest':
+      return { kind, process: processRef(w), thread: w.take('a thread name (CrRendererMain, Compositor, …)') };
+    case 'traced': {
+      const process = processRef(w);
+      const thread = w.take('a thread name (CrRendererMain, Compositor, …)');
+      const slices = [w.take('a slice name (ParseHTML, Layout, …)')];
+      while (w.peek() !== undefined && w.peek() !== 'within') slices.push(w.take('a slice name'));
+      return { kind, process, thread, slices };
+    }
   }
 }
 
@@ -220,6 +254,8 @@ function step(verb: string, w: Words): StepBody {
       return { op: 'caption', seconds: w.number('seconds', { min: 0.1 }), text: w.take('the "caption text"') };
     case 'pause':
       return { op: 'pause', seconds: w.number('seconds') };
+    case 'trace':
+      return { op: 'trace', on: w.oneOf('on or off', ['on', 'off'] as const) === 'on' };
     case 'wait': {
       const next = w.peek();
       if (next !== undefined && /^\d/.test(next)) return { op: 'pause', seconds: w.number('seconds') };
@@ -234,7 +270,7 @@ function step(verb: string, w: Words): StepBody {
     default:
       throw new Error(
         `unknown step "${verb}" (steps: open navigate reload close activate kill crash stop continue click scroll ` +
-          `type overlay panel caption pause wait expect; header: title claim browser)`,
+          `type overlay panel caption pause trace wait expect; header: title claim browser)`,
       );
   }
 }
@@ -289,6 +325,8 @@ function checkTabNames(body: StepBody, tabs: Set<string>): void {
     ...[
       'process' in body ? body.process : undefined,
       'condition' in body && 'process' in body.condition ? body.condition.process : undefined,
+      'condition' in body && body.condition.kind === 'shared' ? body.condition.a : undefined,
+      'condition' in body && body.condition.kind === 'shared' ? body.condition.b : undefined,
     ].map((p) => (p?.kind === 'renderer' ? p.tab : undefined)),
   ].filter((t): t is string => t !== undefined);
   for (const t of named)
