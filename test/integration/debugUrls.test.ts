@@ -116,9 +116,12 @@ test("minium://memory-probe: another site's renderer memory and tile pool are re
     return lines.length === 4 && lines;
   }, 'the four probe results in the console');
   // Node's permission model answers the /proc files; seccomp-bpf the two system calls.
-  expect(said.map((m) => [m.level, m.message.replace(/0x[0-9a-f]+/g, '0x…').replace(/\d+/g, 'N')])).toEqual([
+  expect(said.map((m) => [m.level, m.message.replace(/0x[0-9a-f]+/g, 'ADDRESS').replace(/\d+/g, 'N')])).toEqual([
     ['info', "memory probe: reading another renderer's memory file was refused (ERR_ACCESS_DENIED; /proc/N/mem)"],
-    ['info', "memory probe: reading another renderer's memory with process_vm_readv was refused (EPERM; pid N at 0x…)"],
+    [
+      'info',
+      "memory probe: reading another renderer's memory with process_vm_readv was refused (EPERM; pid N at ADDRESS)",
+    ],
     ['info', "memory probe: opening another renderer's tile pool was refused (ERR_ACCESS_DENIED; /proc/N/fd/N)"],
     [
       'info',
