@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import type { ProcessRole } from '../common/controlApi';
-import type { SharedMemoryBlock } from '../common/sharedMemory';
+import { type SharedMemoryBlock, TILE_POOL_MAPPING } from '../common/sharedMemory';
 
 interface Mapping {
   start: number;
@@ -58,16 +58,14 @@ export function sharedMemoryBlocks(processes: { pid: number; role: ProcessRole }
   return [...blocks.values()].sort((a, b) => b.mappedBy.length - a.mappedBy.length || a.inode - b.inode);
 }
 
-const TILE_POOL = '/memfd:minium-tile-pool:';
-
 /** One tile pool of a process: the descriptor it holds it by, and where it maps it; null if none. */
 export function tilePoolOf(pid: number): { fd: number; address: number } | null {
-  const mapping = sharedMappingsOf(pid).find((m) => m.name.startsWith(TILE_POOL));
+  const mapping = sharedMappingsOf(pid).find((m) => m.name.startsWith(TILE_POOL_MAPPING));
   if (!mapping) return null;
   for (const entry of fs.readdirSync(`/proc/${pid}/fd`)) {
     const file = `/proc/${pid}/fd/${entry}`;
     try {
-      if (fs.readlinkSync(file).startsWith(TILE_POOL) && fs.statSync(file).ino === mapping.inode)
+      if (fs.readlinkSync(file).startsWith(TILE_POOL_MAPPING) && fs.statSync(file).ino === mapping.inode)
         return { fd: Number(entry), address: mapping.start };
     } catch (e) {
       // Closed since the directory was read: not the pool's descriptor.

@@ -5,6 +5,9 @@
  */
 import type { ProcessRole } from './controlApi';
 
+/** How the kernel names a tile pool's mapping: the memfd's label (`minium-tile-pool:<surface>`) under `/memfd:`. */
+export const TILE_POOL_MAPPING = '/memfd:minium-tile-pool:';
+
 export interface SharedMemoryBlock {
   /** The kernel's inode of the block: one block, however many processes and mappings. */
   inode: number;

@@ -2,7 +2,7 @@
  * Checks one condition of a `wait` or `expect` step against the browser, once; the runner polls.
  * Each check says what it saw, so a failed expectation reads as what was expected and what was there.
  */
-import type { SharedMemoryBlock } from '../common/controlApi';
+import { type SharedMemoryBlock, TILE_POOL_MAPPING } from '../common/sharedMemory';
 import type { ScenarioState } from './ScenarioState';
 import { describeProcess } from './ScenarioState';
 import type { Condition } from './steps';
@@ -132,7 +132,7 @@ export async function probeFor(c: Condition, s: ScenarioState): Promise<Probe> {
         const display = s.api.display().mode;
         const blocks = (await s.api.sharedMemory()).filter((x) => x.mappedBy.length >= 2);
         const isPool = (x: SharedMemoryBlock) =>
-          x.name.startsWith(TILE_POOL) &&
+          x.name.startsWith(TILE_POOL_MAPPING) &&
           x.mappedBy.length === 2 &&
           x.mappedBy.some((m) => m.role === display) &&
           x.mappedBy.some((m) => m.role === 'renderer' || m.role === 'plugin');
@@ -173,7 +173,6 @@ export async function probeFor(c: Condition, s: ScenarioState): Promise<Probe> {
   }
 }
 
-const TILE_POOL = '/memfd:minium-tile-pool:';
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** No new frame for `seconds` in a row, counted from the last frame seen since the step began. */
