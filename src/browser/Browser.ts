@@ -20,6 +20,7 @@ import type {
   TabInfo,
 } from '../common/controlApi';
 import type { ArchitectureGraph } from '../common/architecture';
+import type { SharedMemoryBlock } from '../common/sharedMemory';
 import type { FrameMetrics, InputEvent, RenderingOverlays, TileReport } from '../common/protocol';
 import type { LabName, LabReport } from '../common/labReports';
 import { DEBUG_URLS } from '../common/debugUrls';
@@ -32,6 +33,7 @@ import type { GpuService } from './GpuService';
 import type { NetworkService } from './NetworkService';
 import { policyFigures } from './PolicyFigures';
 import { describeProcessModel } from './ProcessInternals';
+import { sharedMemoryBlocks } from './SharedMappings';
 import type { ChromeTrace } from '../common/traceFile';
 
 export type { BrowserOptions };
@@ -117,6 +119,10 @@ export class Browser implements ControlApi {
 
   architecture(): Promise<ArchitectureGraph> {
     return this.parts.architecture.graph();
+  }
+
+  async sharedMemory(): Promise<SharedMemoryBlock[]> {
+    return sharedMemoryBlocks(await this.parts.tasks.listProcesses());
   }
 
   async runLab(lab: LabName, quick: boolean): Promise<LabReport> {

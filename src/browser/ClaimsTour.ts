@@ -33,8 +33,12 @@ export class ClaimsTour {
   private readonly demonstrations = new Map<string, Scenario>();
   private showing: string | null = null;
 
-  constructor(private readonly api: ControlApi) {
-    for (const s of bundledScenarios())
+  /** `scenarios`: where demonstrations are found; the bundled ones, unless a test brings its own. */
+  constructor(
+    private readonly api: ControlApi,
+    scenarios: Scenario[] = bundledScenarios(),
+  ) {
+    for (const s of scenarios)
       for (const id of s.claims) if (!this.demonstrations.has(id)) this.demonstrations.set(id, s);
   }
 

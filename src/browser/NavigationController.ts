@@ -22,6 +22,7 @@ import type { GpuService } from './GpuService';
 import type { PluginService } from './PluginService';
 import type { RendererRegistry } from './RendererRegistry';
 import type { RenderProcessHost } from './RenderProcessHost';
+import { tilePoolOf } from './SharedMappings';
 import type { Tab, TabStrip } from './TabStrip';
 
 export class NavigationController {
@@ -176,7 +177,20 @@ export class NavigationController {
     if (kind === 'gpucrash' || kind === 'gpuhang') return gpu.debug(kind);
     if (!tab.host) throw new Error(`Tab ${tab.id} has no renderer for ${kind}`);
     if (kind === 'kill') return tab.host.kill('SIGKILL');
+    if (kind === 'memory-probe')
+      return tab.host.send({ type: 'debug-url', kind, tabId: tab.id, target: this.probeTarget(tab.host) });
     tab.host.send({ type: 'debug-url', kind, tabId: tab.id });
+  }
+
+  /** Another renderer for the memory probe to aim at: one with a tile pool, of another site if there is one. */
+  private probeTarget(prober: RenderProcessHost): { pid: number; poolFd: number; poolAddress: number } | null {
+    const others = this.parts.renderers.all().filter((r) => r !== prober && r.pid !== null && r.state !== 'gone');
+    others.sort((a, b) => Number(a.site === prober.site) - Number(b.site === prober.site));
+    for (const r of others) {
+      const pool = tilePoolOf(r.pid!);
+      if (pool) return { pid: r.pid!, poolFd: pool.fd, poolAddress: pool.address };
+    }
+    return null;
   }
 
   /** Makes the tab the active one; the tab active before is hidden. */

@@ -12,6 +12,7 @@ import { asBody, inField, inPath, method, type MethodOf, resolves, returns } fro
 import type { DebugUrlInfo } from './debugUrls';
 import type { ExitReason } from './exitReason';
 import type { LabName, LabReport } from './labReports';
+import type { SharedMemoryBlock } from './sharedMemory';
 import { LIMITS } from './limits';
 import {
   type FrameMetrics,
@@ -25,6 +26,7 @@ import type { ChromeTrace } from './traceFile';
 
 export type { ChromeTrace, DebugUrlInfo, FrameMetrics, InputEvent, RenderingOverlays, SandboxReport, TileReport };
 export type { ArchitectureEdge, ArchitectureGraph, Flow } from './architecture';
+export type { SharedMemoryBlock } from './sharedMemory';
 
 /** `discarded`: its renderer was freed (tab lifecycle); activating the tab loads it again. */
 export type TabState = 'loading' | 'live' | 'crashed' | 'discarded';
@@ -346,6 +348,8 @@ export const CONTROL_API = {
   }),
   /** Every process with its threads, every channel between them with its rate: the architecture view's graph. */
   architecture: method({ http: 'GET /api/architecture', args: [], result: resolves<ArchitectureGraph>() }),
+  /** Every block of memory the browser's processes map shared, and who maps it, as /proc/<pid>/maps says. */
+  sharedMemory: method({ http: 'GET /api/shared-memory', args: [], result: resolves<SharedMemoryBlock[]>() }),
   /** Stops (SIGSTOP) or continues (SIGCONT) a child process, as `kill -STOP` from a shell. */
   signalProcess: method({
     http: 'POST /api/processes/:pid/signal',

@@ -14,6 +14,7 @@ export const DEBUG_URL_KINDS = [
   'gpucrash',
   'gpuhang',
   'sandbox-probe',
+  'memory-probe',
 ] as const;
 export type DebugUrlKind = (typeof DEBUG_URL_KINDS)[number];
 
@@ -35,6 +36,9 @@ const DESCRIPTIONS: Record<DebugUrlKind, string> = {
   'sandbox-probe':
     "The tab's renderer tries what its sandbox forbids (a TCP socket, a file outside its code); " +
     'its console says what was refused.',
+  'memory-probe':
+    "The tab's renderer tries to read another renderer's memory (/proc/<pid>/mem, process_vm_readv, " +
+    'its tile pool); its console says what was refused.',
 };
 
 export const DEBUG_URLS: DebugUrlInfo[] = DEBUG_URL_KINDS.map((kind) => ({

@@ -370,9 +370,18 @@ const CrashThread = z.object({
 /** A debug URL the renderer handles itself (`minium://crash` …), as Chrome's HandleChromeDebugURL. */
 const DebugUrl = z.object({
   type: z.literal('debug-url'),
-  kind: z.enum(['crash', 'hang', 'shorthang', 'memory-exhaust', 'badmessage', 'sandbox-probe']),
+  kind: z.enum(['crash', 'hang', 'shorthang', 'memory-exhaust', 'badmessage', 'sandbox-probe', 'memory-probe']),
   /** The tab whose address bar named it: a probe reports in its console. */
   tabId: id,
+  /** The memory probe's aim: another renderer, and where it holds and maps a tile pool (null: none found). */
+  target: z
+    .object({
+      pid: z.number().int().positive(),
+      poolFd: z.number().int().nonnegative(),
+      poolAddress: z.number().int().nonnegative(),
+    })
+    .nullable()
+    .optional(),
 });
 export const BrowserToRenderer = z.discriminatedUnion('type', [
   RendererInit,

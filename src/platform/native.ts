@@ -65,6 +65,9 @@ interface NativeAddon {
   sandboxReadBack?(): { seccomp: number; seccompFilters: number; noNewPrivs: number; threads: string[] };
   sandboxLandlockAbi?(): number;
   memfdCreate?(name: string): number;
+  // Reaching into another process (src/native/process_memory.cc), Linux only: the memory probe tries them.
+  readProcessMemory?(pid: number, address: number, length: number): Buffer;
+  takeDescriptor?(pid: number, fd: number): number;
 }
 
 let addon: NativeAddon | null = null;

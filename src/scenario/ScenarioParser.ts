@@ -24,6 +24,10 @@ import {
   type TabCondition,
 } from './steps';
 
+import { tokenize, Words } from './scenarioWords';
+
+export { tokenize };
+
 const DEFAULT_WITHIN_SECONDS = 20;
 const TAB_CONDITIONS: readonly TabCondition[] = ['loading', 'live', 'crashed', 'unresponsive', 'responsive'];
 
@@ -38,82 +42,8 @@ export class ScenarioSyntaxError extends Error {
   }
 }
 
-/** Splits a line into words and "quoted strings"; a `#` at a word's start begins a comment. */
-export function tokenize(line: string): string[] {
-  const words: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    const c = line[i];
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === '#') {
-      break;
-    } else if (c === '"') {
-      let text = '';
-      for (i++; ; i++) {
-        if (i >= line.length) throw new Error('a quoted text is not closed: add the final "');
-        if (line[i] === '\\' && i + 1 < line.length) text += line[++i];
-        else if (line[i] === '"') break;
-        else text += line[i];
-      }
-      i++;
-      words.push(text);
-    } else {
-      const start = i;
-      while (i < line.length && !/\s/.test(line[i])) i++;
-      words.push(line.slice(start, i));
-    }
-  }
-  return words;
-}
-
-/** The words of one step, consumed left to right; each `take` says what it expected. */
-class Words {
-  private at = 0;
-  constructor(private readonly words: string[]) {}
-
-  take(what: string): string {
-    const w = this.words[this.at++];
-    if (w === undefined) throw new Error(`expected ${what} after "${this.words.slice(0, this.at - 1).join(' ')}"`);
-    return w;
-  }
-  peek(): string | undefined {
-    return this.words[this.at];
-  }
-  oneOf<T extends string>(what: string, choices: readonly T[]): T {
-    const w = this.take(`${what} (${choices.join(' | ')})`);
-    if (!(choices as readonly string[]).includes(w))
-      throw new Error(`expected ${what} (${choices.join(' | ')}), not "${w}"`);
-    return w as T;
-  }
-  number(what: string, { integer = false, min = 0 } = {}): number {
-    const w = this.take(what);
-    const n = Number(w.replace(/s$/, ''));
-    if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min)
-      throw new Error(
-        `expected ${what} (${integer ? 'a whole number' : 'a number'}${min ? ` ≥ ${min}` : ''}), not "${w}"`,
-      );
-    return n;
-  }
-  /** Signed pixels, for scroll deltas. */
-  signed(what: string): number {
-    const w = this.take(what);
-    const n = Number(w);
-    if (!Number.isFinite(n)) throw new Error(`expected ${what} (a number), not "${w}"`);
-    return n;
-  }
-  url(what: string): string {
-    const w = this.take(what);
-    if (!/^(https?|minium):\/\/\S+$/.test(w)) throw new Error(`expected ${what} (https://… or minium://…), not "${w}"`);
-    return w;
-  }
-  end(): void {
-    if (this.at < this.words.length) throw new Error(`unexpected "${this.words.slice(this.at).join(' ')}" at the end`);
-  }
-}
-
 function processRef(w: Words): ProcessRef {
-  const kind = w.oneOf('a process', ['gpu', 'plugin', 'renderer', 'site'] as const);
+  const kind = w.oneOf('a process', ['browser', 'gpu', 'plugin', 'renderer', 'site'] as const);
   if (kind === 'renderer') return { kind, tab: w.take('the name of the tab whose renderer it is') };
   if (kind === 'site') return { kind, site: w.url('a site') };
   return { kind };
@@ -132,6 +62,13 @@ function condition(w: Words): Condition {
     'sandbox',
     'raster-threads',
     'scrolled',
+    'still',
+    'messages',
+    'shared',
+    'unshared',
+    'shared-memory',
+    'busiest',
+    'traced',
   ] as const);
   switch (kind) {
     case 'tab': {
@@ -165,6 +102,33 @@ function condition(w: Words): Condition {
       return { kind, tab: w.take('a tab name'), threads: w.number('a thread count', { integer: true, min: 1 }) };
     case 'scrolled':
       return { kind, tab: w.take('a tab name'), pixels: w.number('pixels', { min: 1 }) };
+    case 'still':
+      return { kind, tab: w.take('a tab name'), seconds: w.number('seconds', { min: 0.1 }) };
+    case 'messages': {
+      const channel = w.oneOf('a channel', ['ipc', 'frame-sink'] as const);
+      return {
+        kind,
+        channel,
+        process: processRef(w),
+        messages: w.number('a message count', { integer: true, min: 1 }),
+      };
+    }
+    case 'shared':
+    case 'unshared':
+      return { kind: 'shared', a: processRef(w), b: processRef(w), shared: kind === 'shared' };
+    case 'shared-memory':
+      w.oneOf('what shared memory may be', ['only'] as const);
+      w.oneOf('what shared memory may be', ['tile-pools'] as const);
+      return { kind: 'shared-memory-only-tile-pools' };
+    case 'busiest':
+      return { kind, process: processRef(w), thread: w.take('a thread name (CrRendererMain, Compositor, …)') };
+    case 'traced': {
+      const process = processRef(w);
+      const thread = w.take('a thread name (CrRendererMain, Compositor, …)');
+      const slices = [w.take('a slice name (ParseHTML, Layout, …)')];
+      while (w.peek() !== undefined && w.peek() !== 'within') slices.push(w.take('a slice name'));
+      return { kind, process, thread, slices };
+    }
   }
 }
 
@@ -220,6 +184,8 @@ function step(verb: string, w: Words): StepBody {
       return { op: 'caption', seconds: w.number('seconds', { min: 0.1 }), text: w.take('the "caption text"') };
     case 'pause':
       return { op: 'pause', seconds: w.number('seconds') };
+    case 'trace':
+      return { op: 'trace', on: w.oneOf('on or off', ['on', 'off'] as const) === 'on' };
     case 'wait': {
       const next = w.peek();
       if (next !== undefined && /^\d/.test(next)) return { op: 'pause', seconds: w.number('seconds') };
@@ -234,7 +200,7 @@ function step(verb: string, w: Words): StepBody {
     default:
       throw new Error(
         `unknown step "${verb}" (steps: open navigate reload close activate kill crash stop continue click scroll ` +
-          `type overlay panel caption pause wait expect; header: title claim browser)`,
+          `type overlay panel caption pause trace wait expect; header: title claim browser)`,
       );
   }
 }
@@ -289,6 +255,8 @@ function checkTabNames(body: StepBody, tabs: Set<string>): void {
     ...[
       'process' in body ? body.process : undefined,
       'condition' in body && 'process' in body.condition ? body.condition.process : undefined,
+      'condition' in body && body.condition.kind === 'shared' ? body.condition.a : undefined,
+      'condition' in body && body.condition.kind === 'shared' ? body.condition.b : undefined,
     ].map((p) => (p?.kind === 'renderer' ? p.tab : undefined)),
   ].filter((t): t is string => t !== undefined);
   for (const t of named)

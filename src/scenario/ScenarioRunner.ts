@@ -91,6 +91,11 @@ export async function runScenario(api: ControlApi, scenario: Scenario, options: 
     return { scenario: scenario.name, passed: false, expects, error };
   } finally {
     state.dispose();
+    // A run that stopped between `trace on` and `trace off` leaves no trace recording behind it.
+    if (state.tracing)
+      await api
+        .stopTrace()
+        .catch((e: unknown) => options.out(`scenario ${scenario.name}: stopping its trace failed: ${reasonOf(e)}`));
   }
   const held = expects.filter((x) => x.held).length;
   options.out(`scenario ${scenario.name}: ${held}/${expects.length} expectations held`);
@@ -142,6 +147,16 @@ async function perform(
       return;
     case 'pause':
       await sleep((step.seconds / speed) * 1000);
+      return;
+    case 'trace':
+      if (step.on) {
+        await api.startTrace();
+        s.tracing = true;
+      } else {
+        if (!s.tracing) throw new Error('no trace is being recorded: "trace on" first');
+        s.tracing = false;
+        s.trace = await api.stopTrace();
+      }
       return;
     case 'wait': {
       const check = await poll(await probeFor(step.condition, s), step.withinSeconds);

@@ -3,13 +3,17 @@
  * renderer each tab had (a killed renderer's pid outlives the tab's `pid`), and the events seen
  * since the scenario began. One per run; it subscribes to the kernel's events until disposed.
  */
-import type { BrowserEvent, ControlApi, ProcessInfo, TabInfo } from '../common/controlApi';
+import type { BrowserEvent, ChromeTrace, ControlApi, ProcessInfo, TabInfo } from '../common/controlApi';
 import type { ProcessRef, TabRef } from './steps';
 
 export class ScenarioState {
   private readonly tabIds = new Map<TabRef, number>();
   private readonly lastPid = new Map<number, number>();
   readonly eventsSeen = new Map<string, number>();
+  /** Recording a trace now (`trace on`): the run stops it if it ends before `trace off`. */
+  tracing = false;
+  /** The last trace recorded (`trace off`), for `busiest` and `traced`. */
+  trace: ChromeTrace | null = null;
   private readonly off: () => void;
 
   constructor(readonly api: ControlApi) {
@@ -43,6 +47,7 @@ export class ScenarioState {
   async find(ref: ProcessRef): Promise<ProcessInfo | null> {
     const all = await this.api.listProcesses();
     switch (ref.kind) {
+      case 'browser':
       case 'gpu':
       case 'plugin':
         return all.find((p) => p.role === ref.kind) ?? null;
@@ -74,6 +79,8 @@ export class ScenarioState {
 
 export function describeProcess(ref: ProcessRef): string {
   switch (ref.kind) {
+    case 'browser':
+      return 'browser';
     case 'gpu':
       return 'GPU';
     case 'plugin':

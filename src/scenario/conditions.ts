@@ -2,9 +2,11 @@
  * Checks one condition of a `wait` or `expect` step against the browser, once; the runner polls.
  * Each check says what it saw, so a failed expectation reads as what was expected and what was there.
  */
+import { type SharedMemoryBlock, TILE_POOL_MAPPING } from '../common/sharedMemory';
 import type { ScenarioState } from './ScenarioState';
 import { describeProcess } from './ScenarioState';
 import type { Condition } from './steps';
+import { threadTimes } from './traceThreads';
 
 export interface Check {
   ok: boolean;
@@ -108,5 +110,105 @@ export async function probeFor(c: Condition, s: ScenarioState): Promise<Probe> {
         const { y } = (await s.api.tileReport(s.tabId(c.tab))).scroll;
         return { ok: y >= c.pixels, saw: `tab ${c.tab} is scrolled to ${y}` };
       };
+    case 'still':
+      return stillProbe(c.tab, c.seconds, s);
+    case 'messages':
+      return messagesProbe(c, s);
+    case 'shared':
+      return async () => {
+        const [a, b] = [await s.find(c.a), await s.find(c.b)];
+        if (!a || !b) return { ok: false, saw: `there is no ${describeProcess(a ? c.b : c.a)} process` };
+        const common = (await s.api.sharedMemory()).filter(
+          (x) => x.mappedBy.some((m) => m.pid === a.pid) && x.mappedBy.some((m) => m.pid === b.pid),
+        );
+        return {
+          ok: common.length > 0 === c.shared,
+          saw: common.length
+            ? `pids ${a.pid} and ${b.pid} both map ${common.map((x) => `${x.name} (${mib(x.bytes)})`).join(', ')}`
+            : `pids ${a.pid} and ${b.pid} map no block in common`,
+        };
+      };
+    case 'shared-memory-only-tile-pools':
+      return async () => {
+        const display = s.api.display().mode;
+        const blocks = (await s.api.sharedMemory()).filter((x) => x.mappedBy.length >= 2);
+        const isPool = (x: SharedMemoryBlock) =>
+          x.name.startsWith(TILE_POOL_MAPPING) &&
+          x.mappedBy.length === 2 &&
+          x.mappedBy.some((m) => m.role === display) &&
+          x.mappedBy.some((m) => m.role === 'renderer' || m.role === 'plugin');
+        const describe = (x: SharedMemoryBlock) =>
+          `${x.name} (${mib(x.bytes)}) mapped by ${x.mappedBy.map((m) => `${m.role} ${m.pid}`).join(' and ')}`;
+        const other = blocks.filter((x) => !isPool(x));
+        return {
+          ok: blocks.length > 0 && other.length === 0,
+          saw: other.length
+            ? `besides tile pools, ${other.map(describe).join('; ')}`
+            : `${blocks.length} blocks shared between processes, each a tile pool: ${blocks.map(describe).join('; ')}`,
+        };
+      };
+    case 'busiest':
+    case 'traced': {
+      const pid = await s.pid(c.process);
+      return async () => {
+        if (!s.trace) return { ok: false, saw: 'no trace was recorded ("trace on" … "trace off" first)' };
+        const threads = threadTimes(s.trace, pid);
+        const thread = threads.find((t) => t.name === c.thread);
+        if (!thread) return { ok: false, saw: `pid ${pid} has no thread ${c.thread} in the trace` };
+        if (c.kind === 'traced') {
+          const missing = c.slices.filter((x) => !thread.slices.has(x));
+          return {
+            ok: missing.length === 0,
+            saw:
+              `${c.thread} ran ${[...thread.slices].join(', ')}` +
+              (missing.length ? `; not ${missing.join(', ')}` : ''),
+          };
+        }
+        const total = threads.reduce((sum, t) => sum + t.busyUs, 0);
+        return {
+          ok: threads[0] === thread && (threads.length < 2 || thread.busyUs > threads[1].busyUs),
+          saw: threads
+            .map((t) => `${t.name} ${(t.busyUs / 1000).toFixed(1)} ms (${Math.round((100 * t.busyUs) / total)}%)`)
+            .join(', '),
+        };
+      };
+    }
   }
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/** No new frame for `seconds` in a row, counted from the last frame seen since the step began. */
+function stillProbe(tab: string, seconds: number, s: ScenarioState): Probe {
+  let frames = s.tab(tab).framesPresented;
+  let since = Date.now();
+  return async () => {
+    const now = s.tab(tab).framesPresented;
+    if (now !== frames) [frames, since] = [now, Date.now()];
+    const quiet = (Date.now() - since) / 1000;
+    return {
+      ok: quiet >= seconds,
+      saw: `tab ${tab} presented no frame for ${quiet.toFixed(1)} s (${now} frames in all)`,
+    };
+  };
+}
+
+/** Messages each way on a process's channel since it opened, from the architecture view's counters. */
+async function messagesProbe(c: Extract<Condition, { kind: 'messages' }>, s: ScenarioState): Promise<Probe> {
+  const pid = await s.pid(c.process);
+  const id = `${c.channel}:${pid}`;
+  const counts = async () => {
+    const edge = (await s.api.architecture()).edges.find((e) => e.id === id);
+    return edge ? [edge.forward?.messages ?? 0, edge.back?.messages ?? 0] : null;
+  };
+  const ways = c.channel === 'ipc' ? ['browser → process', 'back'] : ['to the display compositor', 'back'];
+  return async () => {
+    const now = await counts();
+    if (!now) return { ok: false, saw: `pid ${pid} has no ${c.channel} channel` };
+    const [forward, back] = now;
+    return {
+      ok: forward >= c.messages && back >= c.messages,
+      saw: `${c.channel} of pid ${pid}: ${forward} messages ${ways[0]}, ${back} ${ways[1]}`,
+    };
+  };
 }

@@ -9,7 +9,11 @@ export type TabRef = string;
 
 /** A process, as a scenario names it: by role, by the tab it draws, or by site. */
 export type ProcessRef =
-  { kind: 'gpu' } | { kind: 'plugin' } | { kind: 'renderer'; tab: TabRef } | { kind: 'site'; site: string };
+  | { kind: 'browser' }
+  | { kind: 'gpu' }
+  | { kind: 'plugin' }
+  | { kind: 'renderer'; tab: TabRef }
+  | { kind: 'site'; site: string };
 
 export type TabCondition = 'loading' | 'live' | 'crashed' | 'unresponsive' | 'responsive';
 
@@ -30,7 +34,29 @@ export type Condition =
   /** At least `threads` different raster threads drew the tab's tiles. */
   | { kind: 'raster-threads'; tab: TabRef; threads: number }
   /** The tab's document is scrolled down by at least `pixels`, as its compositor thread reports. */
-  | { kind: 'scrolled'; tab: TabRef; pixels: number };
+  | { kind: 'scrolled'; tab: TabRef; pixels: number }
+  /** The tab presented no frame for `seconds` in a row: its picture stands still. */
+  | { kind: 'still'; tab: TabRef; seconds: number }
+  /**
+   * The channel carried at least `messages` messages each way since it opened: `ipc`,
+   * the browser ↔ process channel; `frame-sink`, the process's frames to the display compositor
+   * and its acknowledgements back (from the architecture view's counters).
+   */
+  | { kind: 'messages'; channel: 'ipc' | 'frame-sink'; process: ProcessRef; messages: number }
+  /** The two processes map (`shared`) or do not map (`unshared`) a common block, as /proc/<pid>/maps says. */
+  | { kind: 'shared'; a: ProcessRef; b: ProcessRef; shared: boolean }
+  /**
+   * Every block two or more of the browser's processes map shared is a tile pool, mapped by one
+   * producer (a renderer, the plugin process) and the display compositor alone; there is one at least.
+   */
+  | { kind: 'shared-memory-only-tile-pools' }
+  /**
+   * In the last trace recorded (`trace off`), `thread` (as Chromium names it) spent the most time
+   * in slices of the process's threads.
+   */
+  | { kind: 'busiest'; process: ProcessRef; thread: string }
+  /** In the last trace recorded, `thread` of the process ran a slice of each name. */
+  | { kind: 'traced'; process: ProcessRef; thread: string; slices: string[] };
 
 export const OVERLAYS = {
   'tile-borders': 'tileBorders',
@@ -56,6 +82,8 @@ export type StepBody =
   | { op: 'overlay'; overlay: OverlayName; on: boolean }
   | { op: 'caption'; seconds: number; text: string }
   | { op: 'pause'; seconds: number }
+  /** Records a trace in every process (`on`) until `off`, which keeps it for `busiest` and `traced`. */
+  | { op: 'trace'; on: boolean }
   | { op: 'wait'; condition: Condition; withinSeconds: number }
   | { op: 'expect'; condition: Condition; withinSeconds: number }
   /** Window steps: they drive the window itself (DevTools protocol), so they need one. */

@@ -106,6 +106,32 @@ test('minium://sandbox-probe: the tab says the OS sandbox refused a TCP socket a
   expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
 });
 
+test("minium://memory-probe: another site's renderer memory and tile pool are refused, each by what guards it", async () => {
+  const orbit = await openLive(b, 'https://orbit.example/');
+  await waitFor(() => b.listTabs().find((t) => t.id === orbit.id)!.framesPresented > 0, 'orbit to present');
+  const news = await openLive(b, 'https://news.example/');
+  await b.navigate(news.id, 'minium://memory-probe');
+  const said = await waitFor(() => {
+    const lines = b.consoleMessages(news.id).filter((m) => m.message.startsWith('memory probe:'));
+    return lines.length === 4 && lines;
+  }, 'the four probe results in the console');
+  // Node's permission model answers the /proc files; seccomp-bpf the two system calls.
+  expect(said.map((m) => [m.level, m.message.replace(/0x[0-9a-f]+/g, 'ADDRESS').replace(/\d+/g, 'N')])).toEqual([
+    ['info', "memory probe: reading another renderer's memory file was refused (ERR_ACCESS_DENIED; /proc/N/mem)"],
+    [
+      'info',
+      "memory probe: reading another renderer's memory with process_vm_readv was refused (EPERM; pid N at ADDRESS)",
+    ],
+    ['info', "memory probe: opening another renderer's tile pool was refused (ERR_ACCESS_DENIED; /proc/N/fd/N)"],
+    [
+      'info',
+      "memory probe: taking another renderer's tile pool descriptor with pidfd_getfd was refused (EPERM; pid N, fd N)",
+    ],
+  ]);
+  expect(said[0].message).toContain(`/proc/${orbit.pid}/mem`);
+  expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
+});
+
 test('GET /api/debug-urls lists every debug URL apart from the demos', () => {
   expect(b.listDebugUrls().map((d) => d.url)).toEqual([
     'minium://crash',
@@ -117,6 +143,7 @@ test('GET /api/debug-urls lists every debug URL apart from the demos', () => {
     'minium://gpucrash',
     'minium://gpuhang',
     'minium://sandbox-probe',
+    'minium://memory-probe',
   ]);
   expect(b.listDemos().some((d) => d.url.startsWith('minium:'))).toBe(false);
 });

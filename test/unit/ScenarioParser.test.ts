@@ -69,8 +69,90 @@ test('a scenario: header, steps with their lines, default tab names and time lim
   expect(s.steps[11]).toMatchObject({ op: 'caption', seconds: 2, text: 'Done.' });
 });
 
+test('the conditions of the memory, IPC, renderer and main-thread demonstrations, and trace steps', () => {
+  const s = parseScenario(
+    [
+      'open https://a.example/ as a',
+      'open https://b.example/ as b',
+      'trace on',
+      'trace off',
+      'expect still a 1.5',
+      'expect messages ipc renderer a 3',
+      'expect messages frame-sink site https://b.example 20 within 5',
+      'expect shared renderer a gpu',
+      'expect unshared renderer a renderer b',
+      'expect shared-memory only tile-pools',
+      'expect busiest renderer a CrRendererMain',
+      'expect traced renderer a CrRendererMain ParseHTML Layout within 1',
+      'expect process browser running',
+    ].join('\n'),
+    'conditions.scenario',
+  );
+  expect(s.steps.slice(2).map(({ line: _l, source: _s, ...body }) => body)).toEqual([
+    { op: 'trace', on: true },
+    { op: 'trace', on: false },
+    { op: 'expect', condition: { kind: 'still', tab: 'a', seconds: 1.5 }, withinSeconds: 20 },
+    {
+      op: 'expect',
+      condition: { kind: 'messages', channel: 'ipc', process: { kind: 'renderer', tab: 'a' }, messages: 3 },
+      withinSeconds: 20,
+    },
+    {
+      op: 'expect',
+      condition: {
+        kind: 'messages',
+        channel: 'frame-sink',
+        process: { kind: 'site', site: 'https://b.example' },
+        messages: 20,
+      },
+      withinSeconds: 5,
+    },
+    {
+      op: 'expect',
+      condition: { kind: 'shared', a: { kind: 'renderer', tab: 'a' }, b: { kind: 'gpu' }, shared: true },
+      withinSeconds: 20,
+    },
+    {
+      op: 'expect',
+      condition: {
+        kind: 'shared',
+        a: { kind: 'renderer', tab: 'a' },
+        b: { kind: 'renderer', tab: 'b' },
+        shared: false,
+      },
+      withinSeconds: 20,
+    },
+    { op: 'expect', condition: { kind: 'shared-memory-only-tile-pools' }, withinSeconds: 20 },
+    {
+      op: 'expect',
+      condition: { kind: 'busiest', process: { kind: 'renderer', tab: 'a' }, thread: 'CrRendererMain' },
+      withinSeconds: 20,
+    },
+    {
+      op: 'expect',
+      condition: {
+        kind: 'traced',
+        process: { kind: 'renderer', tab: 'a' },
+        thread: 'CrRendererMain',
+        slices: ['ParseHTML', 'Layout'],
+      },
+      withinSeconds: 1,
+    },
+    { op: 'expect', condition: { kind: 'process', process: { kind: 'browser' }, state: 'running' }, withinSeconds: 20 },
+  ]);
+});
+
 test.each([
   ['frobnicate orbit', 1, /unknown step "frobnicate"/],
+  ['trace maybe', 1, /expected on or off \(on \| off\), not "maybe"/],
+  ['open https://a.example/\nexpect unshared renderer a renderer c', 2, /no tab is named "c" yet/],
+  ['expect shared-memory everywhere', 1, /expected what shared memory may be \(only\), not "everywhere"/],
+  [
+    'open https://a.example/\nexpect messages pipe renderer a 3',
+    2,
+    /expected a channel \(ipc \| frame-sink\), not "pipe"/,
+  ],
+  ['open https://a.example/\nexpect traced renderer a CrRendererMain', 2, /expected a slice name/],
   ['open https://a.example/\nkill renderer b', 2, /no tab is named "b" yet/],
   ['open https://a.example/\nopen https://a.example/x', 2, /already named "a": add "as OTHER-NAME"/],
   ['open a.example', 1, /expected an address \(https:\/\/… or minium:\/\/…\), not "a.example"/],

@@ -50,6 +50,8 @@ function fakeKernel() {
         Object.assign(t, { pid: null, state: 'crashed', crashReason: 'killed' });
     },
     showCaption: async (text: string) => void calls.push(`showCaption ${text}`),
+    startTrace: async () => (calls.push('startTrace'), { startedAt: 0 }),
+    stopTrace: async () => (calls.push('stopTrace'), { traceEvents: [], displayTimeUnit: 'ms', metadata: {} }),
     activateTab: async (id: number) => {
       calls.push(`activateTab ${id}`);
       for (const t of tabs) t.visible = t.id === id;
@@ -130,4 +132,23 @@ test('activate shows a tab through the control API, with or without a window', a
   const { result, calls } = await run('open https://a.example/ as a\nopen https://b.example/ as b\nactivate a');
   expect(result.passed).toBe(true);
   expect(calls).toContain('activateTab 1');
+});
+
+test('a trace recorded with trace on/off is what busiest reads; a run that stops early stops its trace', async () => {
+  const recorded = await run(
+    'open https://a.example/\ntrace on\ntrace off\nexpect busiest renderer a CrRendererMain within 0.1',
+  );
+  expect(recorded.calls).toEqual(['openTab https://a.example/', 'startTrace', 'stopTrace']);
+  expect(recorded.lines).toContain(
+    'FAIL    4  expect busiest renderer a CrRendererMain within 0.1  — pid 101 has no thread CrRendererMain in the trace',
+  );
+  const unrecorded = await run('open https://a.example/\nexpect busiest renderer a CrRendererMain within 0.1');
+  expect(unrecorded.lines).toContain(
+    'FAIL    2  expect busiest renderer a CrRendererMain within 0.1  — no trace was recorded ("trace on" … "trace off" first)',
+  );
+  const stopped = await run('open https://a.example/\ntrace on\nwait tab a crashed within 0.1\ntrace off');
+  expect(stopped.result.error).toMatch(/demo\.scenario:3: step "wait tab a crashed within 0\.1" failed/);
+  expect(stopped.calls).toEqual(['openTab https://a.example/', 'startTrace', 'stopTrace']);
+  const offFirst = await run('trace off');
+  expect(offFirst.result.error).toMatch(/"trace on" first/);
 });

@@ -44,6 +44,7 @@ const SAMPLES: { [K in ControlMethod]: Parameters<ControlApi[K]> } = {
   renderingOverlays: [],
   setRenderingOverlays: [{ tileBorders: true, paintFlashing: false, fpsMeter: true }],
   architecture: [],
+  sharedMemory: [],
   signalProcess: [42, 'stop'],
   showCaption: ['Killing the renderer of orbit.example', 2.5],
   listClaims: [],

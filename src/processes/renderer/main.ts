@@ -34,6 +34,7 @@ import type {
   ToWorker,
 } from './threadMessages';
 import { crashThisThread } from './threads/crash';
+import { probeMemory } from '../../platform/child/memoryProbe';
 import { probeSandbox } from '../../platform/child/sandboxProbe';
 import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
 import { joinProcessTrace, tracer } from '../../platform/tracing';
@@ -421,6 +422,8 @@ parent.onMessage((raw) => {
         return parent.send({ type: 'minium://badmessage', forged: true } as unknown as RendererToBrowser);
       if (m.kind === 'sandbox-probe')
         return void probeSandbox((level, message) => sendConsole(m.tabId, level, message));
+      if (m.kind === 'memory-probe')
+        return probeMemory(m.target ?? null, (level, message) => sendConsole(m.tabId, level, message));
       toMain({ type: 'crash', how: m.kind === 'crash' ? 'segfault' : m.kind });
       break;
     case 'shutdown':

@@ -229,13 +229,14 @@ async function runScripts(tab: Tab, dom: Dom): Promise<void> {
   for (const [i, s] of scripts.scripts().entries()) {
     if (tab.closed) return;
     if (s.code !== undefined) {
-      scripts.run(s.code, `${tab.url} (inline script ${i + 1})`);
+      const name = `${tab.url} (inline script ${i + 1})`;
+      tracer.slice('EvaluateScript', () => scripts.run(s.code!, name), { url: name });
       continue;
     }
     const url = new URL(s.src!, tab.url).href;
     const result = await fetchResource(tab.tabId, url, 'script');
     if (tab.closed) return;
-    if (result.ok) scripts.run(result.body, url);
+    if (result.ok) tracer.slice('EvaluateScript', () => scripts.run(result.body, url), { url });
     else
       toIo({
         type: 'console',
