@@ -44,6 +44,22 @@ export interface FifoServerResult {
   milliseconds: number;
 }
 
+/**
+ * CLAIMS.md MQ2, frequent small I/O: bursts of small messages one way, each taken by the peer as it
+ * comes, over a message queue and over shared memory in turn, burst by burst (src/lab/ipc/frequentIo.ts).
+ */
+export interface FrequentIo {
+  size: number;
+  /** Messages per burst. */
+  messages: number;
+  /** Messages per second over each, one burst per pair. */
+  mq?: Estimate;
+  shm?: Estimate;
+  /** mq ÷ shm, pair by pair. */
+  ratio?: Estimate;
+  error?: string;
+}
+
 export interface IpcLabReport {
   lab: 'ipc';
   date: string;
@@ -56,6 +72,8 @@ export interface IpcLabReport {
   /** PIPE1: what the kernel answers to using a pipe the wrong way round. */
   pipeDirection: { writeToReadEnd: string; readFromWriteEnd: string } | null;
   fifoServer: FifoServerResult | null;
+  /** Null where the run measured not both mq and shm. */
+  frequentIo: FrequentIo | null;
   verdicts: ClaimVerdict[];
 }
 

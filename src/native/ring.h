@@ -1,7 +1,8 @@
 // A single-producer, single-consumer ring of length-prefixed messages in shared memory, safe
 // across processes: positions are monotonic byte counters published with release/acquire
 // ordering. A side that must wait spins briefly (50 µs), then sleeps on a futex word that the
-// other side bumps (where there is no futex, it yields instead).
+// other side bumps (where there is no futex, it yields instead). It spins only while the other
+// side was last seen on another CPU: on the same CPU a spin keeps the other side from running.
 #pragma once
 
 #include <atomic>
@@ -15,8 +16,10 @@ struct alignas(64) RingHeader {
   alignas(64) std::atomic<uint64_t> tail;  // bytes ever read (consumer)
   alignas(64) std::atomic<uint32_t> data_seq;   // bumped after each write; the consumer waits on it
   std::atomic<uint32_t> consumer_waiting;
+  std::atomic<int32_t> producer_cpu;  // the CPU the producer last wrote from; -1: not yet
   alignas(64) std::atomic<uint32_t> space_seq;  // bumped after each read; the producer waits on it
   std::atomic<uint32_t> producer_waiting;
+  std::atomic<int32_t> consumer_cpu;  // the CPU the consumer last read on; -1: not yet
   alignas(64) uint64_t capacity;
 };
 

@@ -31,8 +31,35 @@ test('--quick --json measures the chosen mechanisms at every quick size and clea
     expect(c.rtt!.spread.low).toBeLessThanOrEqual(c.rtt!.spread.high);
   }
   expect(report.machine.cores).toBeGreaterThan(0);
+  // Without both mq and shm there is nothing to judge MQ2 by.
+  expect(report.frequentIo).toBeNull();
+  expect(report.verdicts.find((v) => v.id === 'MQ2')?.verdict).toBe('not measured');
   expect(run.stderr).toMatch(/\[#+\] 12\/12 done/);
   expect(leftovers()).toEqual(before);
+});
+
+test('MQ2 is judged from bursts of small messages over mq and shm in turn, pair by pair', () => {
+  const run = spawnSync(process.execPath, [CLI, 'lab', 'ipc', '--quick', '--json', '--only', 'shm,mq'], {
+    encoding: 'utf8',
+    timeout: 120000,
+  });
+  expect(run.status).toBe(0);
+  const report = JSON.parse(run.stdout) as IpcLabReport;
+  const f = report.frequentIo!;
+  expect(f.error).toBeUndefined();
+  expect(f.size).toBe(64);
+  // Every burst arrived whole (the lab checks each tally), as many over each, and each pair gave a ratio.
+  for (const side of [f.mq!, f.shm!, f.ratio!]) {
+    expect(side.n).toBe(41);
+    expect(side.confidence).toBeGreaterThanOrEqual(0.95);
+    expect(side.low).toBeGreaterThan(0);
+    expect(side.low).toBeLessThanOrEqual(side.median);
+    expect(side.median).toBeLessThanOrEqual(side.high);
+  }
+  const mq2 = report.verdicts.find((v) => v.id === 'MQ2')!;
+  expect(['holds', 'does not hold here', 'inconclusive here']).toContain(mq2.verdict);
+  expect(mq2.ratio).toEqual({ median: f.ratio!.median, low: f.ratio!.low, high: f.ratio!.high });
+  expect(mq2.because).toMatch(/64-byte messages .*41 pairs.*repetition by repetition/);
 });
 
 test('an unknown mechanism or lab is a clear error', () => {

@@ -1,5 +1,7 @@
 import type { Estimate, IpcCell, IpcLabReport } from '../../src/common/labReports';
 import { ipcVerdicts } from '../../src/lab/ipc/verdicts';
+import { estimate } from '../../src/lab/stats';
+import { judge, pairedRatio } from '../../src/lab/verdict';
 
 /** Nine repetitions within 2% of the median: a tight 96% interval. */
 const tight = (median: number): Estimate => ({
@@ -24,7 +26,11 @@ const cell = (
   throughput: { bytesPerSecond: mbPerS * 1e6, messages: 10, spread: tight(mbPerS * 1e6) },
 });
 
-function report(cells: IpcCell[], race: IpcLabReport['race'] = null): Omit<IpcLabReport, 'verdicts'> {
+function report(
+  cells: IpcCell[],
+  race: IpcLabReport['race'] = null,
+  frequentIo: IpcLabReport['frequentIo'] = null,
+): Omit<IpcLabReport, 'verdicts'> {
   return {
     lab: 'ipc',
     date: '',
@@ -36,6 +42,7 @@ function report(cells: IpcCell[], race: IpcLabReport['race'] = null): Omit<IpcLa
     race,
     fifoServer: null,
     pipeDirection: null,
+    frequentIo,
   };
 }
 
@@ -72,9 +79,38 @@ describe('IPC lab verdicts', () => {
     expect(verdict(report([], race(40, 2)), 'SHM2')?.verdict).toBe('does not hold here');
   });
 
-  test('MQ2 compares 4 KiB throughput; claims without figures are not measured', () => {
-    const r = report([cell('mq', 'processes', 4096, 60, 150), cell('shm', 'processes', 4096, 8, 500)]);
-    expect(verdict(r, 'MQ2')?.verdict).toBe('does not hold here');
+  test('MQ2 reads the pairs of small-message bursts, not the 4 KiB stream; claims without figures are not measured', () => {
+    // Two sides whose own intervals overlap (load moved every burst), but in every pair the queue
+    // carried more: the pairs decide.
+    const mq = [300e3, 520e3, 310e3, 480e3, 330e3, 450e3, 350e3, 420e3, 360e3];
+    const shm = mq.map((x) => x / 1.3);
+    const frequentIo = { size: 64, messages: 5000, mq: estimate(mq), shm: estimate(shm), ratio: pairedRatio(mq, shm)! };
+    const r = report(
+      [cell('mq', 'processes', 4096, 60, 150), cell('shm', 'processes', 4096, 8, 500)],
+      null,
+      frequentIo,
+    );
+    const mq2 = verdict(r, 'MQ2');
+    expect(mq2?.verdict).toBe('holds');
+    expect(mq2?.ratio?.low).toBeCloseTo(1.3, 6);
+    expect(mq2?.because).toMatch(
+      /64-byte messages.*9 pairs.*message queue 360 k messages\/s.*repetition by repetition/,
+    );
+    expect(judge(frequentIo.mq, frequentIo.shm, 1).verdict).toBe('inconclusive here');
+
+    const faster = report([], null, {
+      ...frequentIo,
+      mq: frequentIo.shm,
+      shm: frequentIo.mq,
+      ratio: pairedRatio(shm, mq)!,
+    });
+    expect(verdict(faster, 'MQ2')?.verdict).toBe('does not hold here');
+    expect(
+      verdict(report([], null, { size: 64, messages: 5000, error: 'frequent I/O: mq_open failed' }), 'MQ2'),
+    ).toMatchObject({
+      verdict: 'not measured',
+      because: 'frequent I/O: mq_open failed',
+    });
     expect(verdict(r, 'SOCK1')?.verdict).toBe('not measured');
     expect(verdict(r, 'IPC3')?.verdict).toBe('not measured');
   });
