@@ -109,6 +109,12 @@ export const LIMITS = {
    * twice Chromium's figure, so Minium allows about half as many renderers on the same machine.
    */
   rendererEstimateMb: 160,
+  /**
+   * Quiet time after a renderer's last page load (or a spare's warm-up) before every thread's heap
+   * is reduced (`HeapReducer`): a page's load burst is over by then, and the one full collection
+   * per thread costs a few milliseconds once, not per frame.
+   */
+  heapReduceDelayMs: 2000,
   /** Chromium's floor on the renderer process limit (`kMinRendererProcessCount`), whatever the memory. */
   rendererProcessMin: 3,
   /** Chromium's ceiling where the platform's process limit is unknown (`kMaxRendererProcessCount`). */

@@ -8,6 +8,7 @@
 #include <node_api.h>
 
 #include "affinity.h"
+#include "memory_pressure.h"
 #include "region.h"
 
 #include <cerrno>
@@ -302,6 +303,7 @@ napi_value Init(napi_env env, napi_value exports) {
   minium::InitMq(env, exports);
   minium::InitAnonymousMemory(env, exports);
   minium::InitSandbox(env, exports);
+  minium::InitMemoryPressure(env, exports);
   return exports;
 }
 

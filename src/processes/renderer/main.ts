@@ -19,7 +19,13 @@ import type { ThreadHeap, ThreadKind } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { native } from '../../platform/native';
 import { LoopLoad } from '../../platform/child/LoopLoad';
-import { heapFigures, type HeapAnswer, type HeapRequest } from '../../platform/child/ThreadHeap';
+import {
+  heapFigures,
+  type HeapAnswer,
+  type HeapRequest,
+  HeapReducer,
+  reduceHeap,
+} from '../../platform/child/ThreadHeap';
 import { sandboxSelfOrExit, TEST_ATTACK_ARG } from '../../platform/child/sandboxSelf';
 import type {
   FetchRequest,
@@ -91,6 +97,11 @@ const traces = new ChildTraceCollector(
 );
 let mainThread: Worker | null = null;
 let compositorThread: Worker | null = null;
+/** Once the renderer is quiet after a load or warm-up, every thread reduces its heap: this one, then each worker. */
+const heapReducer = new HeapReducer(LIMITS.heapReduceDelayMs, () => {
+  reduceHeap();
+  for (const t of threads) t.worker?.postMessage({ type: 'reduce-heap' } satisfies HeapRequest);
+});
 const MAX_ENDED_SHOWN = 8;
 
 /**
@@ -202,6 +213,7 @@ function threadStarted(record: ThreadRecord): void {
   if (threadsStartedSent || !wanted.every((t) => t.started)) return;
   threadsStartedSent = true;
   send({ type: 'threads-started', ms: Math.round(performance.now()) });
+  heapReducer.schedule();
 }
 
 /** A raster thread that dies is replaced (piscina's rule); the compositor re-queues its tile. */
@@ -284,6 +296,7 @@ function start(rasterThreads: number): void {
       case 'fetch':
         return relayFetch(m, (requestId, result) => toMain({ type: 'resource', requestId, result }));
       case 'loaded':
+        heapReducer.schedule();
         return send({ type: 'tab-loaded', tabId: m.tabId, title: truncate(m.title, LIMITS.titleLength) });
       case 'plugin-request':
         return send({
