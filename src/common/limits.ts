@@ -110,9 +110,9 @@ export const LIMITS = {
    */
   rendererEstimateMb: 160,
   /**
-   * Quiet time after a renderer's last page load (or a spare's warm-up) before every thread's heap
-   * is reduced (`HeapReducer`): a page's load burst is over by then, and the one full collection
-   * per thread costs a few milliseconds once, not per frame.
+   * Quiet time after a renderer's last page load before every thread's heap is reduced
+   * (`HeapReducer`): a page's load burst is over by then, and each thread pays one full
+   * collection (4–14 ms here for a small heap), once, not per frame.
    */
   heapReduceDelayMs: 2000,
   /** Chromium's floor on the renderer process limit (`kMinRendererProcessCount`), whatever the memory. */

@@ -46,8 +46,8 @@ export function answerHeapRequests(port: MessagePort): void {
 /**
  * Chromium's renderer lets V8 reduce its heaps once a page has stopped allocating (V8's memory
  * reducer, after load) rather than keep what loading grew. This one reduces every thread's heap
- * once the renderer has been quiet for `delayMs` after its last reason (a page loaded, the threads
- * warmed up); each new reason restarts the wait, so a page that loads again waits its turn.
+ * once the renderer has been quiet for `delayMs` after its last page load; each new load restarts
+ * the wait, so a renderer loading several pages reduces once, after the last.
  */
 export class HeapReducer {
   private timer: NodeJS.Timeout | null = null;

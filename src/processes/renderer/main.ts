@@ -97,7 +97,11 @@ const traces = new ChildTraceCollector(
 );
 let mainThread: Worker | null = null;
 let compositorThread: Worker | null = null;
-/** Once the renderer is quiet after a load or warm-up, every thread reduces its heap: this one, then each worker. */
+/**
+ * Once the renderer is quiet after a page load, every thread reduces its heap: this one, then each
+ * worker. Not a spare after its warm-up: it waits to be fast, and a page loads at once into the
+ * young generations the warm-up grew.
+ */
 const heapReducer = new HeapReducer(LIMITS.heapReduceDelayMs, () => {
   reduceHeap();
   for (const t of threads) t.worker?.postMessage({ type: 'reduce-heap' } satisfies HeapRequest);
@@ -213,7 +217,6 @@ function threadStarted(record: ThreadRecord): void {
   if (threadsStartedSent || !wanted.every((t) => t.started)) return;
   threadsStartedSent = true;
   send({ type: 'threads-started', ms: Math.round(performance.now()) });
-  heapReducer.schedule();
 }
 
 /** A raster thread that dies is replaced (piscina's rule); the compositor re-queues its tile. */
