@@ -29,7 +29,7 @@ export function heapFigures(): ThreadHeap {
 /**
  * Tells this thread's isolate that memory is critical (the addon's `reduceIsolateMemory`): V8
  * collects at once and shrinks its young generation, which grew while the page loaded and which V8
- * otherwise keeps at its largest for good.
+ * otherwise keeps at its largest for good; then malloc returns its free pages to the system.
  */
 export function reduceHeap(): void {
   native().reduceIsolateMemory();
