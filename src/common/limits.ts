@@ -123,6 +123,12 @@ export const LIMITS = {
    * twice Chromium's figure, so Minium allows about half as many renderers on the same machine.
    */
   rendererEstimateMb: 160,
+  /**
+   * Quiet time after a renderer's last page load before every thread's heap is reduced
+   * (`HeapReducer`): a page's load burst is over by then, and each thread pays one full
+   * collection (4–14 ms here for a small heap), once, not per frame.
+   */
+  heapReduceDelayMs: 2000,
   /** Chromium's floor on the renderer process limit (`kMinRendererProcessCount`), whatever the memory. */
   rendererProcessMin: 3,
   /** Chromium's ceiling where the platform's process limit is unknown (`kMaxRendererProcessCount`). */

@@ -9,6 +9,7 @@
 
 #include "affinity.h"
 #include "process_memory.h"
+#include "memory_pressure.h"
 #include "region.h"
 
 #include <cerrno>
@@ -304,6 +305,7 @@ napi_value Init(napi_env env, napi_value exports) {
   minium::InitAnonymousMemory(env, exports);
   minium::InitSandbox(env, exports);
   minium::InitProcessMemory(env, exports);
+  minium::InitMemoryPressure(env, exports);
   return exports;
 }
 

@@ -23,6 +23,11 @@ interface NativeAddon {
   bindToParentLifetime(parentPid: number): boolean | null;
   /** The signal the kernel sends when the parent ends (0: none). */
   parentDeathSignal(): number;
+  /**
+   * The calling thread's V8 isolate collects at once, reducing its footprint; malloc returns free
+   * pages (src/native/memory_pressure.cc).
+   */
+  reduceIsolateMemory(): void;
   // Anonymous shared memory and descriptor passing (src/native/anonymous_memory.cc), Linux only.
   createAnonymous(label: string, size: number): { handle: object; fd: number; inode: number };
   mapSameProcess(fd: number, size: number, inode: number): object;

@@ -19,7 +19,13 @@ import type { ThreadHeap, ThreadKind } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { native } from '../../platform/native';
 import { LoopLoad } from '../../platform/child/LoopLoad';
-import { heapFigures, type HeapAnswer, type HeapRequest } from '../../platform/child/ThreadHeap';
+import {
+  heapFigures,
+  type HeapAnswer,
+  type HeapRequest,
+  HeapReducer,
+  reduceHeap,
+} from '../../platform/child/ThreadHeap';
 import { sandboxSelfOrExit, TEST_ATTACK_ARG } from '../../platform/child/sandboxSelf';
 import type {
   FetchRequest,
@@ -92,6 +98,15 @@ const traces = new ChildTraceCollector(
 );
 let mainThread: Worker | null = null;
 let compositorThread: Worker | null = null;
+/**
+ * Once the renderer is quiet after a page load, every thread reduces its heap: this one, then each
+ * worker. Not a spare after its warm-up: it waits to be fast, and a page loads at once into the
+ * young generations the warm-up grew.
+ */
+const heapReducer = new HeapReducer(LIMITS.heapReduceDelayMs, () => {
+  reduceHeap();
+  for (const t of threads) t.worker?.postMessage({ type: 'reduce-heap' } satisfies HeapRequest);
+});
 const MAX_ENDED_SHOWN = 8;
 
 /**
@@ -285,6 +300,7 @@ function start(rasterThreads: number): void {
       case 'fetch':
         return relayFetch(m, (requestId, result) => toMain({ type: 'resource', requestId, result }));
       case 'loaded':
+        heapReducer.schedule();
         return send({ type: 'tab-loaded', tabId: m.tabId, title: truncate(m.title, LIMITS.titleLength) });
       case 'plugin-request':
         return send({

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { answerHeapRequests, type HeapRequest } from '../../../platform/child/ThreadHeap';
+import { answerHeapRequests, type HeapRequest, isHeapRequest } from '../../../platform/child/ThreadHeap';
 import { WORKER_ENVIRONMENT } from '../script/environments';
 import { ScriptContext } from '../script/ScriptContext';
 import type { CrashOrder, FromWorker, ToWorker, WorkerLifecycle } from '../threadMessages';
@@ -56,7 +56,7 @@ port.on('message', (m: string | WorkerLifecycle) => {
 answerHeapRequests(parentPort!);
 parentPort!.on('message', (m: ToWorker | CrashOrder | HeapRequest) => {
   if (m.type === 'crash') return crashThisThread(m.how, workerId);
-  if (m.type === 'heap-request') return;
+  if (isHeapRequest(m)) return;
   if (!m.result.ok) return reportError(`could not load the worker script ${url}: ${m.result.error}`);
   context.run(m.result.body, url);
   started = true;

@@ -5,7 +5,8 @@
  * css-tree only tokenizes and cuts the sheet into rules here: preludes and values stay raw text,
  * read by `Selectors` and `Values`.
  */
-import { type Block, type CssNode, generate, type ParseOptions } from 'css-tree';
+import type { Block, CssNode, ParseOptions } from 'css-tree';
+import generate from 'css-tree/generator';
 import { parseCss, withoutComments } from './cssTokens';
 import { parseSelectorList, type Selector } from './Selectors';
 

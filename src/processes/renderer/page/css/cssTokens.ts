@@ -3,7 +3,10 @@
  * helpers for text the parser hands over raw — a selector or value without its comments, a value
  * split on its top-level commas.
  */
-import { type CssNode, fork, generate, parse, type ParseOptions, tokenize, tokenTypes } from 'css-tree';
+import type { CssNode, ParseOptions } from 'css-tree';
+import generate from 'css-tree/generator';
+import parse from 'css-tree/parser';
+import { tokenize, tokenTypes } from 'css-tree/tokenizer';
 
 /** Above this many characters a source is parsed by a css-tree instance of its own (see below). */
 const BIG_SOURCE_CHARS = 64 * 1024;
@@ -11,10 +14,15 @@ const BIG_SOURCE_CHARS = 64 * 1024;
 /**
  * css-tree's parser keeps its token buffers at the size of the largest source it has read and
  * clears them whole on every parse: after one 2 MB sheet, each inline style would cost a
- * millisecond. A big source gets a fresh instance (~25 ms), so the shared one stays small.
+ * millisecond. A big source gets a fresh instance (~25 ms), so the shared one stays small. Only
+ * the whole package makes fresh instances (`fork`), lexer and syntax data included: it is loaded
+ * on the first big source, not by every page.
  */
 export function parseCss(text: string, options: ParseOptions): CssNode {
-  return text.length > BIG_SOURCE_CHARS ? fork({}).parse(text, options) : parse(text, options);
+  if (text.length <= BIG_SOURCE_CHARS) return parse(text, options);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fork } = require('css-tree') as typeof import('css-tree');
+  return fork({}).parse(text, options);
 }
 
 /** The text with each comment replaced by a space; strings and url()s are left as they are. */
