@@ -6,30 +6,19 @@
  */
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Browser as Chromium } from 'playwright-core';
 import type { TabInfo } from '../../src/common/controlApi';
-import { startWebShell, waitFor, type WebShell } from '../integration/helpers';
-import { describeInChromium, diagnosedTest, launchChromium, openWindow, SHOTS, type ShellWindow } from './chromium';
+import { waitFor, type WebShell } from '../integration/helpers';
+import { describeInChromium, SHOTS, windowSuite } from './chromium';
 
 describeInChromium('faults in the web shell’s window', () => {
-  let shell: WebShell;
-  let browser: Chromium;
+  // Unresponsive after 5 s rather than 15; memory-exhaust ends at a 900 MB budget.
+  const suite = windowSuite(['--short-hang', '--memory-budget', '900']);
+  const { e2e } = suite;
   let page: Page;
-  let window: ShellWindow;
-  const e2e = (name: string, body: () => Promise<void>, timeoutMs?: number) =>
-    diagnosedTest(name, () => ({ shell, window }))(body, timeoutMs);
-
-  beforeAll(async () => {
-    // Unresponsive after 5 s rather than 15; memory-exhaust ends at a 900 MB budget.
-    shell = await startWebShell(['--short-hang', '--memory-budget', '900']);
-    browser = await launchChromium();
-    window = await openWindow(browser, shell, { width: 1400, height: 860 });
-    page = window.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    shell?.child.kill('SIGTERM');
+  let shell: WebShell;
+  beforeAll(() => {
+    page = suite.page();
+    shell = suite.shell();
   });
 
   const activeTab = () => page.locator('.tab.active');
