@@ -141,9 +141,9 @@ function cell(text: string): HTMLTableCellElement {
 
 /** What the process runs under, as the child read it back from the kernel. */
 function sandboxCell(p: ProcessInfo): HTMLTableCellElement {
-  const td = cell(sandboxLabel(p.sandbox));
-  td.className = `sandbox ${p.sandbox?.os ?? 'browser'}`;
-  td.title = sandboxDetails(p.sandbox);
+  const td = cell(sandboxLabel(p.sandbox, p.role));
+  td.className = `sandbox ${p.sandbox?.os ?? (p.role === 'browser' ? 'browser' : 'starting')}`;
+  td.title = sandboxDetails(p.sandbox, p.role);
   return td;
 }
 

@@ -34,7 +34,7 @@ interface Sample {
 }
 
 /** Opens the page in a new tab, waits for its first presented frame, closes it and waits for its renderer to end. */
-async function openOnce(b: Browser, url: string, expectPid: number | null): Promise<Sample> {
+export async function openOnce(b: Browser, url: string, expectPid: number | null): Promise<Sample> {
   const started = performance.now();
   const t = await b.openTab(url);
   const committed = nextEvent(b, (e) => e.type === 'tab-updated' && e.tab.id === t.id && e.tab.state === 'live');

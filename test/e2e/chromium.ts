@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../src/shell/web/ChromiumWindow';
-import type { WebShell } from '../integration/helpers';
+import { startWebShell, type WebShell } from '../integration/helpers';
 
 export const CHROMIUM = findChromium() ?? process.env.MINIUM_CHROMIUM ?? '/usr/bin/chromium';
 export const SHOTS = path.join(os.tmpdir(), 'minium-e2e');
@@ -105,4 +105,30 @@ export function diagnosedTest(name: string, context: () => { shell: WebShell; wi
       },
       timeoutMs,
     );
+}
+
+/**
+ * For a suite of one window: starts a web shell (with `shellArgs`) and Chromium before the suite,
+ * opens the window, ends both after it, and gives the suite its `e2e` tests (diagnosed on
+ * failure) and getters for what beforeAll made.
+ */
+export function windowSuite(shellArgs: string[], viewport = { width: 1400, height: 860 }) {
+  let shell: WebShell;
+  let browser: Browser | undefined;
+  let window: ShellWindow;
+  beforeAll(async () => {
+    shell = await startWebShell(shellArgs);
+    browser = await launchChromium();
+    window = await openWindow(browser, shell, viewport);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    shell?.child.kill('SIGTERM');
+  });
+  return {
+    e2e: (name: string, body: () => Promise<void>, timeoutMs?: number) =>
+      diagnosedTest(name, () => ({ shell, window }))(body, timeoutMs),
+    shell: () => shell,
+    page: () => window.page,
+  };
 }

@@ -53,6 +53,15 @@ const PAGES: Record<string, () => { type: string; body: string }> = {
   }),
   '/console-flood': () =>
     page('<script>for (let i = 0; i < 20000; i++) console.log("flood " + i); console.error("flood over")</script>'),
+  '/embed-removed': () => ({
+    type: 'text/html',
+    body:
+      '<body style="margin: 0"><button id="remove" style="display: block; width: 300px; height: 60px">remove</button>' +
+      `<div id="box"><embed type="${CLOCK}" width="100" height="100"></div><script>` +
+      'document.getElementById("remove").addEventListener("click", () => ' +
+      '{ document.getElementById("box").innerHTML = ""; console.log("removed"); });</script>' +
+      `${SPINNER}</body>`,
+  }),
   '/embed-loop': () =>
     page(
       `<div id="box"><embed type="${CLOCK}" width="100" height="100"></div><script>
@@ -208,6 +217,19 @@ test('an <embed> replaced in a loop keeps one plugin instance, not one per repla
   expect((await b.listProcesses()).find((p) => p.role === 'plugin')?.pid).toBe(plugin.pid);
   await expectStillRendering(t);
 }, 60000);
+
+test('an <embed> removed from the document ends its plugin instance', async () => {
+  const t = await openLive(b, `${base}/embed-removed`);
+  const plugin = await waitFor(
+    async () => (await b.listProcesses()).find((p) => p.role === 'plugin'),
+    'the plugin process',
+  );
+  await waitFor(() => tilePoolDescriptorsOf(plugin.pid).length === 1, 'the instance'); // one memfd tile pool
+  await b.sendInput(t.id, { type: 'click', x: 150, y: 30 }); // the button, top left
+  await waitFor(() => consoleHas(t, /^removed$/), 'the embed removed');
+  await waitFor(() => !alive(plugin.pid) || tilePoolDescriptorsOf(plugin.pid).length === 0, 'no instance left');
+  await expectStillRendering(t);
+});
 
 test('a typed address that grows past the limit once escaped is a 400 with the reason', async () => {
   await expect(b.openTab(`news.example/${' x'.repeat(3000)}`)).rejects.toMatchObject({

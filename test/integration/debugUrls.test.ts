@@ -42,6 +42,19 @@ test.each([
   // memory-exhaust ends either by the budget (SIGKILL) or by a failed allocation (our OOM exit code).
   if (reason !== 'oom') expect(gone.exitSignal).toBe(signal);
   expect(alive(news.pid!)).toBe(false);
+  // Only badmessage is killed for what it sent: the browser says so, with the reason.
+  expect(events.filter((e) => e.type === 'bad-message')).toEqual(
+    url === 'minium://badmessage'
+      ? [
+          {
+            type: 'bad-message',
+            pid: news.pid,
+            role: 'renderer',
+            reason: expect.stringMatching(/^Invalid discriminator value/),
+          },
+        ]
+      : [],
+  );
   expect(tabOf(b, orbit.id).state).toBe('live');
   await b.activateTab(orbit.id); // only the shown tab presents; news, opened last, was shown
   expect(await keepsPresenting(b, orbit.id)).toBe(true);
@@ -65,10 +78,12 @@ test('minium://hang: the tab turns unresponsive and stays so; the other site doe
   expect(await keepsPresenting(b, orbit.id)).toBe(true);
 });
 
-test('minium://shorthang: unresponsive, then it recovers by itself', async () => {
-  const { news } = await twoSites();
+test('minium://shorthang: unresponsive, then it recovers by itself; the other site does not notice', async () => {
+  const { orbit, news } = await twoSites();
   await b.navigate(news.id, 'minium://shorthang');
   await waitFor(() => tabOf(b, news.id).unresponsive, 'the tab to turn unresponsive');
+  expect(tabOf(b, orbit.id)).toMatchObject({ state: 'live', pid: orbit.pid });
+  expect(tabOf(b, orbit.id).unresponsive).toBeUndefined();
   await waitFor(() => !tabOf(b, news.id).unresponsive, 'the tab to recover', 40000);
   expect(tabOf(b, news.id)).toMatchObject({ state: 'live', pid: news.pid });
 }, 90000);

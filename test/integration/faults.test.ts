@@ -33,17 +33,21 @@ test.each([
   expect(alive(pid)).toBe(false);
 });
 
-test('JS heap exhausted in the compositor thread: the renderer ends with oom', async () => {
-  const orbit = await openLive(b, 'https://orbit.example/');
-  const news = await openLive(b, 'https://news.example/');
-  // Threads are known from the renderer's stats, every 500 ms: the first may not have come yet.
-  await waitFor(async () => {
-    const renderer = (await b.listProcesses()).find((p) => p.pid === news.pid);
-    return renderer?.threads.some((t) => t.id === 'compositor');
-  }, 'the compositor thread to be listed');
-  await b.crashThread(news.pid!, 'compositor', 'oom');
-  await expectGoneWith(news.id, 'oom', orbit.id);
-});
+test.each(['compositor', 'raster-1', 'io'])(
+  'JS heap exhausted in the %s thread: the renderer ends with oom',
+  async (thread) => {
+    const orbit = await openLive(b, 'https://orbit.example/');
+    const news = await openLive(b, 'https://news.example/');
+    // Threads are known from the renderer's stats, every 500 ms: the first may not have come yet.
+    await waitFor(async () => {
+      const renderer = (await b.listProcesses()).find((p) => p.pid === news.pid);
+      return renderer?.threads.some((t) => t.id === thread);
+    }, `the ${thread} thread to be listed`);
+    await b.crashThread(news.pid!, thread, 'oom');
+    await expectGoneWith(news.id, 'oom', orbit.id);
+    expect(alive(news.pid!)).toBe(false);
+  },
+);
 
 test('typed arrays grown past the memory budget: the renderer ends with oom', async () => {
   const orbit = await openLive(b, 'https://orbit.example/');
@@ -66,6 +70,19 @@ test('while (true) {}: the tab turns unresponsive; Exit page kills its renderer'
   expect(tabOf(b, orbit.id).unresponsive).toBeUndefined();
   await b.killProcess(hang.pid!); // the bar's Exit page
   await expectGoneWith(hang.id, 'killed', orbit.id);
+});
+
+test('while (true) {} in a click handler: the tab turns unresponsive after the click; Exit page kills it', async () => {
+  const orbit = await openLive(b, 'https://orbit.example/');
+  const page = await openLive(b, 'https://faults.example/click-hang.html');
+  await waitFor(() => b.consoleMessages(page.id).some((m) => m.message === 'listening'), 'the click handler');
+  expect(tabOf(b, page.id).unresponsive).toBeUndefined();
+  await b.sendInput(page.id, { type: 'click', x: 150, y: 30 }); // the button, top left
+  await waitFor(() => tabOf(b, page.id).unresponsive, 'the clicked tab to turn unresponsive');
+  expect(b.consoleMessages(page.id).map((m) => m.message)).toContain('looping');
+  expect(tabOf(b, orbit.id).unresponsive).toBeUndefined();
+  await b.killProcess(page.pid!); // the bar's Exit page
+  await expectGoneWith(page.id, 'killed', orbit.id);
 });
 
 test('a block that ends: unresponsive, then responsive again', async () => {

@@ -124,9 +124,9 @@ export interface WebShell {
  * `minium web --headless --port 0`, as a user starts it; resolves with the URL it prints first.
  * Both pipes are read to the end: a shell whose unread stderr pipe filled would block in write().
  */
-export async function startWebShell(): Promise<WebShell> {
+export async function startWebShell(extraArgs: string[] = []): Promise<WebShell> {
   const cli = path.join(__dirname, '../../src/shell/cli/main.js');
-  const child = spawn(process.execPath, [cli, 'web', '--headless', '--port', '0'], {
+  const child = spawn(process.execPath, [cli, 'web', '--headless', '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, MINIUM_CHILD_STDERR: 'quiet' },
   });

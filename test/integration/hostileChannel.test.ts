@@ -74,6 +74,31 @@ describe('a child that abuses its channel', () => {
   });
 });
 
+describe('a child that floods its stdout and stderr', () => {
+  test('reaches the browser’s stderr rate-limited, with a note, and never the browser’s stdout', async () => {
+    const started = performance.now();
+    const browser = spawn(process.execPath, [path.join(__dirname, '../fixtures/floodedBrowser.js')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MINIUM_CHILD_STDERR: 'relay' },
+    });
+    const flood = { stdout: 0, stderr: 0 };
+    let stderr = '';
+    browser.stdout!.on('data', (d: Buffer) => (flood.stdout += d.toString().split('x').length - 1));
+    browser.stderr!.on('data', (d: Buffer) => {
+      flood.stderr += d.toString().split('x').length - 1;
+      stderr = (stderr + d.toString()).slice(-65536);
+    });
+    const [code] = (await once(browser, 'exit')) as [number | null];
+    const seconds = (performance.now() - started) / 1000;
+    expect(code).toBe(0);
+    // 32 MiB were written; what passes is the relay's rate for as long as the flood lasted.
+    expect(flood.stdout).toBe(0);
+    expect(flood.stderr).toBeGreaterThan(0);
+    expect(flood.stderr).toBeLessThanOrEqual(LIMITS.stderrBytesPerSecond * (Math.ceil(seconds) + 1));
+    expect(stderr).toMatch(/lines of stderr dropped/);
+  }, 60000);
+});
+
 /** The fixture child on a raw channel, so the test can be the broken browser. */
 async function rawChild() {
   const child = spawn(process.execPath, [path.join(__dirname, '../fixtures/child.js'), '--mode=ready'], {

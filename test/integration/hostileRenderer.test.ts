@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser } from '../../src/browser/Browser';
 import type { ChildLauncher, ChildProcessHandle, LaunchOptions } from '../../src/platform/ChildProcess';
@@ -32,12 +33,6 @@ const VICTIM = 'https://orbit.example';
 const ATTACK_MODULE = path.join(__dirname, '../fixtures/hostileRenderer.js');
 /** Node's permission-model flags: Electron's utilityProcess drops them, so one run does too. */
 const PERMISSION_FLAG = /^--(experimental-)?permission$|^--allow-|^--disable-warning=/;
-/**
- * Refused only once tile pools are anonymous memfds handed over as descriptors: today they are
- * named files in /dev/shm that children must open (TILE_POOL_PATHS). The case is kept, marked
- * failing, so it starts failing loudly, and must be unmarked, the day the merge lands.
- */
-
 /**
  * The test-only launcher: it gives the attacker site's renderer the attack module and its
  * targets, and collects the outcomes it reports over its channel. The shells never use it.
@@ -95,6 +90,9 @@ describe.each(modes)('a hostile renderer under $name', (mode) => {
   const outcome = (attack: string) => launcher.outcomes.find((o) => o.attack === attack);
 
   beforeAll(async () => {
+    // SIGUSR1 wakes the inspector on this port: an ephemeral one, so runs in parallel cannot collide.
+    // Jest hands tests a copy of `process`; the port is set on the real one, outside the test's realm.
+    (vm.runInThisContext('process') as NodeJS.Process).debugPort = 0;
     sleeper = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     tcp = net.createServer((s) => (tcpConnections++, s.destroy())).listen(0, '127.0.0.1');
     udp = dgram.createSocket('udp4').on('message', () => udpMessages++);
@@ -163,11 +161,15 @@ describe.each(modes)('a hostile renderer under $name', (mode) => {
   test('what the attacks would have done is seen from outside', async () => {
     if (mode.sandbox) {
       expect(alive(sleeper.pid!)).toBe(true);
+      expect(inspector.url()).toBeUndefined();
       expect(tcpConnections).toBe(0);
       expect(udpMessages).toBe(0);
       expect(scratchFiles(attackerPid).filter((f) => fs.existsSync(f))).toEqual([]);
     } else {
-      await waitFor(() => !alive(sleeper.pid!) && udpMessages > 0, 'the sleeper to die and the datagram to land');
+      await waitFor(
+        () => !alive(sleeper.pid!) && udpMessages === 2 && inspector.url(),
+        "the sleeper to die, both datagrams to land and this process's inspector to wake",
+      );
       expect(tcpConnections).toBe(1);
       expect(scratchFiles(attackerPid).filter((f) => fs.existsSync(f))).toHaveLength(2);
     }

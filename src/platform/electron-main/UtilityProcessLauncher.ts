@@ -35,12 +35,13 @@ export class UtilityProcessLauncher implements ChildLauncher {
     const child = utilityProcess.fork(options.entry, options.args, {
       execArgv: options.execArgv,
       serviceName,
-      stdio: ['ignore', 'inherit', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stderr = new StderrTail(
       child.stderr as unknown as Readable,
       () => `${options.serviceName} ${child.pid ?? '?'}`,
     );
+    stderr.relay(child.stdout as unknown as Readable);
     const exitListeners: ((e: ChildExit) => void)[] = [];
     const reader = new FrameReader(LIMITS.childFrameBytes);
     const traffic = new ChannelTraffic();

@@ -24,12 +24,13 @@ export class NodeChildLauncher implements ChildLauncher {
 
   launch(options: LaunchOptions): ChildProcessHandle {
     const child = spawn(process.execPath, [...options.execArgv, options.entry, ...options.args], {
-      stdio: ['ignore', 'inherit', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       // Under Electron's Node, execPath is the Electron binary: run it as Node, as fork() would.
       env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
     });
     const name = () => `${options.serviceName} ${child.pid ?? '?'}`;
     const stderr = new StderrTail(child.stderr, name);
+    stderr.relay(child.stdout);
     const channel = child.stdio[CHILD_CHANNEL_FD] as Socket;
     let exited = false;
     const exitListeners: ((e: ChildExit) => void)[] = [];

@@ -109,13 +109,13 @@ const heapReducer = new HeapReducer(LIMITS.heapReduceDelayMs, () => {
 });
 const MAX_ENDED_SHOWN = 8;
 
+/** The IO thread's heap is the process's own (`--max-old-space-size`), read back from V8. */
+const IO_HEAP_LIMIT_MB = Math.round(getHeapStatistics().heap_size_limit / 1048576);
 /**
  * Each thread's V8 heap limit, as Chromium gives each isolate one: a thread that exceeds it
  * ends with ERR_WORKER_OUT_OF_MEMORY, and the renderer with it (the IO thread's own limit is the
  * process's --max-old-space-size).
  */
-/** The IO thread's heap is the process's own (`--max-old-space-size`), read back from V8. */
-const IO_HEAP_LIMIT_MB = Math.round(getHeapStatistics().heap_size_limit / 1048576);
 const HEAP_LIMIT_MB: Record<Exclude<ThreadKind, 'io' | 'display' | 'plugin'>, number> = {
   main: 512,
   compositor: 256,
