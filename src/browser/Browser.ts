@@ -10,7 +10,7 @@
  * - GpuService, PluginService: the GPU process (or in-process compositor) and plugin processes;
  * - NetworkService: the network service process, which fetches http(s) for ResourceServer;
  * - FrameSinkGrants: what the display compositor lets each process draw, derived from the above;
- * - InputRouter, OverlaySettings, HangClock, RendererMemoryBudget, TaskManager, LabRunner,
+ * - InputRouter, OverlaySettings, HangClock, TaskManager, LabRunner,
  *   ChildProcessObserver, ClaimsTour (CLAIMS.md's verdicts, from labs and demonstrations).
  */
 import * as os from 'node:os';
@@ -53,7 +53,7 @@ import { OverlaySettings } from './OverlaySettings';
 import { PluginService } from './PluginService';
 import { policyFigures } from './PolicyFigures';
 import { RendererMessageDispatcher } from './RendererMessageDispatcher';
-import { RENDERER_MEMORY_BUDGET_MB, RendererMemoryBudget } from './RendererMemoryBudget';
+import { RENDERER_MEMORY_BUDGET_MB } from './RendererMemoryBudget';
 import { RendererRegistry } from './RendererRegistry';
 import { machineFacts, rendererLimits } from './RendererProcessLimit';
 import { describeProcessModel } from './ProcessInternals';
@@ -100,7 +100,6 @@ export class Browser implements ControlApi {
   private readonly navigation: NavigationController;
   private readonly tasks: TaskManager;
   private readonly hangClock: HangClock;
-  private readonly memoryBudget: RendererMemoryBudget;
   private readonly hangTimeoutMs: number;
   private readonly architectureMonitor: ArchitectureMonitor;
   private readonly limits = rendererLimits(machineFacts());
@@ -182,7 +181,6 @@ export class Browser implements ControlApi {
       ...(this.gpu.host ? [this.gpu.host] : []),
       ...(this.network.host ? [this.network.host] : []),
     ]);
-    this.memoryBudget = new RendererMemoryBudget(() => this.renderers.all(), memoryBudgetMb);
     this.events.event((e) => {
       if (e.type === 'tab-updated' || e.type === 'tab-closed') this.lastTabChange = Date.now();
     });
@@ -207,7 +205,6 @@ export class Browser implements ControlApi {
   async shutdown(): Promise<void> {
     this.observer.stop();
     this.hangClock.stop();
-    this.memoryBudget.stop();
     await this.renderers.shutdown();
     await this.plugins.stop();
     await this.network.stop();

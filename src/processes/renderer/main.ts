@@ -36,6 +36,7 @@ import type {
 import { crashThisThread } from './threads/crash';
 import { probeSandbox } from '../../platform/child/sandboxProbe';
 import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
+import { ReportClock, type ReportSeen } from '../../platform/child/ReportClock';
 import { joinProcessTrace, tracer } from '../../platform/tracing';
 import { FLOWS } from '../../common/TraceRecorder';
 
@@ -306,7 +307,7 @@ function start(rasterThreads: number): void {
     }
   });
   for (let i = 1; i <= rasterThreads; i++) startRasterThread(i);
-  setInterval(reportStats, 500).unref();
+  reports.start();
 }
 
 /**
@@ -329,7 +330,9 @@ function pingMainThread(): void {
 const HEAP_REPORT_EVERY = 4;
 let statsSerial = 0;
 
-function reportStats(): void {
+const reports = new ReportClock(reportStats);
+
+function reportStats(): ReportSeen {
   if (statsSerial++ % HEAP_REPORT_EVERY === 0) {
     threads[0].heap = heapFigures(); // the IO thread's own
     for (const t of threads) t.worker?.postMessage({ type: 'heap-request' } satisfies HeapRequest);
@@ -346,6 +349,7 @@ function reportStats(): void {
   }));
   send({ type: 'stats', threads: stats });
   pingMainThread();
+  return { busiest: Math.max(...stats.map((t) => t.busy)) };
 }
 
 let shuttingDown = false;
@@ -382,6 +386,9 @@ parent.onMessage((raw) => {
       break;
     case 'trace-stop':
       traces.stop(m.requestId);
+      break;
+    case 'report-rate':
+      reports.setRate(m);
       break;
     case 'overlays':
       toCompositor({ type: 'overlays', overlays: m.overlays });
