@@ -9,11 +9,13 @@ const rate = (watched: boolean) => ({ type: 'report-rate' as const, watched, liv
 /** A clock whose child is as busy as `busiest` says, recording when it reported. */
 function clock(busiest: { value: number }) {
   const at: number[] = [];
-  const c = new ReportClock(() => {
+  const watched: boolean[] = [];
+  const c = new ReportClock((w) => {
     at.push(Date.now());
+    watched.push(w);
     return { busiest: busiest.value };
   });
-  return { c, at };
+  return { c, at, watched };
 }
 
 describe('when a child reports its threads (ReportClock)', () => {
@@ -43,14 +45,15 @@ describe('when a child reports its threads (ReportClock)', () => {
     expect(at).toEqual([500, 1000, 1500, 2000, 4000]);
   });
 
-  test('someone starting to look gets a report at once, then the live rate', () => {
-    const { c, at } = clock({ value: 0 });
+  test('someone starting to look gets a report at once, then the live rate, each told it is watched', () => {
+    const { c, at, watched } = clock({ value: 0 });
     c.start();
     c.setRate(rate(false));
     jest.advanceTimersByTime(600); // reported at 500; the next heartbeat would be at 2500
     c.setRate(rate(true));
     jest.advanceTimersByTime(1000);
     expect(at).toEqual([500, 600, 1100, 1600]);
+    expect(watched).toEqual([false, true, true, true]);
   });
 });
 

@@ -20,7 +20,8 @@ export class ReportClock {
   private rate: Omit<ReportRate, 'type'> = { watched: false, liveMs: START_MS, heartbeatMs: START_MS };
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly report: () => ReportSeen) {}
+  /** `report` is told whether someone looks: what only a viewer needs is gathered only then. */
+  constructor(private readonly report: (watched: boolean) => ReportSeen) {}
 
   start(): void {
     this.schedule(this.rate.liveMs);
@@ -34,7 +35,7 @@ export class ReportClock {
   }
 
   private tick(): void {
-    const seen = this.report();
+    const seen = this.report(this.rate.watched);
     this.schedule(this.rate.watched || seen.busiest > BUSY_LOAD ? this.rate.liveMs : this.rate.heartbeatMs);
   }
 

@@ -326,14 +326,17 @@ function pingMainThread(): void {
   send({ type: 'main-thread-health', unansweredMs: now - mainUnansweredSince });
 }
 
-/** Heaps are asked for every this many stats reports: they change slowly, and the ask wakes every thread. */
+/**
+ * Heaps are asked for every this many reports while someone looks: they change slowly, the ask
+ * wakes every thread, and only the Task Manager and the architecture view show them.
+ */
 const HEAP_REPORT_EVERY = 4;
 let statsSerial = 0;
 
 const reports = new ReportClock(reportStats);
 
-function reportStats(): ReportSeen {
-  if (statsSerial++ % HEAP_REPORT_EVERY === 0) {
+function reportStats(watched: boolean): ReportSeen {
+  if (watched && statsSerial++ % HEAP_REPORT_EVERY === 0) {
     threads[0].heap = heapFigures(); // the IO thread's own
     for (const t of threads) t.worker?.postMessage({ type: 'heap-request' } satisfies HeapRequest);
   }
