@@ -56,6 +56,8 @@ const READY_TIMEOUT_MS = 15000;
 export const LIVE_REPORT_MS = 500;
 /** The longest a quiet child waits between reports when nobody looks (a heartbeat, for the hang monitor). */
 export const IDLE_REPORT_MS = 5000;
+/** However short a hang timeout a test or demo sets, a child is not asked to report more often than this. */
+const MIN_REPORT_MS = 100;
 
 /** What the kernel needs of any host, whatever its message types. */
 export interface ProcessHostView {
@@ -228,7 +230,8 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   }
 
   private reportRate(): ReportRate {
-    return { type: 'report-rate', watched: this.watched, liveMs: LIVE_REPORT_MS, heartbeatMs: this.heartbeatMs() };
+    const heartbeatMs = Math.max(MIN_REPORT_MS, this.heartbeatMs());
+    return { type: 'report-rate', watched: this.watched, liveMs: LIVE_REPORT_MS, heartbeatMs };
   }
 
   /** Called periodically by the kernel: has the child been silent for too long? */
