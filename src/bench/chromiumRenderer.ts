@@ -29,7 +29,7 @@ export interface ChromiumReading {
 }
 
 /** Serves each demo site from its folder under assets/sites, chosen by the request's Host. */
-function serveDemoSites(): Promise<http.Server> {
+export function serveDemoSites(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const site = (req.headers.host ?? '').split(':')[0];
     const root = path.join(SITES, path.basename(site));

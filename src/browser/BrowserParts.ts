@@ -11,7 +11,7 @@
  * - GpuService, PluginService: the GPU process (or in-process compositor) and plugin processes;
  * - NetworkService: the network service process, which fetches http(s) for ResourceServer;
  * - FrameSinkGrants: what the display compositor lets each process draw, derived from the above;
- * - InputRouter, OverlaySettings, HangClock, RendererMemoryBudget, TaskManager, LabRunner,
+ * - InputRouter, OverlaySettings, HangClock, TaskManager, LabRunner,
  *   TraceController, ArchitectureMonitor, ChildProcessObserver.
  */
 import * as os from 'node:os';
@@ -34,7 +34,7 @@ import { NetworkService } from './NetworkService';
 import { OverlaySettings } from './OverlaySettings';
 import { PluginService } from './PluginService';
 import { RendererMessageDispatcher } from './RendererMessageDispatcher';
-import { RENDERER_MEMORY_BUDGET_MB, RendererMemoryBudget } from './RendererMemoryBudget';
+import { RENDERER_MEMORY_BUDGET_MB } from './RendererMemoryBudget';
 import { machineFacts, rendererLimits } from './RendererProcessLimit';
 import { RendererRegistry } from './RendererRegistry';
 import { HUNG_RENDERER_DELAY_MS } from './RenderProcessHost';
@@ -84,7 +84,6 @@ export class BrowserParts {
   readonly traces: TraceController;
   private readonly observer = new ChildProcessObserver(this.events);
   private readonly hangClock: HangClock;
-  private readonly memoryBudget: RendererMemoryBudget;
   private lastTabChange = 0;
 
   constructor(options: BrowserOptions) {
@@ -162,7 +161,6 @@ export class BrowserParts {
       ...(this.gpu.host ? [this.gpu.host] : []),
       ...(this.network.host ? [this.network.host] : []),
     ]);
-    this.memoryBudget = new RendererMemoryBudget(() => this.renderers.all(), memoryBudgetMb);
     this.events.event((e) => {
       if (e.type === 'tab-updated' || e.type === 'tab-closed') this.lastTabChange = Date.now();
     });
@@ -179,7 +177,6 @@ export class BrowserParts {
   async shutdown(): Promise<void> {
     this.observer.stop();
     this.hangClock.stop();
-    this.memoryBudget.stop();
     await this.renderers.shutdown();
     await this.plugins.stop();
     await this.network.stop();

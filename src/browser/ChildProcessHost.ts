@@ -11,7 +11,14 @@ import { Emitter } from '../common/Emitter';
 import { type ExitReason, exitReason, OOM_EXIT_CODE } from '../common/exitReason';
 import { LIMITS } from '../common/limits';
 import { LogBudget } from '../common/LogBudget';
-import { parseMessage, type SandboxReport, type ThreadStats, type TraceData, type TraceEnd } from '../common/protocol';
+import {
+  parseMessage,
+  type ReportRate,
+  type SandboxReport,
+  type ThreadStats,
+  type TraceData,
+  type TraceEnd,
+} from '../common/protocol';
 import type { TrafficCounts } from '../platform/ChannelTraffic';
 import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess';
 import { childEntry } from '../platform/paths';
@@ -45,6 +52,12 @@ export interface Gone {
 export type HostState = 'starting' | 'ready' | 'gone';
 
 const READY_TIMEOUT_MS = 15000;
+/** How often a child reports its threads while someone looks at them, or while it is busy. */
+export const LIVE_REPORT_MS = 500;
+/** The longest a quiet child waits between reports when nobody looks (a heartbeat, for the hang monitor). */
+export const IDLE_REPORT_MS = 5000;
+/** However short a hang timeout a test or demo sets, a child is not asked to report more often than this. */
+const MIN_REPORT_MS = 100;
 
 /** What the kernel needs of any host, whatever its message types. */
 export interface ProcessHostView {
@@ -61,6 +74,8 @@ export interface ProcessHostView {
   onGone(listener: (gone: Gone) => void): () => void;
   onBadMessage(listener: (reason: string) => void): () => void;
   readonly unresponsive: boolean;
+  /** Someone looks at its threads (report at the live rate) or nobody does (a heartbeat while it is quiet). */
+  setWatched(watched: boolean): void;
   /** What the browser↔child channel carried so far, or null before launch. */
   traffic(): TrafficCounts | null;
 }
@@ -78,6 +93,7 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   /** Why the browser ended the child, when the signal alone would not say (a memory budget exceeded is `oom`). */
   private endReason: ExitReason | null = null;
   private readonly hang: HangMonitor;
+  private watched = false;
   /** A child's log lines go to the browser's stderr: a flood of them is dropped there, with a note. */
   private readonly logBudget = new LogBudget<'log'>(
     { messages: LIMITS.logMessagesPerSecond, bytes: LIMITS.logBytesPerSecond },
@@ -88,6 +104,9 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   private readonly messageEmitter = new Emitter<In>();
   private readonly goneEmitter = new Emitter<Gone>();
   private readonly badMessageEmitter = new Emitter<string>();
+  private readonly reportedEmitter = new Emitter<ThreadStats[]>();
+  /** The child reported its threads: what else must be read about it is read then, not on a clock of its own. */
+  readonly onReported = this.reportedEmitter.event;
   private readonly traceEmitter = new Emitter<TraceData | TraceEnd>();
   protected readonly responsivenessEmitter = new Emitter<HangTransition>();
   /** The child stopped answering ('hung') or answers again ('recovered'). */
@@ -199,6 +218,22 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
     return this.hang.isHung;
   }
 
+  setWatched(watched: boolean): void {
+    if (watched === this.watched) return;
+    this.watched = watched;
+    if (this.state === 'ready') this.child?.send(this.reportRate());
+  }
+
+  /** A quiet child's heartbeat: three within the hang timeout, so silence means stopped, not idle. */
+  protected heartbeatMs(): number {
+    return Math.min(IDLE_REPORT_MS, Math.floor(this.hang.timeoutMs / 3));
+  }
+
+  private reportRate(): ReportRate {
+    const heartbeatMs = Math.max(MIN_REPORT_MS, this.heartbeatMs());
+    return { type: 'report-rate', watched: this.watched, liveMs: LIVE_REPORT_MS, heartbeatMs };
+  }
+
   /** Called periodically by the kernel: has the child been silent for too long? */
   checkResponsive(now: number): void {
     if (this.state !== 'ready') return;
@@ -230,10 +265,12 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
         if (this.readyTimer) clearTimeout(this.readyTimer);
         this.state = 'ready';
         for (const m of this.pending.splice(0)) this.child?.send(m);
+        this.child?.send(this.reportRate());
         this.readyEmitter.fire(this.pid ?? 0);
         return;
       case 'stats':
         this.threads = (message as unknown as { threads: ThreadStats[] }).threads;
+        this.reportedEmitter.fire(this.threads);
         return;
       case 'log': {
         const m = message as unknown as { level: string; message: string };

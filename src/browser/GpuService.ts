@@ -10,6 +10,7 @@ import { errors } from '../common/errors';
 import type { FrameSinkClientStats } from '../common/protocol';
 import { Emitter } from '../common/Emitter';
 import type { ChildLauncher } from '../platform/ChildProcess';
+import { reportPresentationsWhileDrawing } from '../viz/service/PresentationReports';
 import { VizService } from '../viz/service/VizService';
 import type { Gone } from './ChildProcessHost';
 import { GpuCrashPolicy } from './GpuCrashPolicy';
@@ -194,10 +195,10 @@ export class GpuService {
     viz.compositor.onInputPresented((p) => this.presentedEmitter.fire(p));
     viz.compositor.onFirstFrame((s) => this.framesNow.set(s.surfaceId, s.framesPresented));
     const endpoints = await viz.start();
-    setInterval(() => {
-      for (const s of viz.compositor.stats()) this.framesNow.set(s.surfaceId, s.framesPresented);
-      this.sinkClients = viz.clientStats();
-    }, 250).unref();
+    reportPresentationsWhileDrawing(viz, ({ surfaces, clients }) => {
+      for (const s of surfaces) this.framesNow.set(s.surfaceId, s.framesPresented);
+      this.sinkClients = clients;
+    });
     this.displayUp(endpoints.frameSinkAddress, endpoints.displayPort);
   }
 
@@ -205,6 +206,7 @@ export class GpuService {
     if (this.inProcess) {
       // Traced with the browser itself: the in-process compositor records on the browser's thread.
       if (m.type === 'trace-start' || m.type === 'trace-stop') return;
+      if (m.type === 'report-rate') return; // the browser's own thread is not reported
       if (m.type !== 'init' && m.type !== 'shutdown' && m.type !== 'debug') this.inProcess.handle(m);
     } else {
       this.host?.send(m);

@@ -1,9 +1,9 @@
 /**
  * Notices a child that stopped answering (`kill -STOP`, a wedged IO thread), as Chromium's hung
- * renderer detection does, and notices when it answers again. Children report every 500 ms, so
- * silence longer than the timeout means unresponsive. Also judges a silence measured elsewhere:
- * how long a renderer's main thread has left its IO thread's ping unanswered. Pure: the caller
- * passes the time.
+ * renderer detection does, and notices when it answers again. Children report at least three
+ * times per timeout (a quiet one's heartbeat), so silence longer than the timeout means
+ * unresponsive. Also judges a silence measured elsewhere: how long a renderer's main thread has
+ * left its IO thread's ping unanswered. Pure: the caller passes the time.
  */
 export type HangTransition = 'hung' | 'recovered' | null;
 

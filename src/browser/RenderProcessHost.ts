@@ -3,7 +3,7 @@ import { type BrowserToRenderer, RendererToBrowser } from '../common/protocol';
 import type { ChildLauncher } from '../platform/ChildProcess';
 import { ChildProcessHost } from './ChildProcessHost';
 import { HangMonitor } from './HangMonitor';
-import { RENDERER_MEMORY_BUDGET_MB } from './RendererMemoryBudget';
+import { RENDERER_MEMORY_BUDGET_MB, watchMemoryBudget } from './RendererMemoryBudget';
 
 /**
  * Chromium's hung-renderer delay on desktop (content's kHungRendererDelay: 15 s; 5 s on Android,
@@ -70,6 +70,7 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
     this.lockedSite = site;
     this.launchedAsSpare = site === null;
     this.mainThreadHang = new HangMonitor(Date.now(), limits.hangTimeoutMs);
+    watchMemoryBudget(this, limits.memoryBudgetMb);
     this.onMessage((m) => {
       if (m.type === 'threads-started') {
         if (this.threadsStartedMs !== null) return this.reject('said its threads started twice');
@@ -82,6 +83,11 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
       if (t === 'hung') this.log(`main thread has not answered for ${m.unansweredMs} ms`);
       if (t && this.unresponsive !== wasUnresponsive) this.responsivenessEmitter.fire(t);
     });
+  }
+
+  /** Its main thread's silence is measured at each report too: a heartbeat also fits within that timeout. */
+  protected override heartbeatMs(): number {
+    return Math.min(super.heartbeatMs(), Math.floor(this.mainThreadHang.timeoutMs / 3));
   }
 
   /** Launching (no `ready` yet), starting its threads, or warm (they have all loaded). */

@@ -2,7 +2,7 @@
  * The Task Manager's side of the kernel: one per Browser. Lists every live child with what it
  * draws, finds a child by PID, and ends a process or crashes one of a renderer's threads on
  * request. It owns no process: it reads the GPU service, the renderers, the plugins and the network
- * service.
+ * service. While it is asked for the list (ReportWatch), the children report live.
  */
 import type { ProcessInfo } from '../common/controlApi';
 import { errors } from '../common/errors';
@@ -13,9 +13,13 @@ import type { PluginService } from './PluginService';
 import { describeProcesses, type ListedProcess } from './ProcessList';
 import type { RendererRegistry } from './RendererRegistry';
 import { RenderProcessHost } from './RenderProcessHost';
+import { ReportWatch } from './ReportWatch';
 import type { TabStrip } from './TabStrip';
 
 export class TaskManager {
+  /** Listing the processes is looking at them: their children report live while someone does. */
+  private readonly watch = new ReportWatch(() => this.hosts());
+
   constructor(
     private readonly gpu: GpuService,
     private readonly renderers: RendererRegistry,
@@ -25,6 +29,7 @@ export class TaskManager {
   ) {}
 
   async listProcesses(): Promise<ProcessInfo[]> {
+    this.watch.looked();
     const hosts: ListedProcess[] = [];
     if (this.gpu.host) hosts.push({ host: this.gpu.host, tabs: [] });
     for (const r of this.renderers.all()) {
@@ -63,9 +68,18 @@ export class TaskManager {
   }
 
   private hostByPid(pid: number): ProcessHostView {
-    const all = [this.gpu.host, ...this.renderers.all(), ...this.plugins.processes(), this.network.host];
-    const host = all.find((h) => h && h.pid === pid && h.state !== 'gone');
+    const host = this.hosts().find((h) => h.pid === pid && h.state !== 'gone');
     if (!host) throw errors.noSuchProcess(pid);
     return host;
+  }
+
+  private hosts(): ProcessHostView[] {
+    const all: (ProcessHostView | null)[] = [
+      this.gpu.host,
+      ...this.renderers.all(),
+      ...this.plugins.processes(),
+      this.network.host,
+    ];
+    return all.filter((h) => h !== null);
   }
 }

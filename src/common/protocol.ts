@@ -320,6 +320,20 @@ export type NetworkToBrowser = z.infer<typeof NetworkToBrowser>;
 // ---------------------------------------------------------------------------------------------
 // Browser → any child: end cleanly (exit code 0).
 const Shutdown = z.object({ type: z.literal('shutdown') });
+/**
+ * Browser → any child: how often to report its threads. Every `liveMs` while someone looks (the
+ * Task Manager, the architecture view) or while the child is busy; otherwise every `heartbeatMs`,
+ * often enough for the hang monitor, rarely enough that an idle child costs nothing.
+ */
+export const ReportRate = z.object({
+  type: z.literal('report-rate'),
+  watched: z.boolean(),
+  liveMs: z.number().int().min(50).max(60_000),
+  heartbeatMs: z.number().int().min(50).max(60_000),
+});
+export type ReportRate = z.infer<typeof ReportRate>;
+/** A thread busier than this since the last report (event-loop utilisation) makes its child busy. */
+export const BUSY_LOAD = 0.02;
 
 // Browser → renderer
 export const RendererInit = z.object({
@@ -399,6 +413,7 @@ export const BrowserToRenderer = z.discriminatedUnion('type', [
   TileReportRequest,
   TraceStart,
   TraceStop,
+  ReportRate,
   Shutdown,
 ]);
 export type BrowserToRenderer = z.infer<typeof BrowserToRenderer>;
@@ -429,6 +444,7 @@ export const BrowserToGpu = z.discriminatedUnion('type', [
   DropSurface,
   TraceStart,
   TraceStop,
+  ReportRate,
   Shutdown,
 ]);
 export type BrowserToGpu = z.infer<typeof BrowserToGpu>;
@@ -450,6 +466,7 @@ export const BrowserToPlugin = z.discriminatedUnion('type', [
   DestroyInstance,
   InstanceVisibility,
   GpuChannel,
+  ReportRate,
   Shutdown,
 ]);
 export type BrowserToPlugin = z.infer<typeof BrowserToPlugin>;
@@ -461,7 +478,7 @@ const NetworkFetch = z.object({
   url: z.string().max(LIMITS.urlLength),
   destination: z.enum(['document', 'script']),
 });
-export const BrowserToNetwork = z.discriminatedUnion('type', [NetworkFetch, Shutdown]);
+export const BrowserToNetwork = z.discriminatedUnion('type', [NetworkFetch, ReportRate, Shutdown]);
 export type BrowserToNetwork = z.infer<typeof BrowserToNetwork>;
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  * (`MessageFraming.ts`) in both directions. Also binds the child's life to the parent's: when
  * the browser process dies, by any means, the child exits within a second.
  */
-import './parentLifetime'; // first: the kernel's parent-death signal, before anything else loads
+import { boundByKernel } from './parentLifetime'; // first: the kernel's parent-death signal, before anything else loads
 import { LIMITS } from '../../common/limits';
 import { Socket } from 'node:net';
 import { FrameReader } from '../FrameReader';
@@ -68,13 +68,13 @@ function openBrowserSocket(): Socket {
 
 /**
  * The kernel's parent-death signal is the fastest; the channel closing is next; polling catches
- * the rest (a SIGKILLed Electron main, a platform without the signal).
+ * the rest (a SIGKILLed Electron main, a platform without the signal), and only polls there.
  * The parent may not be our direct parent (Chromium can launch through a helper), so being
  * re-parented, or the browser's PID vanishing, both mean the browser is gone.
  */
 function watchParent(): void {
   const browser = Number(argValue('minium-parent-pid'));
-  if (!browser) return;
+  if (!browser || boundByKernel) return;
   const firstParent = process.ppid;
   const timer = setInterval(() => {
     try {

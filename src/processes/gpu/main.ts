@@ -8,16 +8,15 @@ import '../../platform/child/allocatorOptions'; // before any native module load
 import { randomBytes } from 'node:crypto';
 import { BrowserToGpu, type GpuToBrowser, parseMessage } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
-import { LoopLoad } from '../../platform/child/LoopLoad';
-import { heapFigures } from '../../platform/child/ThreadHeap';
+import { mainThreadReports } from '../../platform/child/ReportClock';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
 import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
 import { joinProcessTrace } from '../../platform/tracing';
 import { native } from '../../platform/native';
 import { VizService } from '../../viz/service/VizService';
+import { reportPresentationsWhileDrawing } from '../../viz/service/PresentationReports';
 
 const parent = connectToParent<GpuToBrowser>();
-const load = new LoopLoad();
 // The display compositor runs on the process's only thread: Chromium's CrGpuMain, whose work
 // Chromium has since moved to a VizCompositorThread of its own.
 joinProcessTrace('CrGpuMain', 0);
@@ -27,6 +26,14 @@ const traces = new ChildTraceCollector(
 );
 const viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, null, (message) =>
   parent.send({ type: 'log', level: 'warn', message }),
+);
+const presentations = reportPresentationsWhileDrawing(viz, (p) => parent.send({ type: 'presentation-stats', ...p }));
+const reports = mainThreadReports(
+  (m) => {
+    parent.send(m);
+    presentations();
+  },
+  { name: 'viz main', kind: 'display', heap: true },
 );
 viz.compositor.onInputPresented((p) => parent.send({ type: 'input-presented', ...p }));
 viz.compositor.onFirstFrame((s) =>
@@ -47,15 +54,7 @@ function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPor
   if (m.type === 'init') {
     viz.authorizeDisplay(m.displayToken);
     parent.send({ type: 'display-ready', ...endpoints });
-    setInterval(() => {
-      parent.send({ type: 'presentation-stats', surfaces: viz.compositor.stats(), clients: viz.clientStats() });
-      parent.send({
-        type: 'stats',
-        threads: [
-          { id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running', heap: heapFigures() },
-        ],
-      });
-    }, 250).unref();
+    reports.start();
   } else if (m.type === 'debug') {
     // As chrome://gpucrash and chrome://gpuhang: a real memory fault, or a thread that never yields.
     if (m.kind === 'gpucrash') native().fault();
@@ -64,6 +63,8 @@ function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPor
     traces.start();
   } else if (m.type === 'trace-stop') {
     traces.stop(m.requestId);
+  } else if (m.type === 'report-rate') {
+    reports.setRate(m);
   } else if (m.type === 'shutdown') {
     viz.close();
     process.exit(0);

@@ -9,7 +9,7 @@ import '../../platform/child/parentLifetime'; // first: die with the browser, wh
 import { BrowserToNetwork, parseMessage } from '../../common/protocol';
 import type { NetworkToBrowser } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
-import { LoopLoad } from '../../platform/child/LoopLoad';
+import { mainThreadReports } from '../../platform/child/ReportClock';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
 import { loadUrl } from './UrlLoader';
 
@@ -17,7 +17,7 @@ import { loadUrl } from './UrlLoader';
 const sandbox = sandboxSelfOrExit({ allowInet: true });
 const parent = connectToParent<NetworkToBrowser>();
 const send = (m: NetworkToBrowser) => parent.send(m);
-const load = new LoopLoad();
+const reports = mainThreadReports(send, { name: 'NetworkService', kind: 'main', heap: false });
 
 parent.onMessage((raw) => {
   const parsed = parseMessage(BrowserToNetwork, raw);
@@ -25,15 +25,9 @@ parent.onMessage((raw) => {
     return send({ type: 'log', level: 'error', message: `ignored a malformed message: ${parsed.reason}` });
   const m = parsed.value;
   if (m.type === 'shutdown') process.exit(0);
+  if (m.type === 'report-rate') return reports.setRate(m);
   void loadUrl(m, send);
 });
 
-setInterval(
-  () =>
-    send({
-      type: 'stats',
-      threads: [{ id: 'main', name: 'NetworkService', kind: 'main', busy: load.sample(), state: 'running' }],
-    }),
-  500,
-).unref();
+reports.start();
 send({ type: 'ready', pid: process.pid, sandbox });

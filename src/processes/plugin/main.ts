@@ -6,8 +6,7 @@ import '../../platform/child/parentLifetime'; // first: die with the browser, wh
 import '../../platform/child/allocatorOptions'; // before any native module loads
 import { BrowserToPlugin, parseMessage, type PluginToBrowser } from '../../common/protocol';
 import { argValue, connectToParent } from '../../platform/child/parentPort';
-import { LoopLoad } from '../../platform/child/LoopLoad';
-import { heapFigures } from '../../platform/child/ThreadHeap';
+import { mainThreadReports } from '../../platform/child/ReportClock';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
 import { registerFonts } from '../shared/Fonts';
 import { FrameSinkClient } from '../../viz/client/FrameSinkClient';
@@ -24,7 +23,7 @@ if (mimeType !== CLOCK_MIME_TYPE) {
   process.exit(2);
 }
 registerFonts();
-const load = new LoopLoad();
+const reports = mainThreadReports((m) => parent.send(m), { name: 'plugin main', kind: 'plugin', heap: true });
 const sink = new FrameSinkClient();
 const instances = new Map<number, PluginInstance>();
 
@@ -58,6 +57,9 @@ function receive(m: BrowserToPlugin): void {
     case 'gpu-channel':
       sink.connect(m.gpu);
       break;
+    case 'report-rate':
+      reports.setRate(m);
+      break;
     case 'shutdown':
       process.exit(0);
   }
@@ -73,14 +75,5 @@ function updateFrameClock(): void {
     frameClock = null;
   }
 }
-setInterval(
-  () =>
-    parent.send({
-      type: 'stats',
-      threads: [
-        { id: 'main', name: 'plugin main', kind: 'plugin', busy: load.sample(), state: 'running', heap: heapFigures() },
-      ],
-    }),
-  500,
-).unref();
+reports.start();
 parent.send({ type: 'ready', pid: process.pid, sandbox });

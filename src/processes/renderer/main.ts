@@ -43,6 +43,7 @@ import { crashThisThread } from './threads/crash';
 import { probeMemory } from '../../platform/child/memoryProbe';
 import { probeSandbox } from '../../platform/child/sandboxProbe';
 import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
+import { ReportClock, type ReportSeen } from '../../platform/child/ReportClock';
 import { joinProcessTrace, tracer } from '../../platform/tracing';
 import { FLOWS } from '../../common/TraceRecorder';
 
@@ -323,7 +324,7 @@ function start(rasterThreads: number): void {
     }
   });
   for (let i = 1; i <= rasterThreads; i++) startRasterThread(i);
-  setInterval(reportStats, 500).unref();
+  reports.start();
 }
 
 /**
@@ -342,12 +343,17 @@ function pingMainThread(): void {
   send({ type: 'main-thread-health', unansweredMs: now - mainUnansweredSince });
 }
 
-/** Heaps are asked for every this many stats reports: they change slowly, and the ask wakes every thread. */
+/**
+ * Heaps are asked for every this many reports while someone looks: they change slowly, the ask
+ * wakes every thread, and only the Task Manager and the architecture view show them.
+ */
 const HEAP_REPORT_EVERY = 4;
 let statsSerial = 0;
 
-function reportStats(): void {
-  if (statsSerial++ % HEAP_REPORT_EVERY === 0) {
+const reports = new ReportClock(reportStats);
+
+function reportStats(watched: boolean): ReportSeen {
+  if (watched && statsSerial++ % HEAP_REPORT_EVERY === 0) {
     threads[0].heap = heapFigures(); // the IO thread's own
     for (const t of threads) t.worker?.postMessage({ type: 'heap-request' } satisfies HeapRequest);
   }
@@ -363,6 +369,7 @@ function reportStats(): void {
   }));
   send({ type: 'stats', threads: stats });
   pingMainThread();
+  return { busiest: Math.max(...stats.map((t) => t.busy)) };
 }
 
 let shuttingDown = false;
@@ -399,6 +406,9 @@ parent.onMessage((raw) => {
       break;
     case 'trace-stop':
       traces.stop(m.requestId);
+      break;
+    case 'report-rate':
+      reports.setRate(m);
       break;
     case 'overlays':
       toCompositor({ type: 'overlays', overlays: m.overlays });

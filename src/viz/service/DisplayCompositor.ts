@@ -47,6 +47,9 @@ export class DisplayCompositor {
   private readonly firstFrameEmitter = new Emitter<{ surfaceId: string; framesPresented: number }>();
   /** A surface's first frame was composited: the browser hears it at once, not at the next periodic report. */
   readonly onFirstFrame = this.firstFrameEmitter.event;
+  private readonly frameEmitter = new Emitter<string>();
+  /** Any frame was composited (its surface id): the presentation counts changed. */
+  readonly onFramePresented = this.frameEmitter.event;
   private readonly upload = new Uint8ClampedArray(TILE_BYTES);
 
   /**
@@ -77,6 +80,7 @@ export class DisplayCompositor {
     const damage = surface.frame ? intersect(roundOut(frame.damage), full) : full;
     surface.frame = frame;
     surface.framesPresented++;
+    this.frameEmitter.fire(frame.surfaceId);
     if (!isEmpty(damage)) this.composite(surface, damage, frame.seq);
     if (frame.latency?.length) this.presentedEmitter.fire({ surfaceId: frame.surfaceId, inputIds: frame.latency });
     if (surface.framesPresented === 1) this.firstFrameEmitter.fire({ surfaceId: frame.surfaceId, framesPresented: 1 });

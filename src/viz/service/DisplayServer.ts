@@ -13,6 +13,8 @@ import { tracer } from '../../platform/tracing';
 import type { Damage, DisplayCompositor } from './DisplayCompositor';
 
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** How soon a held-back send is tried again. */
+const RETRY_MS = 8;
 
 interface Viewer {
   socket: WebSocket;
@@ -24,7 +26,8 @@ interface Viewer {
 export class DisplayServer {
   private readonly wss: WebSocketServer;
   private readonly viewers = new Set<Viewer>();
-  private flushTimer: NodeJS.Timeout | null = null;
+  /** Armed only while a send to a slow window is held back: a still screen wakes nothing. */
+  private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly compositor: DisplayCompositor,
@@ -50,7 +53,7 @@ export class DisplayServer {
   }
 
   close(): void {
-    if (this.flushTimer) clearInterval(this.flushTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     for (const v of this.viewers) v.socket.terminate();
     this.wss.close();
   }
@@ -68,14 +71,7 @@ export class DisplayServer {
   private connect(socket: WebSocket): void {
     const viewer: Viewer = { socket, surfaceId: null, pending: null, seq: 0 };
     this.viewers.add(viewer);
-    socket.on('close', () => {
-      this.viewers.delete(viewer);
-      // No window, no polling: the timer only retries sends a slow window held back.
-      if (this.viewers.size === 0 && this.flushTimer) {
-        clearInterval(this.flushTimer);
-        this.flushTimer = null;
-      }
-    });
+    socket.on('close', () => this.viewers.delete(viewer));
     socket.on('error', () => socket.terminate());
     socket.on('message', (data, isBinary) => {
       const parsed = isBinary ? null : parseMessage(WindowToDisplay, safeJson(data.toString()));
@@ -84,7 +80,6 @@ export class DisplayServer {
       viewer.pending = { x: 0, y: 0, w: 1 << 14, h: 1 << 14 }; // everything, clipped when sent
       this.flush(viewer);
     });
-    if (!this.flushTimer) this.flushTimer = setInterval(() => this.viewers.forEach((v) => this.flush(v)), 8);
   }
 
   private damage(d: Damage): void {
@@ -98,7 +93,7 @@ export class DisplayServer {
 
   private flush(v: Viewer): void {
     if (!v.pending || !v.surfaceId || v.socket.readyState !== v.socket.OPEN) return;
-    if (v.socket.bufferedAmount > MAX_BUFFERED_BYTES) return; // try again on the next tick
+    if (v.socket.bufferedAmount > MAX_BUFFERED_BYTES) return this.retrySoon();
     const px = this.compositor.pixels(v.surfaceId, v.pending);
     if (!px || isEmpty(intersect(px.rect, v.pending))) return;
     v.pending = null;
@@ -114,6 +109,14 @@ export class DisplayServer {
       },
       { surfaceId: header.surfaceId, seq: header.seq, w: header.rect.w, h: header.rect.h },
     );
+  }
+
+  /** The window is behind: its damage waits and is sent a moment later (what it missed is merged meanwhile). */
+  private retrySoon(): void {
+    this.retryTimer ??= setTimeout(() => {
+      this.retryTimer = null;
+      this.viewers.forEach((v) => this.flush(v));
+    }, RETRY_MS);
   }
 }
 

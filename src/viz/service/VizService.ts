@@ -28,7 +28,9 @@ export class VizService {
     return { frameSinkAddress: this.sinks.address, displayPort: await this.display.ready() };
   }
 
-  handle(m: Exclude<BrowserToGpu, { type: 'init' | 'shutdown' | 'debug' | 'trace-start' | 'trace-stop' }>): void {
+  handle(
+    m: Exclude<BrowserToGpu, { type: 'init' | 'shutdown' | 'debug' | 'trace-start' | 'trace-stop' | 'report-rate' }>,
+  ): void {
     if (m.type === 'authorize-client') this.sinks.authorize(m.token, m.pid, m.surfaces, m.embeds);
     else if (m.type === 'revoke-client') this.sinks.revoke(m.token);
     else this.compositor.drop(m.surfaceId);
