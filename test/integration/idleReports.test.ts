@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function rendererOf(pid: number): RenderProcessHost {
   // The kernel's own host: the reports are counted where they arrive.
-  const registry = (b as unknown as { renderers: { all(): RenderProcessHost[] } }).renderers;
+  const registry = (b as unknown as { parts: { renderers: { all(): RenderProcessHost[] } } }).parts.renderers;
   const host = registry.all().find((r) => r.pid === pid);
   if (!host) throw new Error(`no renderer ${pid}`);
   return host;
