@@ -63,7 +63,7 @@ import { TabStrip } from './TabStrip';
 import { TaskManager } from './TaskManager';
 import { TileReportRequests } from './TileReportRequests';
 import { TraceController } from './TraceController';
-import type { ChromeTrace } from '../common/traceFile';
+import type { ChromeTrace, TraceStartResult } from '../common/traceFile';
 
 export interface BrowserOptions {
   launcher: ChildLauncher;
@@ -186,8 +186,13 @@ export class Browser implements ControlApi {
     this.events.event((e) => {
       if (e.type === 'tab-updated' || e.type === 'tab-closed') this.lastTabChange = Date.now();
     });
-    this.traces = new TraceController(() => [...this.renderers.all(), ...(this.gpu.host ? [this.gpu.host] : [])]);
+    this.traces = new TraceController(() => [
+      ...this.renderers.all(),
+      ...(this.gpu.host ? [this.gpu.host] : []),
+      ...this.plugins.processes(),
+    ]);
     this.renderers.onLaunched((h) => this.traces.launched(h));
+    this.plugins.onLaunched((h) => this.traces.launched(h));
     this.gpu.onHostLaunched((h) => this.traces.launched(h));
   }
 
@@ -326,7 +331,7 @@ export class Browser implements ControlApi {
     return (await this.tileReport(tabId)).frameMetrics;
   }
 
-  async startTrace(): Promise<{ startedAt: number }> {
+  async startTrace(): Promise<TraceStartResult> {
     return this.traces.start();
   }
 

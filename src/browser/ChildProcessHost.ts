@@ -11,7 +11,7 @@ import { Emitter } from '../common/Emitter';
 import { type ExitReason, exitReason, OOM_EXIT_CODE } from '../common/exitReason';
 import { LIMITS } from '../common/limits';
 import { LogBudget } from '../common/LogBudget';
-import { parseMessage, type SandboxReport, type ThreadStats, type TraceData, type TraceEnd } from '../common/protocol';
+import { parseMessage, type SandboxReport, type ThreadStats, type TraceAnswer } from '../common/protocol';
 import type { TrafficCounts } from '../platform/ChannelTraffic';
 import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess';
 import { childEntry } from '../platform/paths';
@@ -88,13 +88,13 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   private readonly messageEmitter = new Emitter<In>();
   private readonly goneEmitter = new Emitter<Gone>();
   private readonly badMessageEmitter = new Emitter<string>();
-  private readonly traceEmitter = new Emitter<TraceData | TraceEnd>();
+  private readonly traceEmitter = new Emitter<TraceAnswer>();
   protected readonly responsivenessEmitter = new Emitter<HangTransition>();
   /** The child stopped answering ('hung') or answers again ('recovered'). */
   readonly onResponsivenessChanged = this.responsivenessEmitter.event;
   readonly onReady = this.readyEmitter.event;
   readonly onMessage = this.messageEmitter.event;
-  /** Trace buffers the child sends after a trace-stop (the TraceController listens). */
+  /** The child's answers to a trace-start and its buffers after a trace-stop (the TraceController listens). */
   readonly onTrace = this.traceEmitter.event;
   readonly onGone = this.goneEmitter.event;
   readonly onBadMessage = this.badMessageEmitter.event;
@@ -242,8 +242,8 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
       }
     }
     if (this.state !== 'ready') return this.reject(`sent "${message.type}" before it was ready`);
-    if (message.type === 'trace-data' || message.type === 'trace-end')
-      return this.traceEmitter.fire(message as unknown as TraceData | TraceEnd);
+    if (message.type === 'trace-started' || message.type === 'trace-data' || message.type === 'trace-end')
+      return this.traceEmitter.fire(message as unknown as TraceAnswer);
     this.messageEmitter.fire(message);
   }
 

@@ -61,7 +61,7 @@ function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPor
     if (m.kind === 'gpucrash') native().fault();
     for (;;);
   } else if (m.type === 'trace-start') {
-    traces.start();
+    traces.start(m.requestId);
   } else if (m.type === 'trace-stop') {
     traces.stop(m.requestId);
   } else if (m.type === 'shutdown') {

@@ -9,6 +9,8 @@ import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
 import { heapFigures } from '../../platform/child/ThreadHeap';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
+import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
+import { joinProcessTrace } from '../../platform/tracing';
 import { registerFonts } from '../shared/Fonts';
 import { FrameSinkClient } from '../../viz/client/FrameSinkClient';
 import { CLOCK_MIME_TYPE } from './ClockPlugin';
@@ -25,6 +27,12 @@ if (mimeType !== CLOCK_MIME_TYPE) {
 }
 registerFonts();
 const load = new LoopLoad();
+// The process's only thread, as Chromium named its plugin (PPAPI) process's main thread.
+joinProcessTrace('CrPPAPIMain', 0);
+const traces = new ChildTraceCollector(
+  (m) => parent.send(m),
+  () => 1,
+);
 const sink = new FrameSinkClient();
 const instances = new Map<number, PluginInstance>();
 
@@ -57,6 +65,12 @@ function receive(m: BrowserToPlugin): void {
     }
     case 'gpu-channel':
       sink.connect(m.gpu);
+      break;
+    case 'trace-start':
+      traces.start(m.requestId);
+      break;
+    case 'trace-stop':
+      traces.stop(m.requestId);
       break;
     case 'shutdown':
       process.exit(0);
