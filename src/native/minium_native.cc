@@ -302,6 +302,7 @@ napi_value Init(napi_env env, napi_value exports) {
   minium::InitMq(env, exports);
   minium::InitAnonymousMemory(env, exports);
   minium::InitSandbox(env, exports);
+  minium::InitListenSockets(env, exports);
   return exports;
 }
 

@@ -1,37 +1,56 @@
 /**
- * GPU process entry: the display compositor. Renderers and plugins submit frames to it directly;
- * it composites them into tab surfaces and presents damaged regions to the window. The browser
- * process restarts it when it dies.
+ * GPU process entry, its main thread (Chromium's CrGpuMain): talks to the browser, answers its
+ * watchdog (stats), faults or hangs on `minium://gpucrash`/`gpuhang`, and runs the display
+ * compositor on a thread of its own, the VizCompositorThread (`vizCompositorThread.ts`).
+ * Renderers and plugins submit frames to that thread directly; it composites them into tab
+ * surfaces and presents damaged regions to the window. The browser restarts the process when it
+ * dies, and the process dies with its compositor thread.
  */
 import '../../platform/child/parentLifetime'; // first: die with the browser, whatever loads next
 import '../../platform/child/allocatorOptions'; // before any native module loads
 import { randomBytes } from 'node:crypto';
-import { BrowserToGpu, type GpuToBrowser, parseMessage } from '../../common/protocol';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { BrowserToGpu, type GpuToBrowser, parseMessage, type ThreadHeap } from '../../common/protocol';
 import { connectToParent } from '../../platform/child/parentPort';
 import { LoopLoad } from '../../platform/child/LoopLoad';
 import { heapFigures } from '../../platform/child/ThreadHeap';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
 import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
-import { joinProcessTrace } from '../../platform/tracing';
+import { joinProcessTrace, tracer } from '../../platform/tracing';
 import { native } from '../../platform/native';
-import { VizService } from '../../viz/service/VizService';
+import { openVizSockets } from '../../viz/service/VizSockets';
+import type { FromViz, ToViz, VizThreadData } from './vizThreadMessages';
 
+const STATS_MS = 250;
 const parent = connectToParent<GpuToBrowser>();
 const load = new LoopLoad();
-// The display compositor runs on the process's only thread: Chromium's CrGpuMain, whose work
-// Chromium has since moved to a VizCompositorThread of its own.
 joinProcessTrace('CrGpuMain', 0);
+/** Both threads answer a trace's start and stop. */
 const traces = new ChildTraceCollector(
   (m) => parent.send(m),
-  () => 1,
+  () => 2,
 );
-const viz = new VizService(`gpu-${randomBytes(4).toString('hex')}`, null, (message) =>
-  parent.send({ type: 'log', level: 'warn', message }),
-);
-viz.compositor.onInputPresented((p) => parent.send({ type: 'input-presented', ...p }));
-viz.compositor.onFirstFrame((s) =>
-  parent.send({ type: 'presentation-stats', surfaces: [s], clients: viz.clientStats() }),
-);
+const log = (message: string) => parent.send({ type: 'log', level: 'warn', message });
+
+// The sandbox forbids new TCP sockets: open the display's listening socket first (accepting
+// connections later is allowed), lock down, then start the compositor thread, which inherits the
+// sandbox, before the first message from the browser or any frame is read.
+const owner = `gpu-${randomBytes(4).toString('hex')}`;
+const sockets = openVizSockets();
+const sandbox = sandboxSelfOrExit();
+const viz = new Worker(path.join(__dirname, 'vizCompositorThread.js'), {
+  workerData: { owner, sockets, tracing: traces.tracing } satisfies VizThreadData,
+});
+const vizLoad = new LoopLoad((p) => viz.performance.eventLoopUtilization(p));
+let vizHeap: ThreadHeap | undefined;
+const toViz = (m: ToViz) => viz.postMessage(m);
+// Without its compositor the process is of no use: it ends, and the browser restarts it.
+viz.on('error', (e) => {
+  process.stderr.write(`VizCompositorThread failed: ${e.stack ?? String(e)}\n`);
+  process.exit(1);
+});
+viz.on('exit', (code) => process.exit(code || 1));
 
 function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPort: number }): void {
   const parsed = parseMessage(BrowserToGpu, raw);
@@ -44,20 +63,32 @@ function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPor
     return;
   }
   const m = parsed.value;
+  tracer.slice('ChildThreadImpl::OnMessageReceived', () => handle(m, endpoints), { type: m.type });
+}
+
+function handle(m: BrowserToGpu, endpoints: { frameSinkAddress: string; displayPort: number }): void {
   if (m.type === 'init') {
-    viz.authorizeDisplay(m.displayToken);
+    toViz({ type: 'authorize-display', token: m.displayToken });
     parent.send({ type: 'display-ready', ...endpoints });
     setInterval(() => {
-      parent.send({ type: 'presentation-stats', surfaces: viz.compositor.stats(), clients: viz.clientStats() });
       parent.send({
         type: 'stats',
         threads: [
-          { id: 'main', name: 'viz main', kind: 'display', busy: load.sample(), state: 'running', heap: heapFigures() },
+          { id: 'main', name: 'gpu main', kind: 'main', busy: load.sample(), state: 'running', heap: heapFigures() },
+          {
+            id: 'viz',
+            name: 'VizCompositorThread',
+            kind: 'display',
+            busy: vizLoad.sample(),
+            state: 'running',
+            ...(vizHeap ? { heap: vizHeap } : {}),
+          },
         ],
       });
-    }, 250).unref();
+    }, STATS_MS).unref();
   } else if (m.type === 'debug') {
-    // As chrome://gpucrash and chrome://gpuhang: a real memory fault, or a thread that never yields.
+    // As chrome://gpucrash and chrome://gpuhang: a real memory fault, or a main thread that never
+    // yields (the browser's watchdog hears no more stats and ends the process).
     if (m.kind === 'gpucrash') native().fault();
     for (;;);
   } else if (m.type === 'trace-start') {
@@ -65,17 +96,23 @@ function receive(raw: unknown, endpoints: { frameSinkAddress: string; displayPor
   } else if (m.type === 'trace-stop') {
     traces.stop(m.requestId);
   } else if (m.type === 'shutdown') {
-    viz.close();
+    toViz({ type: 'close' });
     process.exit(0);
   } else {
-    viz.handle(m);
+    toViz({ type: 'handle', order: m });
   }
 }
 
-// The sandbox forbids new sockets: listen first (accepting connections later is allowed), then
-// lock down before the first message from the browser or any frame is read.
-void viz.start().then((endpoints) => {
-  const sandbox = sandboxSelfOrExit();
-  parent.onMessage((raw) => receive(raw, endpoints));
-  parent.send({ type: 'ready', pid: process.pid, sandbox });
-});
+function fromViz(m: FromViz, ready: (endpoints: { frameSinkAddress: string; displayPort: number }) => void): void {
+  if (m.type === 'listening') ready({ frameSinkAddress: m.frameSinkAddress, displayPort: m.displayPort });
+  else if (m.type === 'heap') vizHeap = m.heap;
+  else if (m.type === 'log') log(m.message);
+  else parent.send(m);
+}
+
+viz.on('message', (m: FromViz) =>
+  fromViz(m, (endpoints) => {
+    parent.onMessage((raw) => receive(raw, endpoints));
+    parent.send({ type: 'ready', pid: process.pid, sandbox });
+  }),
+);
