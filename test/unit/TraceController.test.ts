@@ -19,6 +19,18 @@ type Reply = (m: TraceAnswer) => void;
 const answersStart = (start: { requestId: number }, reply: Reply) =>
   reply({ type: 'trace-started', requestId: start.requestId, threads: 3, silent: 0 });
 
+/** A child that sends nothing but its trace-end at a stop. */
+const endsAtStop = (stop: { requestId: number }, reply: Reply) =>
+  reply({ type: 'trace-end', requestId: stop.requestId });
+/** A child that answers a start only when the test calls `answer`. */
+function answersWhenTold() {
+  const told = { answer: (): void => undefined };
+  const onStart = (start: { requestId: number }, reply: Reply) => {
+    told.answer = () => answersStart(start, reply);
+  };
+  return { told, onStart };
+}
+
 /** A child's host whose answers to a start and a stop the test writes. */
 function child(
   pid: number,
@@ -108,20 +120,10 @@ test('leaves out a child that never answers a stop, after a while, and names it'
 test('a start waits for every live child, and names one that does not answer in time', async () => {
   jest.useFakeTimers();
   try {
-    const answering = child(500, (stop, reply) => reply({ type: 'trace-end', requestId: stop.requestId }));
-    let answerLater: (() => void) | null = null;
-    const slow = child(
-      600,
-      (stop, reply) => reply({ type: 'trace-end', requestId: stop.requestId }),
-      (start, reply) => {
-        answerLater = () => answersStart(start, reply);
-      },
-    );
-    const mute = child(
-      700,
-      (stop, reply) => reply({ type: 'trace-end', requestId: stop.requestId }),
-      () => undefined,
-    );
+    const answering = child(500, endsAtStop);
+    const later = answersWhenTold();
+    const slow = child(600, endsAtStop, later.onStart);
+    const mute = child(700, endsAtStop, () => undefined);
     const traces = new TraceController(() => [answering.host, slow.host, mute.host]);
     let settled = false;
     const starting = traces.start().then((r) => {
@@ -131,7 +133,7 @@ test('a start waits for every live child, and names one that does not answer in 
     await Promise.resolve();
     expect(settled).toBe(false); // the slow child has not answered yet
     expect(traces.tracing).toBe(false);
-    answerLater!();
+    later.told.answer();
     await Promise.resolve();
     expect(settled).toBe(false); // nor the mute one
     jest.advanceTimersByTime(TRACE_START_WAIT_MS);
@@ -149,18 +151,12 @@ test('a start waits for every live child, and names one that does not answer in 
 });
 
 test('a stop asked while the start waits for answers comes after it', async () => {
-  let answer: (() => void) | null = null;
-  const renderer = child(
-    800,
-    (stop, reply) => reply({ type: 'trace-end', requestId: stop.requestId }),
-    (start, reply) => {
-      answer = () => answersStart(start, reply);
-    },
-  );
+  const later = answersWhenTold();
+  const renderer = child(800, endsAtStop, later.onStart);
   const traces = new TraceController(() => [renderer.host]);
   const started = traces.start();
   const stopped = traces.stop();
-  answer!();
+  later.told.answer();
   await started;
   const trace = await stopped;
   expect(renderer.sent.map((m) => m.type)).toEqual(['trace-start', 'trace-stop']);

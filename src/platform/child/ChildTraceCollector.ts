@@ -9,7 +9,7 @@
  */
 import { BroadcastChannel } from 'node:worker_threads';
 import { LIMITS } from '../../common/limits';
-import type { TraceData, TraceEnd, TraceStarted } from '../../common/protocol';
+import type { TraceData, TraceEnd, TraceOrder, TraceStarted } from '../../common/protocol';
 import { TRACE_BUFFERS, TRACE_ORDERS, type ThreadTraceAnswer, type ThreadTraceOrder, tracer } from '../tracing';
 
 /** How long a start or a stop waits for the threads' answers. */
@@ -43,6 +43,12 @@ export class ChildTraceCollector {
   /** Whether the process is tracing: a thread started now must start recording itself. */
   get tracing(): boolean {
     return this.on;
+  }
+
+  /** Carries out the browser's order: start, or stop. */
+  obey(order: TraceOrder): void {
+    if (order.type === 'trace-start') this.start(order.requestId);
+    else this.stop(order.requestId);
   }
 
   start(requestId: number): void {

@@ -91,10 +91,8 @@ function handle(m: BrowserToGpu, endpoints: { frameSinkAddress: string; displayP
     // yields (the browser's watchdog hears no more stats and ends the process).
     if (m.kind === 'gpucrash') native().fault();
     for (;;);
-  } else if (m.type === 'trace-start') {
-    traces.start(m.requestId);
-  } else if (m.type === 'trace-stop') {
-    traces.stop(m.requestId);
+  } else if (m.type === 'trace-start' || m.type === 'trace-stop') {
+    traces.obey(m);
   } else if (m.type === 'shutdown') {
     toViz({ type: 'close' });
     process.exit(0);

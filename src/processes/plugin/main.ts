@@ -67,10 +67,8 @@ function receive(m: BrowserToPlugin): void {
       sink.connect(m.gpu);
       break;
     case 'trace-start':
-      traces.start(m.requestId);
-      break;
     case 'trace-stop':
-      traces.stop(m.requestId);
+      traces.obey(m);
       break;
     case 'shutdown':
       process.exit(0);

@@ -375,10 +375,8 @@ parent.onMessage((raw) => {
       );
       break;
     case 'trace-start':
-      traces.start(m.requestId);
-      break;
     case 'trace-stop':
-      traces.stop(m.requestId);
+      traces.obey(m);
       break;
     case 'overlays':
       toCompositor({ type: 'overlays', overlays: m.overlays });
