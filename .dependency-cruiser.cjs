@@ -143,6 +143,8 @@ module.exports = {
         `${RENDERER}/threadMessages\\.ts$`,
         `${RENDERER}/threads/crash\\.ts$`,
         'src/platform/child/ThreadHeap\\.ts$',
+        'src/platform/tracing\\.ts$',
+        'src/common/',
       ),
     ),
     folder(

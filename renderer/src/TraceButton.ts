@@ -20,7 +20,7 @@ export class TraceButton {
     this.button.disabled = true;
     try {
       if (this.recording) await this.stop();
-      else await this.client.startTrace();
+      else await this.start();
       this.recording = !this.recording;
     } catch (e) {
       this.failed(`Trace: ${(e as Error).message}`);
@@ -29,6 +29,15 @@ export class TraceButton {
       this.button.textContent = this.recording ? '■ Stop trace' : 'Record trace';
       this.button.classList.toggle('recording', this.recording);
     }
+  }
+
+  /** Recording begins once every child said it records; one that did not answer is named, its part may be missing. */
+  private async start(): Promise<void> {
+    const { unacknowledged } = await this.client.startTrace();
+    if (unacknowledged.length)
+      this.failed(
+        `Trace: recording, but ${unacknowledged.map((c) => `${c.role} ${c.pid}`).join(', ')} did not answer the start`,
+      );
   }
 
   private async stop(): Promise<void> {

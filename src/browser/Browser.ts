@@ -34,7 +34,7 @@ import type { NetworkService } from './NetworkService';
 import { policyFigures } from './PolicyFigures';
 import { describeProcessModel } from './ProcessInternals';
 import { sharedMemoryBlocks } from './SharedMappings';
-import type { ChromeTrace } from '../common/traceFile';
+import type { ChromeTrace, TraceStartResult } from '../common/traceFile';
 
 export type { BrowserOptions };
 
@@ -175,7 +175,7 @@ export class Browser implements ControlApi {
     return (await this.tileReport(tabId)).frameMetrics;
   }
 
-  async startTrace(): Promise<{ startedAt: number }> {
+  async startTrace(): Promise<TraceStartResult> {
     return this.parts.traces.start();
   }
 

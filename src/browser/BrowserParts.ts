@@ -164,8 +164,13 @@ export class BrowserParts {
     this.events.event((e) => {
       if (e.type === 'tab-updated' || e.type === 'tab-closed') this.lastTabChange = Date.now();
     });
-    this.traces = new TraceController(() => [...this.renderers.all(), ...(this.gpu.host ? [this.gpu.host] : [])]);
+    this.traces = new TraceController(() => [
+      ...this.renderers.all(),
+      ...(this.gpu.host ? [this.gpu.host] : []),
+      ...this.plugins.processes(),
+    ]);
     this.renderers.onLaunched((h) => this.traces.launched(h));
+    this.plugins.onLaunched((h) => this.traces.launched(h));
     this.gpu.onHostLaunched((h) => this.traces.launched(h));
   }
 

@@ -16,8 +16,7 @@ import {
   type ReportRate,
   type SandboxReport,
   type ThreadStats,
-  type TraceData,
-  type TraceEnd,
+  type TraceAnswer,
 } from '../common/protocol';
 import type { TrafficCounts } from '../platform/ChannelTraffic';
 import type { ChildLauncher, ChildProcessHandle } from '../platform/ChildProcess';
@@ -107,13 +106,13 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
   private readonly reportedEmitter = new Emitter<ThreadStats[]>();
   /** The child reported its threads: what else must be read about it is read then, not on a clock of its own. */
   readonly onReported = this.reportedEmitter.event;
-  private readonly traceEmitter = new Emitter<TraceData | TraceEnd>();
+  private readonly traceEmitter = new Emitter<TraceAnswer>();
   protected readonly responsivenessEmitter = new Emitter<HangTransition>();
   /** The child stopped answering ('hung') or answers again ('recovered'). */
   readonly onResponsivenessChanged = this.responsivenessEmitter.event;
   readonly onReady = this.readyEmitter.event;
   readonly onMessage = this.messageEmitter.event;
-  /** Trace buffers the child sends after a trace-stop (the TraceController listens). */
+  /** The child's answers to a trace-start and its buffers after a trace-stop (the TraceController listens). */
   readonly onTrace = this.traceEmitter.event;
   readonly onGone = this.goneEmitter.event;
   readonly onBadMessage = this.badMessageEmitter.event;
@@ -279,8 +278,8 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
       }
     }
     if (this.state !== 'ready') return this.reject(`sent "${message.type}" before it was ready`);
-    if (message.type === 'trace-data' || message.type === 'trace-end')
-      return this.traceEmitter.fire(message as unknown as TraceData | TraceEnd);
+    if (message.type === 'trace-started' || message.type === 'trace-data' || message.type === 'trace-end')
+      return this.traceEmitter.fire(message as unknown as TraceAnswer);
     this.messageEmitter.fire(message);
   }
 

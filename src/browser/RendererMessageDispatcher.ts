@@ -41,6 +41,7 @@ export class RendererMessageDispatcher {
       m.type === 'log' ||
       m.type === 'main-thread-health' ||
       m.type === 'threads-started' ||
+      m.type === 'trace-started' ||
       m.type === 'trace-data' ||
       m.type === 'trace-end'
     )

@@ -22,9 +22,10 @@ import {
   type ThreadHeap,
   type TileReport,
 } from './protocol';
-import type { ChromeTrace } from './traceFile';
+import type { ChromeTrace, TraceStartResult } from './traceFile';
 
 export type { ChromeTrace, DebugUrlInfo, FrameMetrics, InputEvent, RenderingOverlays, SandboxReport, TileReport };
+export type { TraceStartResult };
 export type { ArchitectureEdge, ArchitectureGraph, Flow } from './architecture';
 export type { SharedMemoryBlock } from './sharedMemory';
 
@@ -326,8 +327,11 @@ export const CONTROL_API = {
   }),
   /** Which raster thread drew each tile of the tab, from its compositor thread. */
   tileReport: method({ http: 'GET /api/tabs/:id/tiles', args: [inPath('id', tabId)], result: resolves<TileReport>() }),
-  /** Starts recording a trace in every process (Chrome's JSON Trace Event Format); one at a time. */
-  startTrace: method({ http: 'POST /api/trace/start', args: [], result: resolves<{ startedAt: number }>() }),
+  /**
+   * Starts recording a trace in every process (Chrome's JSON Trace Event Format); one at a time.
+   * Resolves once every live child said it records, naming any that did not answer in time.
+   */
+  startTrace: method({ http: 'POST /api/trace/start', args: [], result: resolves<TraceStartResult>() }),
   /** Stops the trace and resolves with the merged file: open it in Perfetto or DevTools' Performance panel. */
   stopTrace: method({ http: 'POST /api/trace/stop', args: [], result: resolves<ChromeTrace>() }),
   /**

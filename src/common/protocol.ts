@@ -185,8 +185,11 @@ export const TraceThread = z.object({
     .max(LIMITS.threadsPerProcess * 4),
 });
 export type TraceThread = z.infer<typeof TraceThread>;
-/** Browser → child: record (every thread of the child), or stop and send what was recorded. */
-export const TraceStart = z.object({ type: z.literal('trace-start') });
+/**
+ * Browser → child: record (every thread of the child) and say so with `trace-started`, or stop and
+ * send what was recorded.
+ */
+export const TraceStart = z.object({ type: z.literal('trace-start'), requestId: id });
 export const TraceStop = z.object({ type: z.literal('trace-stop'), requestId: id });
 export type TraceOrder = z.infer<typeof TraceStart> | z.infer<typeof TraceStop>;
 
@@ -210,7 +213,20 @@ export const TraceData = z.object({
 export type TraceData = z.infer<typeof TraceData>;
 export const TraceEnd = z.object({ type: z.literal('trace-end'), requestId: id });
 export type TraceEnd = z.infer<typeof TraceEnd>;
-const common = [Ready, Stats, Log, TraceData, TraceEnd] as const;
+/**
+ * Answers a trace-start once the child's threads record: `threads` of them said so in time,
+ * `silent` did not (a thread stuck in page script), and record from when they next turn.
+ */
+export const TraceStarted = z.object({
+  type: z.literal('trace-started'),
+  requestId: id,
+  threads: z.number().int().min(0).max(LIMITS.threadsPerProcess),
+  silent: z.number().int().min(0).max(LIMITS.threadsPerProcess),
+});
+export type TraceStarted = z.infer<typeof TraceStarted>;
+/** What a child sends the TraceController. */
+export type TraceAnswer = TraceStarted | TraceData | TraceEnd;
+const common = [Ready, Stats, Log, TraceStarted, TraceData, TraceEnd] as const;
 
 // Renderer → browser
 export const ResourceRequest = z.object({
@@ -467,6 +483,8 @@ export const BrowserToPlugin = z.discriminatedUnion('type', [
   InstanceVisibility,
   GpuChannel,
   ReportRate,
+  TraceStart,
+  TraceStop,
   Shutdown,
 ]);
 export type BrowserToPlugin = z.infer<typeof BrowserToPlugin>;

@@ -90,3 +90,21 @@ function wholeFlowsOnly(sorted: WrittenEvent[]): WrittenEvent[] {
     return true;
   });
 }
+
+/** A child process as a trace's start names it. */
+export interface TracedChild {
+  pid: number;
+  /** `renderer`, `gpu`, `plugin`. */
+  role: string;
+  site?: string;
+}
+
+/** What `startTrace` resolves with, once every live child said it records or the wait ran out. */
+export interface TraceStartResult {
+  /** When the recording window opened: after the children's answers. */
+  startedAt: number;
+  /** Children that record, with how many of their threads said so in time and how many did not. */
+  recording: (TracedChild & { threads: number; silentThreads: number })[];
+  /** Children that did not answer in time: their part of the trace may be missing; the file's metadata names them too. */
+  unacknowledged: TracedChild[];
+}

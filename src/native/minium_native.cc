@@ -306,6 +306,7 @@ napi_value Init(napi_env env, napi_value exports) {
   minium::InitSandbox(env, exports);
   minium::InitProcessMemory(env, exports);
   minium::InitMemoryPressure(env, exports);
+  minium::InitListenSockets(env, exports);
   return exports;
 }
 

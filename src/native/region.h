@@ -31,4 +31,7 @@ void InitSandbox(napi_env env, napi_value exports);
 // Anonymous shared memory (memfd) and its hand-over as file descriptors (anonymous_memory.cc).
 void InitAnonymousMemory(napi_env env, napi_value exports);
 
+// A listening TCP socket made before the sandbox for a thread started after it (listen_sockets.cc), Linux only.
+void InitListenSockets(napi_env env, napi_value exports);
+
 }  // namespace minium

@@ -34,6 +34,8 @@ interface NativeAddon {
   mapReceived(fd: number, size: number): object;
   sendDescriptor(socketFd: number, fd: number): void;
   receiveDescriptor(socketFd: number): number;
+  /** A TCP socket listening on 127.0.0.1, made before the sandbox for a thread started after it (src/native/listen_sockets.cc), Linux only. */
+  listenLoopback?(): { fd: number; port: number };
   // The IPC lab's rings and C baselines (src/native/lab_native.cc).
   ringHeaderBytes: number;
   ringInit(handle: object, offset: number, capacity: number): void;

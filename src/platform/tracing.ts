@@ -7,7 +7,7 @@
  *
  * Inside a child, a thread joins its process's trace with `joinProcessTrace`: the thread that
  * talks to the browser (`ChildTraceCollector`) broadcasts start and stop on a BroadcastChannel,
- * and each thread answers a stop with its buffer.
+ * and each thread answers a start once it records, and a stop with its buffer.
  */
 import * as fs from 'node:fs';
 import { BroadcastChannel, threadId } from 'node:worker_threads';
@@ -18,10 +18,12 @@ export const traceClock = (): number => Number(process.hrtime.bigint()) / 1000;
 
 export const tracer = new TraceRecorder(traceClock);
 
-/** Broadcast by the collector: start, or stop and answer `requestId`. */
-export type ThreadTraceOrder = { type: 'trace-start' } | { type: 'trace-stop'; requestId: number };
+/** Broadcast by the collector: start, or stop; each thread answers `requestId`. */
+export type ThreadTraceOrder = { type: 'trace-start' | 'trace-stop'; requestId: number };
 export const TRACE_ORDERS = 'minium:trace-orders';
-/** Each thread's buffer, to the collector only (no other thread deserializes it). */
+/** A thread's answer: it records now, or its buffer. */
+export type ThreadTraceAnswer = { type: 'thread-started'; requestId: number } | TraceData;
+/** Each thread's answers, to the collector only (no other thread deserializes them). */
 export const TRACE_BUFFERS = 'minium:trace-buffers';
 
 /**
@@ -63,8 +65,14 @@ export function joinProcessTrace(name: string, sortIndex: number, tracingNow = f
   buffers.unref();
   orders.onmessage = (e) => {
     const m = (e as { data: ThreadTraceOrder }).data;
-    if (m.type === 'trace-start') return tracer.enabled ? undefined : tracer.start();
-    const { events, dropped } = tracer.stop();
-    buffers.postMessage({ type: 'trace-data', requestId: m.requestId, thread, events, dropped } satisfies TraceData);
+    let answer: ThreadTraceAnswer;
+    if (m.type === 'trace-start') {
+      if (!tracer.enabled) tracer.start();
+      answer = { type: 'thread-started', requestId: m.requestId };
+    } else {
+      const { events, dropped } = tracer.stop();
+      answer = { type: 'trace-data', requestId: m.requestId, thread, events, dropped };
+    }
+    buffers.postMessage(answer);
   };
 }

@@ -80,4 +80,20 @@ describeInChromium('a trace in DevTools', () => {
       minium.display().mode === 'gpu' ? (await minium.listProcesses()).find((p) => p.role === 'gpu')!.pid : null;
     expect(new Set(view.widestFlowPids)).toEqual(new Set([process.pid, tab.pid, gpuPid]));
   });
+
+  test("a page's worker thread and the plugin process show as threads of their own", async () => {
+    const workers = await openLive(minium, 'https://workers.example/');
+    await openLive(minium, 'https://plugins.example/');
+    const plugin = await waitFor(
+      async () => (await minium.listProcesses()).find((p) => p.role === 'plugin' && p.threads.length > 0),
+      'the plugin process to run',
+    );
+    await minium.startTrace();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const trace = await minium.stopTrace();
+
+    const view = await parseInDevTools(trace);
+    expect(view.threads[String(workers.pid)]).toEqual(expect.arrayContaining(['DedicatedWorker thread']));
+    expect(view.threads[String(plugin.pid)]).toEqual(['CrPPAPIMain']);
+  });
 });

@@ -93,6 +93,21 @@ test('a granted client’s tile reaches the surface through its anonymous pool, 
   client.disconnect();
 });
 
+test('a hello that overtakes its grant waits for it, and the pool handed over with it is kept', async () => {
+  // As in the GPU process, where the grant reaches the compositor thread through the main thread.
+  const t = token();
+  const connecting = connect(t);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  server.authorize(t, process.pid, ['tab:13'], []);
+  const { client } = await connecting;
+  const acked = new Promise((r) => client.onAck(r));
+  await waitFor(() => client.mayDraw('tab:13'), 'the client to hear of its grant');
+  expect(client.submit(frame('tab:13', 1))).toBe(true);
+  expect(await acked).toMatchObject({ surfaceId: 'tab:13', seq: 1 });
+  expect(dropped.filter((d) => d.includes('unknown token'))).toEqual([]);
+  client.disconnect();
+});
+
 test.each([
   ['an unknown token', null, 'tab:2', 1, /unknown token/],
   ['a surface it was not granted', ['tab:4'], 'tab:3', 1, /may not submit to tab:3/],

@@ -44,6 +44,7 @@ test('a trace follows one input from the browser through renderer and GPU proces
       'Compositor',
       'CompositorTileWorker1',
       'CrGpuMain',
+      'VizCompositorThread',
     ]),
   );
 
@@ -61,18 +62,18 @@ test('a trace follows one input from the browser through renderer and GPU proces
     't:Chrome_ChildIOThread',
     't:Compositor',
     't:Compositor',
-    't:CrGpuMain',
+    't:VizCompositorThread',
     'f:CrBrowserMain',
   ]);
   const browserPid = flow[0].pid;
-  const gpuPid = flow.find((e) => threadName.get(e.tid) === 'CrGpuMain')!.pid;
+  const gpuPid = flow.find((e) => threadName.get(e.tid) === 'VizCompositorThread')!.pid;
   expect(new Set(flow.map((e) => e.pid))).toEqual(new Set([browserPid, tab.pid, gpuPid]));
 
   // Every frame the compositor submitted while tracing continues in the GPU process, and each tile
   // drawn has its raster flow.
   const frameFlows = trace.traceEvents.filter((e) => e.name === 'Graphics.Pipeline');
   expect(frameFlows.some((e) => e.ph === 's' && threadName.get(e.tid) === 'Compositor')).toBe(true);
-  expect(frameFlows.some((e) => e.ph === 'f' && threadName.get(e.tid) === 'CrGpuMain')).toBe(true);
+  expect(frameFlows.some((e) => e.ph === 'f' && threadName.get(e.tid) === 'VizCompositorThread')).toBe(true);
   const slices = new Set(trace.traceEvents.filter((e) => e.ph === 'X').map((e) => e.name));
   for (const name of ['SubmitCompositorFrame', 'LayerTreeHostImpl::DrawLayers', 'Display::DrawAndSwap'])
     expect(slices).toContain(name);

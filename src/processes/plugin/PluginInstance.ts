@@ -9,8 +9,12 @@ import { AnonymousSharedMemory } from '../../platform/AnonymousSharedMemory';
 import type { FrameSinkClient } from '../../viz/client/FrameSinkClient';
 import { SlotAllocator } from '../../viz/client/SlotAllocator';
 import { drawClock } from './ClockPlugin';
+import { FLOWS } from '../../common/TraceRecorder';
+import { processFlowId, tracer } from '../../platform/tracing';
 
 const SLOTS = 4;
+/** Frames this process submitted while tracing, across instances: each one's Graphics.Pipeline flow id. */
+let frameSerial = 0;
 
 export class PluginInstance {
   private readonly pool: AnonymousSharedMemory;
@@ -42,9 +46,7 @@ export class PluginInstance {
     if (!this.visible || !this.sink.mayDraw(this.surfaceId) || this.unacked >= 2) return;
     const slot = this.slots.allocate();
     if (slot === null) return;
-    const ctx = this.canvas.getContext('2d');
-    drawClock(ctx, this.size.w, this.size.h, new Date(), this.seq + 1);
-    this.pool.write(slot * TILE_BYTES, ctx.getImageData(0, 0, TILE_SIZE, TILE_SIZE).data);
+    tracer.slice('PluginInstance::Paint', () => this.paint(slot), { instanceId: this.instanceId });
     const seq = ++this.seq;
     const rect = { x: 0, y: 0, ...this.size };
     const frame: SubmitFrame = {
@@ -59,6 +61,22 @@ export class PluginInstance {
     };
     this.slots.submitted(seq, [slot]);
     this.unacked++;
+    tracer.slice('SubmitCompositorFrame', () => this.submit(frame), { surfaceId: this.surfaceId, seq });
+  }
+
+  /** Draws the next frame into the pool's `slot`. */
+  private paint(slot: number): void {
+    const ctx = this.canvas.getContext('2d');
+    drawClock(ctx, this.size.w, this.size.h, new Date(), this.seq + 1);
+    this.pool.write(slot * TILE_BYTES, ctx.getImageData(0, 0, TILE_SIZE, TILE_SIZE).data);
+  }
+
+  /** While tracing, the frame starts its flow to the display compositor that draws it. */
+  private submit(frame: SubmitFrame): void {
+    if (tracer.enabled) {
+      frame.traceId = processFlowId(++frameSerial);
+      tracer.flow('s', FLOWS.frame, frame.traceId);
+    }
     this.sink.submit(frame);
   }
 

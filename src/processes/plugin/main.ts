@@ -8,6 +8,8 @@ import { BrowserToPlugin, parseMessage, type PluginToBrowser } from '../../commo
 import { argValue, connectToParent } from '../../platform/child/parentPort';
 import { mainThreadReports } from '../../platform/child/ReportClock';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
+import { ChildTraceCollector } from '../../platform/child/ChildTraceCollector';
+import { joinProcessTrace } from '../../platform/tracing';
 import { registerFonts } from '../shared/Fonts';
 import { FrameSinkClient } from '../../viz/client/FrameSinkClient';
 import { CLOCK_MIME_TYPE } from './ClockPlugin';
@@ -24,6 +26,12 @@ if (mimeType !== CLOCK_MIME_TYPE) {
 }
 registerFonts();
 const reports = mainThreadReports((m) => parent.send(m), { name: 'plugin main', kind: 'plugin', heap: true });
+// The process's only thread, as Chromium named its plugin (PPAPI) process's main thread.
+joinProcessTrace('CrPPAPIMain', 0);
+const traces = new ChildTraceCollector(
+  (m) => parent.send(m),
+  () => 1,
+);
 const sink = new FrameSinkClient();
 const instances = new Map<number, PluginInstance>();
 
@@ -59,6 +67,10 @@ function receive(m: BrowserToPlugin): void {
       break;
     case 'report-rate':
       reports.setRate(m);
+      break;
+    case 'trace-start':
+    case 'trace-stop':
+      traces.obey(m);
       break;
     case 'shutdown':
       process.exit(0);

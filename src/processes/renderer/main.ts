@@ -92,11 +92,8 @@ interface ThreadRecord {
 }
 const threads: ThreadRecord[] = [{ id: 'io', kind: 'io', worker: null, load: new LoopLoad(), state: 'running' }];
 joinProcessTrace('Chrome_ChildIOThread', 1);
-/** Every thread but page workers records when the renderer traces. */
-const traces = new ChildTraceCollector(
-  send,
-  () => threads.filter((t) => t.state === 'running' && t.kind !== 'worker').length,
-);
+/** Every running thread, page workers included, records when the renderer traces. */
+const traces = new ChildTraceCollector(send, () => threads.filter((t) => t.state === 'running').length);
 let mainThread: Worker | null = null;
 let compositorThread: Worker | null = null;
 /**
@@ -402,10 +399,8 @@ parent.onMessage((raw) => {
       );
       break;
     case 'trace-start':
-      traces.start();
-      break;
     case 'trace-stop':
-      traces.stop(m.requestId);
+      traces.obey(m);
       break;
     case 'report-rate':
       reports.setRate(m);

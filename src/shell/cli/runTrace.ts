@@ -29,7 +29,11 @@ export async function runTrace(options: TraceOptions): Promise<void> {
     const tab = await browser.openTab(options.url);
     await waitFor(() => browser.listTabs().find((t) => t.id === tab.id)!.framesPresented > 0, `${options.url} to draw`);
     process.stderr.write(`Tracing ${options.url} for ${options.seconds} s…\n`);
-    await browser.startTrace();
+    const { unacknowledged } = await browser.startTrace();
+    if (unacknowledged.length)
+      process.stderr.write(
+        `Not recording (no answer to the start): ${unacknowledged.map((c) => `${c.role} ${c.pid}`).join(', ')}\n`,
+      );
     let turn = 0;
     const input = setInterval(() => {
       const event =

@@ -4,7 +4,7 @@
  * only damaged rectangles. Damage that arrives while a window is slow to read is merged, so a
  * slow window costs frames, never memory.
  */
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { intersect, isEmpty, type Rect, union } from '../../common/geometry';
 import { LIMITS } from '../../common/limits';
@@ -25,6 +25,8 @@ interface Viewer {
 
 export class DisplayServer {
   private readonly wss: WebSocketServer;
+  /** Its HTTP server when it listens on a socket opened ahead (`listenFd`). */
+  private readonly http: Server | null = null;
   private readonly viewers = new Set<Viewer>();
   /** Armed only while a send to a slow window is held back: a still screen wakes nothing. */
   private retryTimer: NodeJS.Timeout | null = null;
@@ -33,13 +35,23 @@ export class DisplayServer {
     private readonly compositor: DisplayCompositor,
     /** Null until the browser names it: the GPU process listens before it locks itself down. */
     private token: string | null,
+    /** A TCP socket on 127.0.0.1 already listening (`openVizSockets`); null: open one. */
+    listenFd: number | null = null,
   ) {
-    this.wss = new WebSocketServer({
-      host: '127.0.0.1',
-      port: 0,
+    const options = {
       maxPayload: LIMITS.windowMessageBytes,
       verifyClient: (info: { req: IncomingMessage }) => this.authorized(info.req),
-    });
+    };
+    if (listenFd === null) {
+      this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0, ...options });
+    } else {
+      // What ws's own server answers a request that is not a WebSocket upgrade.
+      this.http = createServer((_req, res) =>
+        res.writeHead(426, { 'Content-Type': 'text/plain' }).end('Upgrade Required'),
+      );
+      this.wss = new WebSocketServer({ server: this.http, ...options });
+      this.http.listen({ fd: listenFd });
+    }
     this.wss.on('connection', (socket) => this.connect(socket));
     compositor.onDamage((d) => this.damage(d));
   }
@@ -48,7 +60,7 @@ export class DisplayServer {
     return new Promise((resolve) => {
       const done = () => resolve((this.wss.address() as { port: number }).port);
       if (this.wss.address()) done();
-      else this.wss.once('listening', done);
+      else (this.http ?? this.wss).once('listening', done);
     });
   }
 
@@ -56,6 +68,7 @@ export class DisplayServer {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     for (const v of this.viewers) v.socket.terminate();
     this.wss.close();
+    this.http?.close();
   }
 
   /** The token a window must present. */

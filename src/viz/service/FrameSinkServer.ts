@@ -21,6 +21,13 @@ import { ClientPools } from './ClientPools';
 import { type DescriptorChannel, DescriptorChannelServer } from './DescriptorChannelServer';
 import type { DisplayCompositor } from './DisplayCompositor';
 
+/**
+ * How long a hello with a token not granted yet waits for the browser's grant. The grant and the
+ * client's channel leave the browser in that order, but travel different ways (the grant through
+ * the GPU process's main thread to its compositor thread): a hello may arrive first.
+ */
+export const GRANT_WAIT_MS = 1000;
+
 export function frameSinkAddress(owner: string): string {
   // Linux: an abstract socket, no file to clean up. Elsewhere a named pipe or a socket file.
   if (process.platform === 'linux') return `\0minium-${owner}-${process.pid}`;
@@ -42,6 +49,8 @@ export class FrameSinkServer {
   /** Surfaces a token was ever granted: a late frame for a tab that just closed is stale, not hostile. */
   private readonly everGranted = new Map<string, Set<string>>();
   private readonly clients = new Map<string, Set<net.Socket>>();
+  /** Hellos waiting for their token's grant, by token. */
+  private readonly awaitingGrant = new Map<string, Set<() => void>>();
   private readonly server: net.Server;
   private readonly descriptorChannels: DescriptorChannelServer;
   readonly address: string;
@@ -71,6 +80,26 @@ export class FrameSinkServer {
     this.everGranted.set(token, ever);
     // The client hears of a new surface only from here, after the grant: its first frame cannot overtake it.
     for (const socket of this.clients.get(token) ?? []) this.tellGranted(socket, token);
+    const waiting = this.awaitingGrant.get(token);
+    this.awaitingGrant.delete(token);
+    waiting?.forEach((granted) => granted());
+  }
+
+  /** Calls `granted` once `token` is granted (at once if it is), or `refused` after `GRANT_WAIT_MS`. */
+  private whenGranted(token: string, granted: () => void, refused: () => void): void {
+    if (this.grants.has(token)) return granted();
+    const waiting = this.awaitingGrant.get(token) ?? new Set();
+    const timer = setTimeout(() => {
+      waiting.delete(arrived);
+      if (!waiting.size) this.awaitingGrant.delete(token);
+      refused();
+    }, GRANT_WAIT_MS);
+    const arrived = () => {
+      clearTimeout(timer);
+      granted();
+    };
+    waiting.add(arrived);
+    this.awaitingGrant.set(token, waiting);
   }
 
   /** Forgets a token and closes its connections (its process is gone). */
@@ -124,6 +153,8 @@ export class FrameSinkServer {
     this.connections.set(socket, connection);
     let token: string | null = null;
     let descriptors: DescriptorChannel | null = null;
+    /** Messages that came with its hello while it waits for the grant, handled once it comes. */
+    let held: unknown[] | null = null;
     const drop = (why: string) => {
       const pid = token ? this.grants.get(token)?.pid : undefined;
       this.log(`frame sink client${pid ? ` (pid ${pid})` : ''} dropped: ${why}`);
@@ -146,23 +177,42 @@ export class FrameSinkServer {
       }
       connection.received.bytes += chunk.length;
       connection.received.messages += messages.length;
-      for (const raw of messages) {
+      handleAll(messages);
+    });
+    const handleAll = (messages: unknown[]) => {
+      for (const [at, raw] of messages.entries()) {
         if (socket.destroyed) return;
+        if (held) {
+          held.push(raw);
+          continue;
+        }
         const parsed = parseMessage(FrameSinkClientMessage, raw);
         if (!parsed.ok) return drop(`bad message: ${parsed.reason}`);
         const m = parsed.value;
         if (m.type === 'hello') {
-          if (token) return drop('said hello twice');
+          if (token || held) return drop('said hello twice');
           descriptors = this.descriptorChannels.claim(m.fdChannel);
-          if (!this.grants.has(m.token)) return drop('unknown token');
           if (!descriptors) return drop('unknown descriptor channel');
-          token = m.token;
-          connection.token = token;
-          if (!this.clients.has(token)) this.clients.set(token, new Set());
-          this.clients.get(token)!.add(socket);
-          this.send(socket, { type: 'welcome' });
-          this.tellGranted(socket, token);
-          continue;
+          // The rest of this chunk waits with it; the socket is not read meanwhile.
+          held = messages.slice(at + 1);
+          socket.pause();
+          return this.whenGranted(
+            m.token,
+            () => {
+              if (socket.destroyed) return;
+              token = m.token;
+              connection.token = token;
+              if (!this.clients.has(token)) this.clients.set(token, new Set());
+              this.clients.get(token)!.add(socket);
+              this.send(socket, { type: 'welcome' });
+              this.tellGranted(socket, token);
+              const later = held ?? [];
+              held = null;
+              socket.resume();
+              handleAll(later);
+            },
+            () => (socket.destroyed ? undefined : drop('unknown token')),
+          );
         }
         if (!token || !descriptors) return drop(`sent ${m.type} before saying hello`);
         if (m.type === 'submit-frame') {
@@ -183,7 +233,7 @@ export class FrameSinkServer {
           return drop(`refused ${m.type} of tile pool ${m.poolId}: ${describeError(e)}`);
         }
       }
-    });
+    };
   }
 
   private tellGranted(socket: net.Socket, token: string): void {

@@ -1,22 +1,31 @@
 /**
  * The display compositor with its two endpoints: the frame sink socket (clients submit frames)
- * and the display WebSocket (windows show surfaces). Hosted by the GPU process, or by the
- * browser process itself after too many GPU crashes.
+ * and the display WebSocket (windows show surfaces). Hosted by the GPU process's
+ * VizCompositorThread, or by the browser process itself after too many GPU crashes.
  */
 import type { BrowserToGpu, FrameSinkClientStats } from '../../common/protocol';
 import { DisplayCompositor } from './DisplayCompositor';
 import { DisplayServer } from './DisplayServer';
 import { FrameSinkServer } from './FrameSinkServer';
+import type { VizSockets } from './VizSockets';
 
 export class VizService {
   readonly compositor = new DisplayCompositor();
   private readonly sinks: FrameSinkServer;
   private readonly display: DisplayServer;
 
-  /** Without a display token, windows are refused until `authorizeDisplay`. */
-  constructor(owner: string, displayToken: string | null, log: (message: string) => void) {
+  /**
+   * Without a display token, windows are refused until `authorizeDisplay`. With `sockets` (opened
+   * ahead, `openVizSockets`), the display listens on them instead of opening its own.
+   */
+  constructor(
+    owner: string,
+    displayToken: string | null,
+    log: (message: string) => void,
+    sockets: VizSockets | null = null,
+  ) {
     this.sinks = new FrameSinkServer(this.compositor, owner, log);
-    this.display = new DisplayServer(this.compositor, displayToken);
+    this.display = new DisplayServer(this.compositor, displayToken, sockets?.display ?? null);
   }
 
   authorizeDisplay(token: string): void {

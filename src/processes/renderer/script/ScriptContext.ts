@@ -13,6 +13,8 @@ export type HostValue = Primitive | HostValue[];
 export type HostOps = Record<string, (...args: Primitive[]) => HostValue | undefined | void>;
 
 type Dispatcher = (kind: string, id: number, json?: string) => unknown;
+/** Wraps every call into the context, by kind (`timer`, `message`, an event): a worker traces them. */
+export type CallWrapper = (kind: string, call: () => boolean) => boolean;
 
 /** The part of the API that pages and workers share: timers, console, and the dispatcher. */
 const COMMON = `
@@ -62,6 +64,7 @@ export class ScriptContext {
     environment: string,
     ops: HostOps,
     private readonly onError: (message: string) => void,
+    private readonly around: CallWrapper = (_kind, call) => call(),
   ) {
     // A null-prototype sandbox: with a plain {} the context's `this.constructor` would be the host's Object.
     this.context = vm.createContext(Object.create(null), { codeGeneration: { strings: true, wasm: false } });
@@ -104,12 +107,14 @@ export class ScriptContext {
    * reported. Returns true only if the context's handler says so (an event's default was prevented).
    */
   deliver(kind: string, id: number, json?: string): boolean {
-    try {
-      return this.dispatch(kind, id, json) === true;
-    } catch (e) {
-      this.onError(`uncaught in ${kind} handler: ${describe(e)}`);
-      return false;
-    }
+    return this.around(kind, () => {
+      try {
+        return this.dispatch(kind, id, json) === true;
+      } catch (e) {
+        this.onError(`uncaught in ${kind} handler: ${describe(e)}`);
+        return false;
+      }
+    });
   }
 
   dispose(): void {

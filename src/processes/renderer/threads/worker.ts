@@ -7,16 +7,26 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { answerHeapRequests, type HeapRequest, isHeapRequest } from '../../../platform/child/ThreadHeap';
+import { LIMITS } from '../../../common/limits';
+import { joinProcessTrace, tracer } from '../../../platform/tracing';
 import { WORKER_ENVIRONMENT } from '../script/environments';
 import { ScriptContext } from '../script/ScriptContext';
 import type { CrashOrder, FromWorker, ToWorker, WorkerLifecycle } from '../threadMessages';
 import { crashThisThread } from './crash';
 
-const { workerId, tabId, url, port } = workerData as {
+const { workerId, tabId, url, port, tracing } = workerData as {
   workerId: string;
   tabId: number;
   url: string;
   port: MessagePort;
+  tracing: boolean;
+};
+// Chromium's name for a dedicated worker's thread; listed after the renderer's own threads.
+joinProcessTrace('DedicatedWorker thread', LIMITS.threadsPerProcess, tracing);
+/** Slices named after Blink's: a timer firing, a message from the page. */
+const CALL_SLICES: Record<string, string> = {
+  timer: 'DOMTimer::Fired',
+  message: 'WorkerGlobalScope::DispatchMessageEvent',
 };
 const toIo = (m: FromWorker) => parentPort!.postMessage(m);
 const reportError = (message: string) => toIo({ type: 'console', level: 'error', message });
@@ -32,6 +42,7 @@ const context = new ScriptContext(
       }),
   },
   reportError,
+  (kind, call) => tracer.slice(CALL_SLICES[kind] ?? kind, call, { workerId }),
 );
 
 // Messages the page sends before the script has arrived wait for it, as in a browser, and so do
@@ -57,8 +68,12 @@ answerHeapRequests(parentPort!);
 parentPort!.on('message', (m: ToWorker | CrashOrder | HeapRequest) => {
   if (m.type === 'crash') return crashThisThread(m.how, workerId);
   if (isHeapRequest(m)) return;
-  if (!m.result.ok) return reportError(`could not load the worker script ${url}: ${m.result.error}`);
-  context.run(m.result.body, url);
+  const result = m.result;
+  if (!result.ok) return reportError(`could not load the worker script ${url}: ${result.error}`);
+  tracer.slice('WorkerGlobalScope::EvaluateClassicScript', () => context.run(result.body, url), {
+    workerId,
+    url: url.slice(0, LIMITS.traceNameLength),
+  });
   started = true;
   if (!frozen) deliverWaiting();
 });
