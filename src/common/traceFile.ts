@@ -105,6 +105,9 @@ export interface TraceStartResult {
   startedAt: number;
   /** Children that record, with how many of their threads said so in time and how many did not. */
   recording: (TracedChild & { threads: number; silentThreads: number })[];
-  /** Children that did not answer in time: their part of the trace may be missing; the file's metadata names them too. */
+  /**
+   * Children that did not answer in time: their part of the trace may be missing; the file's
+   * metadata names them too.
+   */
   unacknowledged: TracedChild[];
 }

@@ -34,7 +34,10 @@ interface NativeAddon {
   mapReceived(fd: number, size: number): object;
   sendDescriptor(socketFd: number, fd: number): void;
   receiveDescriptor(socketFd: number): number;
-  /** A TCP socket listening on 127.0.0.1, made before the sandbox for a thread started after it (src/native/listen_sockets.cc), Linux only. */
+  /**
+   * A TCP socket listening on 127.0.0.1, made before the sandbox for a thread started after it
+   * (src/native/listen_sockets.cc), Linux only.
+   */
   listenLoopback?(): { fd: number; port: number };
   // The IPC lab's rings and C baselines (src/native/lab_native.cc).
   ringHeaderBytes: number;
