@@ -90,9 +90,9 @@ export class ClaimsTour {
         verdict: 'not-run' as const,
         evidence: demonstration
           ? 'Not shown yet: press Show me.'
-          : claim.answer === 'measure'
-            ? 'Not measured yet: run the labs (Labs).'
-            : 'No demonstration of it is bundled yet.',
+          : claim.bench
+            ? `Measured by a benchmark, not from this page: run \`npx minium bench ${claim.bench}\` in a terminal.`
+            : 'Not measured yet: run the labs (Labs).',
       };
     return { id, claim: claim.claim, ...outcome, ...(demonstration ? { demonstration } : {}) };
   }

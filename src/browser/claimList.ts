@@ -7,9 +7,16 @@ export interface Claim {
   id: string;
   claim: string;
   answer: 'show' | 'measure';
+  /** Measured by this benchmark (`minium bench NAME`) rather than by a lab. */
+  bench?: string;
 }
 
-const c = (id: string, answer: Claim['answer'], claim: string): Claim => ({ id, claim, answer });
+const c = (id: string, answer: Claim['answer'], claim: string, bench?: string): Claim => ({
+  id,
+  claim,
+  answer,
+  ...(bench ? { bench } : {}),
+});
 
 export const CLAIMS: readonly Claim[] = [
   c('MP1', 'show', 'Each process has its own memory space; processes share no memory.'),
@@ -46,9 +53,9 @@ export const CLAIMS: readonly Claim[] = [
   c('RT2', 'show', 'Compositor thread: combines layers into the final frame.'),
   c('RT3', 'show', "Raster threads: turn the compositor's information into pixels."),
   c('RT4', 'show', 'Worker threads: web and service workers run JavaScript off the main thread.'),
-  c('RT5', 'measure', 'Parallel rendering speeds up page loading.'),
+  c('RT5', 'measure', 'Parallel rendering speeds up page loading.', 'raster'),
   c('RT6', 'show', "One thread's problem does not affect the others (contradicts MT3)."),
-  c('RT7', 'measure', 'Scrolling and animation stay smooth.'),
+  c('RT7', 'measure', 'Scrolling and animation stay smooth.', 'blocked-main'),
   c('TB1', 'show', 'Memory space: separate per process, shared between threads.'),
   c('TB2', 'show', 'Stability: high for processes, low for threads.'),
   c('TB3', 'measure', 'Resource use: relatively more for processes, less for threads.'),

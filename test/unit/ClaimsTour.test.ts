@@ -23,6 +23,17 @@ test('every claim is listed once, not run until a lab or a demonstration says ot
   expect(list.find((c) => c.id === 'BR3')).toMatchObject({ demonstration: 'plugin-crash' });
   expect(list.find((c) => c.id === 'MP4')).toMatchObject({ evidence: 'Not measured yet: run the labs (Labs).' });
   expect(list.find((c) => c.id === 'MP4')?.demonstration).toBeUndefined();
+  expect(list.find((c) => c.id === 'RT4')).toMatchObject({ demonstration: 'worker-thread' });
+  expect(list.find((c) => c.id === 'RT7')?.evidence).toMatch(/npx minium bench blocked-main/);
+});
+
+test('every claim is answered somewhere: a demonstration, a lab, or a benchmark', () => {
+  const labClaims = ['SHM2', 'TB1', 'TB6'];
+  const unanswered = tour()
+    .list()
+    .filter((c) => !c.demonstration && CLAIMS.find((x) => x.id === c.id)!.answer === 'show')
+    .map((c) => c.id);
+  expect(unanswered).toEqual(labClaims);
 });
 
 test("a lab's verdicts become the claims' verdicts, in the API's words, with the lab's reason", () => {
