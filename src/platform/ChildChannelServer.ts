@@ -32,6 +32,7 @@ export class ChildChannelServer {
   private listener: { server: net.Server; dir: string; socketPath: string } | null = null;
   private readonly expected = new Map<string, ChannelConnected>();
   private handshaking = 0;
+  private readonly closeOnExit = () => this.close();
 
   /** A one-time token for one child; `connected` gets its socket once it presents it. */
   expect(connected: ChannelConnected): ExpectedChild {
@@ -48,6 +49,7 @@ export class ChildChannelServer {
   close(): void {
     if (!this.listener) return;
     this.listener.server.close();
+    process.removeListener('exit', this.closeOnExit);
     fs.rmSync(this.listener.dir, { recursive: true, force: true });
     this.listener = null;
   }
@@ -62,7 +64,7 @@ export class ChildChannelServer {
     // Binds at once (the child may be launched right after); never keeps the browser alive.
     server.listen(socketPath);
     server.unref();
-    process.once('exit', () => this.close());
+    process.once('exit', this.closeOnExit);
     this.listener = { server, dir, socketPath };
     return this.listener;
   }
