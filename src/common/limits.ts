@@ -69,6 +69,14 @@ export const LIMITS = {
    */
   browserFrameBytes: 64 * 1024 * 1024,
   /**
+   * The connect-back channel (Electron's children, which get no inherited descriptor): the first
+   * frame on an accepted connection, a child's one-time token, in bytes; how long it may take to
+   * arrive; how many connections may be saying it at once. Anything else is refused unread.
+   */
+  channelTokenFrameBytes: 128,
+  channelHandshakeMs: 5000,
+  channelHandshakesPending: 16,
+  /**
    * Resource requests one renderer may have in flight: a page's scripts and workers' scripts load a
    * few at a time, and each waiting request holds a body of up to 10 MB in the browser.
    */

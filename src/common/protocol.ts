@@ -263,6 +263,15 @@ const MainThreadHealth = z.object({
  * renderer is warm (what a spare waits for). `ms`: since the process started.
  */
 const ThreadsStarted = z.object({ type: z.literal('threads-started'), ms: z.number().int().nonnegative() });
+/**
+ * A child's first frame on the connect-back channel (under Electron, where it gets no inherited
+ * descriptor): the one-time token the browser put on its argv, which makes the connection its channel.
+ */
+export const ChannelToken = z.strictObject({
+  type: z.literal('channel-token'),
+  token: z.string().regex(/^[0-9a-f]{32}$/),
+});
+export type ChannelToken = z.infer<typeof ChannelToken>;
 export const RendererToBrowser = z.discriminatedUnion('type', [
   ...common,
   ResourceRequest,

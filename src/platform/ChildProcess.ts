@@ -7,6 +7,12 @@ import type { TrafficCounts } from './ChannelTraffic';
 
 /** Under the Node launcher, the child's end of its channel to the browser (a Unix socketpair). */
 export const CHILD_CHANNEL_FD = 3;
+/**
+ * Under Electron (and the Node launcher's connect-back option), the child has no fd 3: it connects
+ * to this Unix socket path and presents this one-time token (ChildChannelServer.ts).
+ */
+export const CHANNEL_PATH_ARG = 'minium-channel';
+export const CHANNEL_TOKEN_ARG = 'minium-channel-token';
 
 export interface ChildExit {
   code: number | null;

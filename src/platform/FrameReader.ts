@@ -2,9 +2,9 @@ import { Emitter } from '../common/Emitter';
 import { FramingError, MessageDecoder } from './MessageFraming';
 
 /**
- * The receiving end of one framed channel, whatever carries the bytes: a socket's chunks under
- * Node, whole posted messages under Electron's parentPort. Anything that is not bytes, or bytes
- * that do not decode, ends the channel: the stream cannot be trusted to resynchronise.
+ * The receiving end of one framed channel: a socket's chunks, as they arrive (fd 3 under the Node
+ * launcher, the connect-back socket under Electron). Anything that is not bytes, or bytes that do
+ * not decode, ends the channel: the stream cannot be trusted to resynchronise.
  * One per channel direction, for the channel's life; used by both launchers and by the child.
  */
 export class FrameReader {

@@ -43,6 +43,12 @@ export async function openLive(b: Browser, url: string, timeoutMs?: number): Pro
   );
 }
 
+/** This process's resident memory (the browser's, in these tests), after a collection when --expose-gc. */
+export function rss(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss;
+}
+
 /** True when the tab presents new frames within the next moments. */
 export async function keepsPresenting(b: Browser, id: number, frames = 10): Promise<boolean> {
   const start = tabOf(b, id).framesPresented;

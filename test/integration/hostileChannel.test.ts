@@ -13,6 +13,8 @@ import { RendererToBrowser } from '../../src/common/protocol';
 import { CHILD_CHANNEL_FD } from '../../src/platform/ChildProcess';
 import { NodeChildLauncher } from '../../src/platform/node/NodeChildLauncher';
 import { MessageDecoder } from '../../src/platform/MessageFraming';
+import { CHANNEL_ATTACKS } from '../fixtures/channelAttacks';
+import { rss } from './helpers';
 
 function host(entry: string, mode: string) {
   const h = new ChildProcessHost({
@@ -35,17 +37,8 @@ function host(entry: string, mode: string) {
 
 const hostile = (mode: string) => host('../test/fixtures/hostileChannel.js', mode);
 
-function rss(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().rss;
-}
-
 describe('a child that abuses its channel', () => {
-  test.each([
-    ['unframed', '512 MiB without a frame boundary', new RegExp(`exceeds the ${LIMITS.childFrameBytes}-byte limit`)],
-    ['huge-frame', 'a 200 MB frame', /a frame of 200000000 bytes exceeds/],
-    ['random-frames', '100 000 random frames', /not UTF-8|not valid JSON|not an object/],
-  ])(
+  test.each(CHANNEL_ATTACKS)(
     '%s (%s) is killed as a bad message; the browser keeps its memory',
     async (mode, _what, why) => {
       const before = rss();

@@ -1,20 +1,19 @@
 /**
- * The child's side of its channel to the browser process: process.parentPort under Electron's
- * utilityProcess, the socket on fd 3 under the Node launcher. Both carry length-prefixed frames
- * (`MessageFraming.ts`) in both directions. Also binds the child's life to the parent's: when
- * the browser process dies, by any means, the child exits within a second.
+ * The child's side of its channel to the browser process: a Unix stream socket carrying
+ * length-prefixed frames (`MessageFraming.ts`) in both directions. Under the Node launcher it is
+ * fd 3; under Electron's utilityProcess, which passes no extra descriptor, the child connects back
+ * to the browser's socket and presents its one-time token first (never process.parentPort, which
+ * would hand the browser whole structured-cloned messages before any length check). Connect before
+ * sandboxing. Also binds the child's life to the parent's: when the browser process dies, by any
+ * means, the child exits within a second.
  */
 import { boundByKernel } from './parentLifetime'; // first: the kernel's parent-death signal, before anything else loads
 import { LIMITS } from '../../common/limits';
-import { Socket } from 'node:net';
+import { connect, Socket } from 'node:net';
+import type { ChannelToken } from '../../common/protocol';
 import { FrameReader } from '../FrameReader';
 import { encodeMessage } from '../MessageFraming';
-import { CHILD_CHANNEL_FD } from '../ChildProcess';
-
-interface ElectronParentPort {
-  on(event: 'message', listener: (e: { data: unknown }) => void): void;
-  postMessage(message: unknown): void;
-}
+import { CHANNEL_PATH_ARG, CHANNEL_TOKEN_ARG, CHILD_CHANNEL_FD } from '../ChildProcess';
 
 /** The channel to the browser; `Out` is the child's own message union, so what it sends is checked here too. */
 export interface ParentChannel<Out = unknown> {
@@ -28,7 +27,6 @@ export function argValue(name: string): string | undefined {
 }
 
 export function connectToParent<Out = unknown>(): ParentChannel<Out> {
-  const electronPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   watchParent();
   const reader = new FrameReader(LIMITS.browserFrameBytes);
   reader.onCorrupt((reason) => {
@@ -36,18 +34,14 @@ export function connectToParent<Out = unknown>(): ParentChannel<Out> {
     process.stderr.write(`[${process.pid}] the browser's channel is corrupt (${reason}); exiting\n`);
     process.exit(1);
   });
-  const channel = { onMessage: (l: (m: unknown) => void) => void reader.onMessage(l) };
-  if (electronPort) {
-    electronPort.on('message', (e) => reader.read(e.data));
-    return { ...channel, send: (m) => electronPort.postMessage(encodeMessage(m, LIMITS.childFrameBytes)) };
-  }
-  const socket = openBrowserSocket();
+  const channelPath = argValue(CHANNEL_PATH_ARG);
+  const socket = channelPath ? connectBack(channelPath) : openBrowserSocket();
   socket.on('data', (chunk) => reader.read(chunk));
   // The channel closing is the fast "browser is gone" signal.
   socket.on('close', () => process.exit(0));
   socket.on('error', () => process.exit(0));
   return {
-    ...channel,
+    onMessage: (l) => void reader.onMessage(l),
     send: (m) => {
       if (socket.writable) socket.write(encodeMessage(m, LIMITS.childFrameBytes));
     },
@@ -64,6 +58,24 @@ function openBrowserSocket(): Socket {
       { cause: e },
     );
   }
+}
+
+/**
+ * Connects to the browser's channel socket and presents the token, first thing: the socket is made
+ * and connected here, synchronously (a Unix socket connects at once or fails), before the sandbox.
+ */
+function connectBack(socketPath: string): Socket {
+  const socket = connect(socketPath);
+  const token: ChannelToken = { type: 'channel-token', token: argValue(CHANNEL_TOKEN_ARG) ?? '' };
+  socket.write(encodeMessage(token, LIMITS.channelTokenFrameBytes));
+  let connected = false;
+  socket.once('connect', () => (connected = true));
+  socket.once('error', (e) => {
+    if (connected) return; // later errors mean the browser is gone, handled with the channel's close
+    process.stderr.write(`[${process.pid}] cannot connect to the browser's channel at ${socketPath}: ${e.message}\n`);
+    process.exit(1);
+  });
+  return socket;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { LIMITS } from '../../common/limits';
 import type { Socket } from 'node:net';
 import {
   CHILD_CHANNEL_FD,
@@ -8,10 +7,17 @@ import {
   type ChildProcessHandle,
   type LaunchOptions,
 } from '../ChildProcess';
-import { ChannelTraffic } from '../ChannelTraffic';
-import { FrameReader } from '../FrameReader';
-import { encodeMessage } from '../MessageFraming';
+import { ChildChannelServer, type ExpectedChild } from '../ChildChannelServer';
+import { ChildSocketChannel } from '../ChildSocketChannel';
 import { StderrTail } from '../StderrTail';
+
+export interface NodeLauncherOptions {
+  /**
+   * Test-only, never set by the shells: children connect back to a socket of the launcher's, as
+   * under Electron, instead of inheriting fd 3, so that channel is exercised where Electron cannot run.
+   */
+  connectBack?: boolean;
+}
 
 /**
  * Launches children as `node [execArgv] entry [args]`: the Node shell, and the tests. The channel
@@ -21,36 +27,36 @@ import { StderrTail } from '../StderrTail';
  */
 export class NodeChildLauncher implements ChildLauncher {
   readonly kind = 'node' as const;
+  private readonly server: ChildChannelServer | null;
+
+  constructor(options: NodeLauncherOptions = {}) {
+    this.server = options.connectBack ? new ChildChannelServer() : null;
+  }
 
   launch(options: LaunchOptions): ChildProcessHandle {
-    const child = spawn(process.execPath, [...options.execArgv, options.entry, ...options.args], {
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      // Under Electron's Node, execPath is the Electron binary: run it as Node, as fork() would.
-      env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
-    });
-    const name = () => `${options.serviceName} ${child.pid ?? '?'}`;
+    let name = () => `${options.serviceName} ?`;
+    const channel = new ChildSocketChannel(() => name());
+    const expected: ExpectedChild | null = this.server?.expect((socket, rest) => channel.attach(socket, rest)) ?? null;
+    const child = spawn(
+      process.execPath,
+      [...options.execArgv, options.entry, ...options.args, ...(expected?.args ?? [])],
+      {
+        stdio: ['ignore', 'pipe', 'pipe', ...(expected ? [] : ['pipe' as const])],
+        // Under Electron's Node, execPath is the Electron binary: run it as Node, as fork() would.
+        env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
+      },
+    );
+    name = () => `${options.serviceName} ${child.pid ?? '?'}`;
     const stderr = new StderrTail(child.stderr, name);
     stderr.relay(child.stdout);
-    const channel = child.stdio[CHILD_CHANNEL_FD] as Socket;
+    if (!expected) channel.attach(child.stdio[CHILD_CHANNEL_FD] as Socket);
     let exited = false;
     const exitListeners: ((e: ChildExit) => void)[] = [];
-    const reader = new FrameReader(LIMITS.childFrameBytes);
-    const traffic = new ChannelTraffic();
-    reader.onMessage(() => traffic.countReceivedMessage());
-    // Stop reading at once: what follows a corrupt frame is never buffered.
-    reader.onCorrupt(() => channel.destroy());
-    channel.on('data', (chunk: Buffer) => {
-      traffic.countReceivedBytes(chunk.length);
-      reader.read(chunk);
-    });
-    channel.on('error', (err: NodeJS.ErrnoException) => {
-      // A reset or broken pipe means the child died: its 'exit' reports that, with the reason.
-      if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE')
-        process.stderr.write(`[browser] channel to ${name()}: ${err.message}\n`);
-    });
     const finish = (e: ChildExit) => {
       if (exited) return;
       exited = true;
+      expected?.cancel();
+      channel.close();
       // stderr may still hold the last words (an OOM report); let it drain first.
       setImmediate(() => exitListeners.forEach((l) => l(e)));
     };
@@ -63,20 +69,14 @@ export class NodeChildLauncher implements ChildLauncher {
       get pid() {
         return child.pid;
       },
-      send: (message) => {
-        if (channel.destroyed || !channel.writable) return false;
-        const frame = encodeMessage(message, LIMITS.browserFrameBytes);
-        traffic.countSent(frame.length);
-        channel.write(frame);
-        return true;
-      },
-      onMessage: reader.onMessage,
-      onBadFrame: reader.onCorrupt,
+      send: (message) => channel.send(message),
+      onMessage: channel.onMessage,
+      onBadFrame: channel.onBadFrame,
       onExit: (l) => exitListeners.push(l),
       onSpawn: (l) => child.on('spawn', () => l(child.pid as number)),
       stderrTail: () => stderr.text(),
       kill: (signal) => child.kill(signal),
-      traffic: () => traffic.snapshot(),
+      traffic: () => channel.traffic(),
     };
   }
 }

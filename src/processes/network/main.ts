@@ -13,9 +13,10 @@ import { mainThreadReports } from '../../platform/child/ReportClock';
 import { sandboxSelfOrExit } from '../../platform/child/sandboxSelf';
 import { loadUrl } from './UrlLoader';
 
-// Locked down before the event loop first turns: no request has arrived yet.
-const sandbox = sandboxSelfOrExit({ allowInet: true });
+// The channel first (a connect-back socket is made before the sandbox); then locked down before
+// the event loop first turns: no request has arrived yet.
 const parent = connectToParent<NetworkToBrowser>();
+const sandbox = sandboxSelfOrExit({ allowInet: true });
 const send = (m: NetworkToBrowser) => parent.send(m);
 const reports = mainThreadReports(send, { name: 'NetworkService', kind: 'main', heap: false });
 

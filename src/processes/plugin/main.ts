@@ -16,9 +16,10 @@ import { CLOCK_MIME_TYPE } from './ClockPlugin';
 import { PluginInstance } from './PluginInstance';
 
 const FRAME_MS = 1000 / 30;
-// Locked down before the event loop first turns: no message from the browser, no plugin data yet.
-const sandbox = sandboxSelfOrExit();
+// The channel first (a connect-back socket is made before the sandbox); then locked down before
+// the event loop first turns: no message from the browser, no plugin data yet.
 const parent = connectToParent<PluginToBrowser>();
+const sandbox = sandboxSelfOrExit();
 const mimeType = argValue('minium-plugin');
 if (mimeType !== CLOCK_MIME_TYPE) {
   process.stderr.write(`Unknown plugin type ${mimeType}\n`);

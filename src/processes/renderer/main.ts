@@ -53,9 +53,10 @@ import { FLOWS } from '../../common/TraceRecorder';
 const dataLimitMb = Number(argValue('minium-data-limit-mb'));
 if (process.platform === 'linux' && dataLimitMb > 0) native().limitDataSegment(dataLimitMb * 1024 * 1024);
 
-// Locked down before the event loop first turns: no page, no message from the browser yet.
-const sandbox = sandboxSelfOrExit();
+// The channel first (a connect-back socket is made before the sandbox); then locked down before
+// the event loop first turns: no page, no message from the browser yet.
 const parent = connectToParent<RendererToBrowser>();
+const sandbox = sandboxSelfOrExit();
 const send = (m: RendererToBrowser) => parent.send(m);
 /** Every text the renderer sends is cut to the protocol's limits here, its sender: honest content always fits. */
 const sendLog = (level: 'info' | 'warn' | 'error', message: string) =>
