@@ -1,5 +1,6 @@
 // Pinning the calling thread to CPUs, for the labs: see affinity.h.
 #include "affinity.h"
+#include "exports.h"
 
 #include <node_api.h>
 
@@ -111,12 +112,11 @@ napi_value JsCurrentCpu(napi_env env, napi_callback_info) {
 
 void InitAffinity(napi_env env, napi_value exports) {
 #ifdef __linux__
-  napi_property_descriptor props[] = {
-      {"setAffinity", nullptr, SetAffinity, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"getAffinity", nullptr, GetAffinity, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"currentCpu", nullptr, JsCurrentCpu, nullptr, nullptr, nullptr, napi_default, nullptr},
-  };
-  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  DefineFunctions(env, exports, {
+      {"setAffinity", SetAffinity},
+      {"getAffinity", GetAffinity},
+      {"currentCpu", JsCurrentCpu},
+  });
 #else
   (void)env;
   (void)exports;

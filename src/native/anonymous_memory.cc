@@ -10,6 +10,7 @@
 // Linux only: memfd_create and file seals exist nowhere else. Elsewhere every call throws an
 // error that names the platform.
 #include <node_api.h>
+#include "exports.h"
 
 #include "region.h"
 
@@ -274,14 +275,13 @@ const napi_callback CreateAnonymous = Unsupported, MapSameProcess = Unsupported,
 namespace minium {
 
 void InitAnonymousMemory(napi_env env, napi_value exports) {
-  napi_property_descriptor props[] = {
-      {"createAnonymous", nullptr, CreateAnonymous, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"mapSameProcess", nullptr, MapSameProcess, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"mapReceived", nullptr, MapReceived, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"sendDescriptor", nullptr, SendDescriptor, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"receiveDescriptor", nullptr, ReceiveDescriptor, nullptr, nullptr, nullptr, napi_default, nullptr},
-  };
-  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  DefineFunctions(env, exports, {
+      {"createAnonymous", CreateAnonymous},
+      {"mapSameProcess", MapSameProcess},
+      {"mapReceived", MapReceived},
+      {"sendDescriptor", SendDescriptor},
+      {"receiveDescriptor", ReceiveDescriptor},
+  });
 }
 
 }  // namespace minium

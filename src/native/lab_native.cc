@@ -2,6 +2,7 @@
 // ping-pong written in C between two forked processes (and over pipes), plus memory-copy
 // bandwidth, so that every JavaScript figure can be read against what the machine allows.
 #include <node_api.h>
+#include "exports.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -612,22 +613,21 @@ napi_value MemcpyBandwidth(napi_env env, napi_callback_info info) {
 }  // namespace
 
 void InitLab(napi_env env, napi_value exports) {
-  napi_property_descriptor props[] = {
-      {"ringInit", nullptr, JsRingInit, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"ringWrite", nullptr, JsRingWrite, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"ringRead", nullptr, JsRingRead, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"memcpyBandwidth", nullptr, MemcpyBandwidth, nullptr, nullptr, nullptr, napi_default, nullptr},
+  DefineFunctions(env, exports, {
+      {"ringInit", JsRingInit},
+      {"ringWrite", JsRingWrite},
+      {"ringRead", JsRingRead},
+      {"memcpyBandwidth", MemcpyBandwidth},
 #ifndef _WIN32
-      {"shmPingPongC", nullptr, ShmPingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"pipePingPongC", nullptr, PipePingPongC, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"shmRace", nullptr, ShmRace, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"pipeDirection", nullptr, PipeDirection, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"pipePingPongThreadsC", nullptr, PipePingPongThreadsC, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"spawnCostC", nullptr, SpawnCostC, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"switchCostC", nullptr, SwitchCostC, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"shmPingPongC", ShmPingPongC},
+      {"pipePingPongC", PipePingPongC},
+      {"shmRace", ShmRace},
+      {"pipeDirection", PipeDirection},
+      {"pipePingPongThreadsC", PipePingPongThreadsC},
+      {"spawnCostC", SpawnCostC},
+      {"switchCostC", SwitchCostC},
 #endif
-  };
-  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  });
   napi_value header;
   napi_create_uint32(env, static_cast<uint32_t>(sizeof(RingHeader)), &header);
   napi_set_named_property(env, exports, "ringHeaderBytes", header);

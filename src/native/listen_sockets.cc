@@ -4,6 +4,7 @@
 // `server.listen({ fd })`). A Node server cannot hand its socket to another thread, hence this.
 // (Its Unix sockets the thread opens itself: the sandbox allows those.) Linux only.
 #include <node_api.h>
+#include "exports.h"
 
 #include "region.h"
 
@@ -67,10 +68,9 @@ namespace minium {
 
 void InitListenSockets(napi_env env, napi_value exports) {
 #ifdef __linux__
-  napi_property_descriptor props[] = {
-      {"listenLoopback", nullptr, ListenLoopback, nullptr, nullptr, nullptr, napi_default, nullptr},
-  };
-  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  DefineFunctions(env, exports, {
+      {"listenLoopback", ListenLoopback},
+  });
 #else
   (void)env;
   (void)exports;

@@ -6,6 +6,7 @@
 // Node's per-thread state freed there (~2 MB in a renderer). Node-API has no call for either, so
 // this one file uses V8's own API; each worker_thread is an isolate of its own and calls it for itself.
 #include "memory_pressure.h"
+#include "exports.h"
 
 #include <v8.h>
 
@@ -33,9 +34,7 @@ napi_value ReduceIsolateMemory(napi_env env, napi_callback_info) {
 }  // namespace
 
 void InitMemoryPressure(napi_env env, napi_value exports) {
-  napi_property_descriptor prop = {"reduceIsolateMemory", nullptr, ReduceIsolateMemory, nullptr, nullptr,
-                                   nullptr, napi_default, nullptr};
-  napi_define_properties(env, exports, 1, &prop);
+  DefineFunctions(env, exports, {{"reduceIsolateMemory", ReduceIsolateMemory}});
 }
 
 }  // namespace minium

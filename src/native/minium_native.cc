@@ -6,6 +6,7 @@
 // The mapping stays on the native side and JS copies in and out with read/write: Electron's
 // V8 memory cage forbids external ArrayBuffers, and a copy API works in Node and Electron alike.
 #include <node_api.h>
+#include "exports.h"
 
 #include "affinity.h"
 #include "process_memory.h"
@@ -287,18 +288,17 @@ napi_value ParentDeathSignal(napi_env env, napi_callback_info) {
 
 
 napi_value Init(napi_env env, napi_value exports) {
-  napi_property_descriptor props[] = {
-      {"map", nullptr, Map, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"write", nullptr, Write, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"read", nullptr, Read, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"unmap", nullptr, Unmap, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"unlink", nullptr, Unlink, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"fault", nullptr, Fault, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"limitDataSegment", nullptr, LimitDataSegment, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"bindToParentLifetime", nullptr, BindToParentLifetime, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"parentDeathSignal", nullptr, ParentDeathSignal, nullptr, nullptr, nullptr, napi_default, nullptr},
-  };
-  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  minium::DefineFunctions(env, exports, {
+      {"map", Map},
+      {"write", Write},
+      {"read", Read},
+      {"unmap", Unmap},
+      {"unlink", Unlink},
+      {"fault", Fault},
+      {"limitDataSegment", LimitDataSegment},
+      {"bindToParentLifetime", BindToParentLifetime},
+      {"parentDeathSignal", ParentDeathSignal},
+  });
   minium::InitLab(env, exports);
   minium::InitAffinity(env, exports);
   minium::InitMq(env, exports);

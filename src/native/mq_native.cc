@@ -1,6 +1,7 @@
 // POSIX message queues for the IPC lab: a kernel-managed queue of whole messages, opened by name
 // from any process. Linux only (macOS has no mq_*); elsewhere the functions say so.
 #include <node_api.h>
+#include "exports.h"
 
 #include <cerrno>
 #include <cstring>
@@ -160,13 +161,12 @@ napi_value MqUnlink(napi_env env, napi_callback_info info) {
 
 void InitMq(napi_env env, napi_value exports) {
 #ifdef __linux__
-  napi_property_descriptor props[] = {
-      {"mqOpen", nullptr, MqOpen, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"mqSend", nullptr, MqSend, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"mqReceive", nullptr, MqReceive, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"mqUnlink", nullptr, MqUnlink, nullptr, nullptr, nullptr, napi_default, nullptr},
-  };
-  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  DefineFunctions(env, exports, {
+      {"mqOpen", MqOpen},
+      {"mqSend", MqSend},
+      {"mqReceive", MqReceive},
+      {"mqUnlink", MqUnlink},
+  });
 #else
   (void)env;
   (void)exports;

@@ -2,6 +2,7 @@
 // throws with the errno's name as the error's code, so the caller can say what refused it
 // (seccomp-bpf answers EPERM; the kernel's ptrace access check answers EPERM or ESRCH).
 #include "process_memory.h"
+#include "exports.h"
 
 #include <node_api.h>
 
@@ -98,11 +99,10 @@ napi_value TakeDescriptor(napi_env env, napi_callback_info info) {
 
 void InitProcessMemory(napi_env env, napi_value exports) {
 #ifdef __linux__
-  napi_property_descriptor props[] = {
-      {"readProcessMemory", nullptr, ReadProcessMemory, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"takeDescriptor", nullptr, TakeDescriptor, nullptr, nullptr, nullptr, napi_default, nullptr},
-  };
-  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  DefineFunctions(env, exports, {
+      {"readProcessMemory", ReadProcessMemory},
+      {"takeDescriptor", TakeDescriptor},
+  });
 #else
   (void)env;
   (void)exports;

@@ -6,6 +6,7 @@
 // the hostile-renderer tests can see each refusal; only a foreign architecture kills, as in
 // Chromium (a filter cannot reason about syscall numbers of another table).
 #include <node_api.h>
+#include "exports.h"
 
 #include "region.h"
 
@@ -503,13 +504,12 @@ napi_value MemfdCreate(napi_env env, napi_callback_info info) {
 
 void InitSandbox(napi_env env, napi_value exports) {
 #ifdef __linux__
-  napi_property_descriptor props[] = {
-      {"sandboxApply", nullptr, SandboxApply, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"sandboxReadBack", nullptr, SandboxReadBack, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"sandboxLandlockAbi", nullptr, SandboxLandlockAbi, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"memfdCreate", nullptr, MemfdCreate, nullptr, nullptr, nullptr, napi_default, nullptr},
-  };
-  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  DefineFunctions(env, exports, {
+      {"sandboxApply", SandboxApply},
+      {"sandboxReadBack", SandboxReadBack},
+      {"sandboxLandlockAbi", SandboxLandlockAbi},
+      {"memfdCreate", MemfdCreate},
+  });
 #else
   (void)env;
   (void)exports;
