@@ -65,14 +65,15 @@ export function shmNamesOf(pid: number): string[] {
 export function tilePoolDescriptorsOf(pid: number): { fd: number; inode: number; link: string }[] {
   const dir = `/proc/${pid}/fd`;
   return fs.readdirSync(dir).flatMap((fd) => {
-    let link: string;
     try {
-      link = fs.readlinkSync(`${dir}/${fd}`);
-    } catch {
-      return []; // closed while we looked
+      const link = fs.readlinkSync(`${dir}/${fd}`);
+      if (!link.startsWith('/memfd:minium-tile-pool:')) return [];
+      return [{ fd: Number(fd), inode: fs.statSync(`${dir}/${fd}`).ino, link }];
+    } catch (e) {
+      // Closed while we looked (between the listing, the link and the stat): no longer a pool.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
     }
-    if (!link.startsWith('/memfd:minium-tile-pool:')) return [];
-    return [{ fd: Number(fd), inode: fs.statSync(`${dir}/${fd}`).ino, link }];
   });
 }
 
