@@ -2,7 +2,7 @@
  * The Task Manager's Policies section: the GPU fallback stack drawn as a stack, the level in
  * force and the crashes counted towards the next fallback (Chromium's policy), then each of
  * Minium's crash, hang and loading figures beside Chromium's, saying why where they differ.
- * Refreshed every second while the Task Manager is open.
+ * Refreshed with the Task Manager, which it sits in.
  */
 import type { GpuPolicyInfo, PolicyFigure, PolicyInfo } from '../../src/common/controlApi';
 import type { ControlClient } from './ControlClient';
@@ -12,11 +12,7 @@ export class PoliciesPanel {
     private readonly root: HTMLElement,
     private readonly client: ControlClient,
     private readonly report: (message: string) => void,
-  ) {
-    window.setInterval(() => {
-      if (!root.closest('[hidden]')) void this.refresh();
-    }, 1000);
-  }
+  ) {}
 
   async refresh(): Promise<void> {
     let info: PolicyInfo;

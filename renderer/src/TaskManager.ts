@@ -2,6 +2,7 @@
 import type { ProcessInfo, ThreadInfo } from '../../src/common/controlApi';
 import { sandboxDetails, sandboxLabel } from '../../src/common/sandboxLabel';
 import type { ControlClient } from './ControlClient';
+import type { PoliciesPanel } from './PoliciesPanel';
 
 export class TaskManager {
   private timer: number | null = null;
@@ -11,6 +12,8 @@ export class TaskManager {
     private readonly body: HTMLElement,
     private readonly client: ControlClient,
     private readonly report: (message: string) => void,
+    /** Its Policies section, refreshed with it. */
+    private readonly policies: PoliciesPanel,
   ) {}
 
   toggle(): void {
@@ -30,6 +33,7 @@ export class TaskManager {
   }
 
   private async refresh(): Promise<void> {
+    void this.policies.refresh();
     let list: ProcessInfo[];
     try {
       list = await this.client.listProcesses();

@@ -26,10 +26,14 @@ const surface = new SurfaceView(
 );
 const rendering = new RenderingPanel($('rendering'), client, (m) => alertBanner(m));
 const consolePanel = new ConsolePanel($('console'), $('console-messages'), client);
-const taskManager = new TaskManager($('taskmanager'), $('processes'), client, log);
+const taskManager = new TaskManager(
+  $('taskmanager'),
+  $('processes'),
+  client,
+  log,
+  new PoliciesPanel($('policies'), client, log),
+);
 const labPanel = new LabPanel($('lab'), client);
-// Kept alive by its own timer: it refreshes while the Task Manager is open.
-new PoliciesPanel($('policies'), client, log);
 const architecture = new ArchitectureView($('architecture'), client, log);
 const claimsPanel = new ClaimsPanel($('claims'), $('claims-rows'), client, (m) => alertBanner(m));
 let captionTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,8 +76,6 @@ function exitLine(t: TabInfo): string {
   const how = t.exitSignal ? `signal ${t.exitSignal}` : t.exitCode != null ? `exit code ${t.exitCode}` : null;
   return `(reason: ${t.crashReason}${how ? `, ${how}` : ''})`;
 }
-
-const INTERNAL_PAGES_URLS = new Set(Object.keys(INTERNAL_PAGES).map((kind) => `minium://${kind}`));
 
 const tabElements = new Map<number, HTMLElement>();
 /** Tabs whose "unresponsive" bar the person dismissed with Wait, until the renderer answers again. */
@@ -288,7 +290,7 @@ async function main(): Promise<void> {
     if (!url) return;
     // A debug URL acts on the active tab, as if typed into its address bar; an internal page opens a tab.
     const op =
-      url.startsWith('minium://') && !INTERNAL_PAGES_URLS.has(url) && active !== null
+      url.startsWith('minium://') && internalPageKind(url) === null && active !== null
         ? client.navigate(active, url)
         : client.openTab(url);
     void guard(op).then((t) => t && activate(t.id));

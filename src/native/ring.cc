@@ -1,5 +1,7 @@
 #include "ring.h"
 
+#include "affinity.h"
+
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -8,7 +10,6 @@
 
 #ifdef __linux__
 #include <linux/futex.h>
-#include <sched.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -51,14 +52,6 @@ void Wake(std::atomic<uint32_t>* word) {
 // more than one CPU.
 constexpr auto kSpin = std::chrono::microseconds(50);
 const bool kManyCpus = std::thread::hardware_concurrency() > 1;
-
-int32_t CurrentCpu() {
-#ifdef __linux__
-  return sched_getcpu();
-#else
-  return -1;
-#endif
-}
 
 // Written only when it changes: the line is shared with the other side.
 void Record(std::atomic<int32_t>& where, int32_t cpu) {

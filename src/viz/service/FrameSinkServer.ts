@@ -26,7 +26,7 @@ import type { DisplayCompositor } from './DisplayCompositor';
  * client's channel leave the browser in that order, but travel different ways (the grant through
  * the GPU process's main thread to its compositor thread): a hello may arrive first.
  */
-export const GRANT_WAIT_MS = 1000;
+const GRANT_WAIT_MS = 1000;
 
 export function frameSinkAddress(owner: string): string {
   // Linux: an abstract socket, no file to clean up. Elsewhere a named pipe or a socket file.

@@ -20,10 +20,6 @@ export class BeginFrameSource {
     this.timer ??= setInterval(() => this.tick(), this.intervalMs);
   }
 
-  get ticking(): boolean {
-    return this.timer !== null;
-  }
-
   /** Vsyncs delivered so far, for the tile report. */
   get beginFrames(): number {
     return this.ticks;

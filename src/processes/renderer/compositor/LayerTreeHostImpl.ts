@@ -71,8 +71,6 @@ export class LayerTreeHostImpl {
   private version = 0;
   private unacked = 0;
   private lastSlots: number[] = [];
-  /** Dirty tiles of interest waited for a free slot at the last raster scheduling. */
-  private starved = false;
   /** Shown in a window; when hidden, the compositor thread rasters nothing and sends no frame for it. */
   private shown = true;
   private hiddenAt = 0;
@@ -198,9 +196,7 @@ export class LayerTreeHostImpl {
       );
       visibility.set(l.id, { visible, interest: isEmpty(visible) ? EMPTY_RECT : interest });
     }
-    const jobs = this.tiles.prepareTiles(visibility, nextTaskId);
-    this.starved = this.tiles.starved;
-    return jobs;
+    return this.tiles.prepareTiles(visibility, nextTaskId);
   }
 
   get visible(): boolean {
@@ -231,11 +227,9 @@ export class LayerTreeHostImpl {
   needsBeginFrame(now: number): boolean {
     if (!this.shown) return false;
     if (!isEmpty(this.damage) || this.rasterDamage.length || this.flashing.length || this.latency.length) return true;
-    if (this.tiles.evicted || this.starved || this.overlays.fpsMeter) return true;
-    return this.layers.some((l) => {
-      const start = l.animation && this.animationStart.get(l.id);
-      return start && l.animation && animationRunning(l.animation, now - start.at);
-    });
+    if (this.tiles.evicted || this.tiles.starved || this.overlays.fpsMeter) return true;
+    // One vsync more than the animation runs, to draw where it ends.
+    return this.animating(now, 2 * (1000 / 60));
   }
 
   /** The frame for this vsync, or null if nothing changed or the display compositor is behind. */
@@ -418,13 +412,16 @@ export class LayerTreeHostImpl {
     return this.hud.fps;
   }
 
-  /** Whether a compositor animation (transform or opacity) is running now: it needs a frame every vsync. */
-  animating(now: number): boolean {
+  /**
+   * Whether a compositor animation (transform or opacity) runs at `now`, or ran until `slackMs`
+   * before it: it needs a frame every vsync.
+   */
+  animating(now: number, slackMs = 0): boolean {
     return this.layers.some((l) => {
       const start = l.animation && this.animationStart.get(l.id);
       if (!l.animation || !start) return false;
       const { delayMs, durationMs, iterations } = l.animation.spec;
-      return now - start.at < delayMs + durationMs * iterations;
+      return now - start.at < delayMs + durationMs * iterations + slackMs;
     });
   }
 
@@ -448,12 +445,6 @@ export class LayerTreeHostImpl {
     this.sink.removePool(this.poolId);
     this.pool.close();
   }
-}
-
-/** Until its last iteration ends, and one vsync more to draw where it ends. */
-function animationRunning(anim: NonNullable<LayerData['animation']>, elapsedMs: number): boolean {
-  const { delayMs, durationMs, iterations } = anim.spec;
-  return elapsedMs < delayMs + durationMs * iterations + 2 * (1000 / 60);
 }
 
 function inside(r: Rect, x: number, y: number): boolean {

@@ -176,10 +176,9 @@ function beginFrame(): boolean {
   if (!sink.ready) return stopBeginFrames();
   for (const host of shown) {
     // A tab the display compositor has not yet granted waits, with its damage kept, for `onGranted`.
-    const frame =
-      sink.ready && sink.mayDraw(host.surfaceId)
-        ? tracer.slice('LayerTreeHostImpl::DrawLayers', () => host.produceFrame(now), { tabId: host.tabId })
-        : null;
+    const frame = sink.mayDraw(host.surfaceId)
+      ? tracer.slice('LayerTreeHostImpl::DrawLayers', () => host.produceFrame(now), { tabId: host.tabId })
+      : null;
     if (frame)
       tracer.slice('SubmitCompositorFrame', () => submit(frame), { surfaceId: frame.surfaceId, seq: frame.seq });
     // An animation that changed nothing on screen this vsync (a steps() easing holding) expects no frame, as in cc.
