@@ -122,7 +122,7 @@ export class Browser implements ControlApi {
   }
 
   async sharedMemory(): Promise<SharedMemoryBlock[]> {
-    return sharedMemoryBlocks(await this.parts.tasks.listProcesses());
+    return sharedMemoryBlocks(this.parts.tasks.processRoles());
   }
 
   async runLab(lab: LabName, quick: boolean): Promise<LabReport> {

@@ -25,6 +25,15 @@ import type { RenderProcessHost } from './RenderProcessHost';
 import { tilePoolOf } from './SharedMappings';
 import type { Tab, TabStrip } from './TabStrip';
 
+/** What a tab's last load left behind (a freeze, a crash, an error), cleared when it loads anew or is discarded. */
+const NO_OUTCOME = {
+  frozen: false,
+  crashReason: undefined,
+  exitCode: undefined,
+  exitSignal: undefined,
+  error: undefined,
+} as const;
+
 export class NavigationController {
   constructor(
     private readonly parts: {
@@ -109,14 +118,7 @@ export class NavigationController {
     const tab = tabs.get(id);
     if (tabs.isVisible(tab)) throw errors.tabVisible(id, 'discarded');
     this.detach(tab);
-    Object.assign(tab, {
-      state: 'discarded',
-      frozen: false,
-      crashReason: undefined,
-      exitCode: undefined,
-      exitSignal: undefined,
-      error: undefined,
-    });
+    Object.assign(tab, { ...NO_OUTCOME, state: 'discarded' });
     tabs.changed(tab);
     return tabs.info(tab);
   }
@@ -217,16 +219,7 @@ export class NavigationController {
   private load(tab: Tab, visible: boolean): void {
     const internal = internalPageKind(tab.url);
     if (!internal) return this.attach(tab, visible);
-    Object.assign(tab, {
-      host: null,
-      state: 'live',
-      frozen: false,
-      title: INTERNAL_PAGES[internal].title,
-      crashReason: undefined,
-      exitCode: undefined,
-      exitSignal: undefined,
-      error: undefined,
-    });
+    Object.assign(tab, { ...NO_OUTCOME, host: null, state: 'live', title: INTERNAL_PAGES[internal].title });
   }
 
   /** Puts the tab in its site's renderer, launching one if needed. */
@@ -234,14 +227,7 @@ export class NavigationController {
     const { renderers } = this.parts;
     const host = renderers.rendererFor(tab.site);
     tab.host = host;
-    Object.assign(tab, {
-      state: 'loading',
-      frozen: false,
-      crashReason: undefined,
-      exitCode: undefined,
-      exitSignal: undefined,
-      error: undefined,
-    });
+    Object.assign(tab, { ...NO_OUTCOME, state: 'loading' });
     renderers.addTab(host, tab.id);
     host.send({ type: 'open-tab', tabId: tab.id, url: tab.url, viewport: this.viewport, visible });
   }

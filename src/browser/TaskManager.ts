@@ -4,7 +4,7 @@
  * request. It owns no process: it reads the GPU service, the renderers, the plugins and the network
  * service. While it is asked for the list (ReportWatch), the children report live.
  */
-import type { ProcessInfo } from '../common/controlApi';
+import type { ProcessInfo, ProcessRole } from '../common/controlApi';
 import { errors } from '../common/errors';
 import type { ProcessHostView } from './ChildProcessHost';
 import type { GpuService } from './GpuService';
@@ -71,6 +71,12 @@ export class TaskManager {
     const host = this.hosts().find((h) => h.pid === pid && h.state !== 'gone');
     if (!host) throw errors.noSuchProcess(pid);
     return host;
+  }
+
+  /** The browser and its live children, by PID and role: no sampling, and nobody counts as looking. */
+  processRoles(): { pid: number; role: ProcessRole }[] {
+    const children = this.hosts().flatMap((h) => (h.pid !== null && h.state !== 'gone' ? [h] : []));
+    return [{ pid: process.pid, role: 'browser' }, ...children.map((h) => ({ pid: h.pid!, role: h.role }))];
   }
 
   private hosts(): ProcessHostView[] {

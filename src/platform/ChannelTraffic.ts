@@ -27,8 +27,8 @@ export class ChannelTraffic {
     this.counts.received.bytes += bytes;
   }
 
-  countReceivedMessage(): void {
-    this.counts.received.messages++;
+  countReceivedMessages(count = 1): void {
+    this.counts.received.messages += count;
   }
 
   snapshot(): TrafficCounts {

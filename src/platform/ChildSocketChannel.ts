@@ -22,7 +22,7 @@ export class ChildSocketChannel {
 
   /** `name` says which child, for the log. */
   constructor(private readonly name: () => string) {
-    this.reader.onMessage(() => this.counts.countReceivedMessage());
+    this.reader.onMessage(() => this.counts.countReceivedMessages());
     // Stop reading at once: what follows a corrupt frame is never buffered.
     this.reader.onCorrupt(() => this.socket?.destroy());
   }

@@ -16,6 +16,7 @@ import {
   type SubmitFrame,
 } from '../../common/protocol';
 import { describeError } from '../../common/errors';
+import { ChannelTraffic, type DirectionCount } from '../../platform/ChannelTraffic';
 import { encodeMessage, MessageDecoder } from '../../platform/MessageFraming';
 import { ClientPools } from './ClientPools';
 import { type DescriptorChannel, DescriptorChannelServer } from './DescriptorChannelServer';
@@ -39,8 +40,7 @@ export function frameSinkAddress(owner: string): string {
 interface Connection {
   token: string | null;
   pools: ClientPools;
-  received: { messages: number; bytes: number };
-  sent: { messages: number; bytes: number };
+  traffic: ChannelTraffic;
 }
 
 export class FrameSinkServer {
@@ -116,21 +116,17 @@ export class FrameSinkServer {
     for (const c of this.connections.values()) {
       const pid = c.token ? this.grants.get(c.token)?.pid : undefined;
       if (pid === undefined) continue;
-      const s = byPid.get(pid) ?? {
-        pid,
-        pools: 0,
-        poolBytes: 0,
-        received: { messages: 0, bytes: 0 },
-        sent: { messages: 0, bytes: 0 },
-      };
       const size = c.pools.size();
-      s.pools += size.pools;
-      s.poolBytes += size.bytes;
-      s.received.messages += c.received.messages;
-      s.received.bytes += c.received.bytes;
-      s.sent.messages += c.sent.messages;
-      s.sent.bytes += c.sent.bytes;
-      byPid.set(pid, s);
+      const { received, sent } = c.traffic.snapshot();
+      const s = byPid.get(pid);
+      // A client may reconnect: its connections' figures add up.
+      byPid.set(pid, {
+        pid,
+        pools: size.pools + (s?.pools ?? 0),
+        poolBytes: size.bytes + (s?.poolBytes ?? 0),
+        received: s ? sum(s.received, received) : received,
+        sent: s ? sum(s.sent, sent) : sent,
+      });
     }
     return [...byPid.values()];
   }
@@ -144,25 +140,19 @@ export class FrameSinkServer {
   private accept(socket: net.Socket): void {
     const decoder = new MessageDecoder();
     const pools = new ClientPools();
-    const connection: Connection = {
-      token: null,
-      pools,
-      received: { messages: 0, bytes: 0 },
-      sent: { messages: 0, bytes: 0 },
-    };
+    const connection: Connection = { token: null, pools, traffic: new ChannelTraffic() };
     this.connections.set(socket, connection);
-    let token: string | null = null;
     let descriptors: DescriptorChannel | null = null;
     /** Messages that came with its hello while it waits for the grant, handled once it comes. */
     let held: unknown[] | null = null;
     const drop = (why: string) => {
-      const pid = token ? this.grants.get(token)?.pid : undefined;
+      const pid = connection.token ? this.grants.get(connection.token)?.pid : undefined;
       this.log(`frame sink client${pid ? ` (pid ${pid})` : ''} dropped: ${why}`);
       socket.destroy();
     };
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
-      if (token) this.clients.get(token)?.delete(socket);
+      if (connection.token) this.clients.get(connection.token)?.delete(socket);
       this.connections.delete(socket);
       // Its pools are unmapped here: the memory goes once the client's own mappings are gone too.
       pools.close();
@@ -175,8 +165,8 @@ export class FrameSinkServer {
       } catch (e) {
         return drop(describeError(e));
       }
-      connection.received.bytes += chunk.length;
-      connection.received.messages += messages.length;
+      connection.traffic.countReceivedBytes(chunk.length);
+      connection.traffic.countReceivedMessages(messages.length);
       handleAll(messages);
     });
     const handleAll = (messages: unknown[]) => {
@@ -190,7 +180,7 @@ export class FrameSinkServer {
         if (!parsed.ok) return drop(`bad message: ${parsed.reason}`);
         const m = parsed.value;
         if (m.type === 'hello') {
-          if (token || held) return drop('said hello twice');
+          if (connection.token || held) return drop('said hello twice');
           descriptors = this.descriptorChannels.claim(m.fdChannel);
           if (!descriptors) return drop('unknown descriptor channel');
           // The rest of this chunk waits with it; the socket is not read meanwhile.
@@ -200,12 +190,11 @@ export class FrameSinkServer {
             m.token,
             () => {
               if (socket.destroyed) return;
-              token = m.token;
-              connection.token = token;
-              if (!this.clients.has(token)) this.clients.set(token, new Set());
-              this.clients.get(token)!.add(socket);
+              connection.token = m.token;
+              if (!this.clients.has(m.token)) this.clients.set(m.token, new Set());
+              this.clients.get(m.token)!.add(socket);
               this.send(socket, { type: 'welcome' });
-              this.tellGranted(socket, token);
+              this.tellGranted(socket, m.token);
               const later = held ?? [];
               held = null;
               socket.resume();
@@ -214,6 +203,7 @@ export class FrameSinkServer {
             () => (socket.destroyed ? undefined : drop('unknown token')),
           );
         }
+        const token = connection.token;
         if (!token || !descriptors) return drop(`sent ${m.type} before saying hello`);
         if (m.type === 'submit-frame') {
           let outcome: 'drawn' | 'stale' | 'forbidden';
@@ -243,11 +233,7 @@ export class FrameSinkServer {
 
   private send(socket: net.Socket, message: FrameSinkServerMessage): void {
     const frame = encodeMessage(message);
-    const sent = this.connections.get(socket)?.sent;
-    if (sent) {
-      sent.messages++;
-      sent.bytes += frame.length;
-    }
+    this.connections.get(socket)?.traffic.countSent(frame.length);
     socket.write(frame);
   }
 
@@ -262,4 +248,8 @@ export class FrameSinkServer {
     this.compositor.submit(frame, pools.get(frame.poolId), mayEmbed);
     return 'drawn';
   }
+}
+
+function sum(a: DirectionCount, b: DirectionCount): DirectionCount {
+  return { messages: a.messages + b.messages, bytes: a.bytes + b.bytes };
 }
