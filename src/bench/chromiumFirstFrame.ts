@@ -6,8 +6,7 @@
  * presented), both read as wall-clock time on this machine.
  */
 import * as fs from 'node:fs';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { CHROMIUM_PATH } from './chromiumRenderer';
 
 /** Runs in the page: the wall-clock time its first paint was presented, once there is one. */
 const FIRST_PAINT_AT = `new Promise((resolve) => {

@@ -11,11 +11,11 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import WebSocket from 'ws';
-import { CHROMIUM_PATH, serveDemoSites } from './chromiumRenderer';
+import { CHROMIUM_PATH } from './chromiumRenderer';
+import { serveDemoSites } from './demoServer';
 import { treeCpuPercent } from './processTreeCpu';
 
 export type ChromiumIdle = { ok: true; percent: number; version: string } | { ok: false; reason: string };
@@ -29,7 +29,7 @@ export async function chromiumIdleCpu(
 ): Promise<ChromiumIdle> {
   if (!fs.existsSync(CHROMIUM_PATH)) return { ok: false, reason: `no Chromium at ${CHROMIUM_PATH}` };
   const server = await serveDemoSites();
-  const port = (server.address() as AddressInfo).port;
+  const port = server.port;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'minium-idle-chromium-'));
   const chromium = spawn(
     CHROMIUM_PATH,
@@ -81,7 +81,7 @@ export async function chromiumIdleCpu(
       chromium.kill('SIGKILL');
       await exited; // its profile is written to until it is gone
     }
-    server.close();
+    await server.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }

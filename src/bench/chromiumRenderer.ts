@@ -5,44 +5,16 @@
  * (`--type=renderer` among this process's descendants) and measured from /proc.
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
 import { readProportionalSetSize } from '../browser/ProcessMetrics';
-import { ASSETS_DIR } from '../platform/paths';
+import { serveDemoSites } from './demoServer';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const SITES = path.join(ASSETS_DIR, 'sites');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 export interface ChromiumReading {
   version: string;
   pssBytes: number;
   /** Renderer processes Chromium had for the page (the page's, and a spare if it kept one). */
   renderers: number;
-}
-
-/** Serves each demo site from its folder under assets/sites, chosen by the request's Host. */
-export function serveDemoSites(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const site = (req.headers.host ?? '').split(':')[0];
-    const root = path.join(SITES, path.basename(site));
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.resolve(root, `.${pathname.endsWith('/') ? `${pathname}index.html` : pathname}`);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end(`no ${pathname} on ${site}`);
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 /** This process's descendants whose command line says `--type=renderer` (extensions' renderers aside). */
@@ -77,7 +49,7 @@ export async function chromiumRendererOn(url: URL, settleMs: number): Promise<Ch
   // A development dependency: a packaged app has none, and says so through the caller.
   const { chromium } = await import('playwright-core');
   const server = await serveDemoSites();
-  const port = (server.address() as AddressInfo).port;
+  const port = server.port;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -98,6 +70,6 @@ export async function chromiumRendererOn(url: URL, settleMs: number): Promise<Ch
     return { version: browser.version(), pssBytes: Math.max(...pss), renderers: pss.length };
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }

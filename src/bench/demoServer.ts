@@ -1,8 +1,12 @@
-/** A static HTTP server on 127.0.0.1 for one demo's folder: the same page for Minium and for Chromium. */
+/**
+ * Static HTTP servers on 127.0.0.1 for the demo sites: the same pages for Minium and for Chromium.
+ * One demo's folder, or every site under assets/sites chosen by the request's Host.
+ */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { ASSETS_DIR } from '../platform/paths';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,8 +21,19 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function serveDemo(root: string): Promise<DemoServer> {
+export function serveDemo(root: string): Promise<DemoServer> {
+  return serveFiles(() => root);
+}
+
+/** Each demo site from its folder under assets/sites, chosen by the request's Host. */
+export function serveDemoSites(): Promise<DemoServer> {
+  const sites = path.join(ASSETS_DIR, 'sites');
+  return serveFiles((req) => path.join(sites, path.basename((req.headers.host ?? '').split(':')[0])));
+}
+
+async function serveFiles(rootOf: (req: http.IncomingMessage) => string): Promise<DemoServer> {
   const server = http.createServer((req, res) => {
+    const root = rootOf(req);
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.join(root, path.normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname));
     if (!file.startsWith(root + path.sep)) return void res.writeHead(403).end('outside the demo folder');

@@ -55,14 +55,21 @@ export function median(xs: number[]): number {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
 }
 
-/** Baseline: launch a bare Node child and get one message back (what any process costs here). */
-export async function bareProcessRoundTrip(): Promise<number> {
+/** Baselines: a bare Node child, once it said hello; `measure` runs on it, and it ends after. */
+export async function withBareProcess<T>(measure: (pid: number, startedAt: number) => Promise<T> | T): Promise<T> {
   const started = performance.now();
   const child = fork(path.join(__dirname, 'bareChild.js'), [], { stdio: 'ignore' });
-  await new Promise((r) => child.once('message', r));
-  const ms = performance.now() - started;
-  child.kill();
-  return ms;
+  try {
+    await new Promise((r) => child.once('message', r));
+    return await measure(child.pid!, started);
+  } finally {
+    child.kill();
+  }
+}
+
+/** Baseline: launch a bare Node child and get one message back (what any process costs here). */
+export function bareProcessRoundTrip(): Promise<number> {
+  return withBareProcess((_pid, started) => performance.now() - started);
 }
 
 export function machine(): Record<string, string | number> {

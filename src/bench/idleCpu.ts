@@ -8,11 +8,9 @@
  * third figure has Minium's hidden tabs frozen (chrome://discards' Freeze), beside a bare idle
  * Node process, the floor any process costs.
  */
-import { fork } from 'node:child_process';
-import * as path from 'node:path';
 import type { Browser } from '../browser/Browser';
 import { type ChromiumIdle, chromiumIdleCpu } from './chromiumIdle';
-import { type BenchResult, type Row, tab, waitFor, withBrowser } from './harness';
+import { type BenchResult, type Row, tab, waitFor, withBareProcess, withBrowser } from './harness';
 import { treeCpuPercent } from './processTreeCpu';
 
 const WINDOW_MS = 10_000;
@@ -89,13 +87,11 @@ function miniumCpu(): Promise<number> {
   return treeCpuPercent(process.pid, WINDOW_MS);
 }
 
-async function bareProcessCpu(): Promise<number> {
-  const child = fork(path.join(__dirname, 'bareChild.js'), [], { stdio: 'ignore' });
-  await new Promise((r) => child.once('message', r));
-  await sleep(SETTLE_MS);
-  const percent = await treeCpuPercent(child.pid!, WINDOW_MS);
-  child.kill();
-  return percent;
+function bareProcessCpu(): Promise<number> {
+  return withBareProcess(async (pid) => {
+    await sleep(SETTLE_MS);
+    return treeCpuPercent(pid, WINDOW_MS);
+  });
 }
 
 function sleep(ms: number): Promise<void> {

@@ -4,14 +4,12 @@
  * thread: each thread's V8 heap against an empty worker_thread's, and what lies outside the heaps
  * (Node and Skia code, thread stacks, allocators, the tile pool) against a bare Node process.
  */
-import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readProportionalSetSize } from '../browser/ProcessMetrics';
 import type { ProcessInfo } from '../common/controlApi';
 import { CHROMIUM_PATH, type ChromiumReading, chromiumRendererOn } from './chromiumRenderer';
-import { type BenchResult, type Row, tab, waitFor, withBrowser } from './harness';
+import { type BenchResult, type Row, tab, waitFor, withBareProcess, withBrowser } from './harness';
 
 const PAGES = ['https://news.example/', 'https://article.example/', 'https://orbit.example/'];
 /** After the first frame, both browsers get this long before they are measured: loads, GCs and animations settle. */
@@ -57,12 +55,8 @@ async function emptyThreadHeap(): Promise<number> {
 }
 
 /** PSS of a bare Node process that has started and said hello. */
-async function bareProcessPss(): Promise<number> {
-  const child = fork(path.join(__dirname, 'bareChild.js'), [], { stdio: 'ignore' });
-  await new Promise((r) => child.once('message', r));
-  const pss = (await readProportionalSetSize(child.pid!)) ?? 0;
-  child.kill();
-  return pss;
+function bareProcessPss(): Promise<number> {
+  return withBareProcess(async (pid) => (await readProportionalSetSize(pid)) ?? 0);
 }
 
 export async function rendererMemory(): Promise<BenchResult> {

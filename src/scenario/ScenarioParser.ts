@@ -26,8 +26,6 @@ import {
 
 import { tokenize, Words } from './scenarioWords';
 
-export { tokenize };
-
 const DEFAULT_WITHIN_SECONDS = 20;
 const TAB_CONDITIONS: readonly TabCondition[] = ['loading', 'live', 'crashed', 'unresponsive', 'responsive'];
 

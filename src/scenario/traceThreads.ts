@@ -22,7 +22,9 @@ export function threadTimes(trace: ChromeTrace, pid: number): ThreadTime[] {
     if (e.ph === 'M' && e.name === 'thread_name') names.set(e.tid, String(e.args.name));
     if (e.ph !== 'X' || e.ts === undefined) continue;
     const dur = 'dur' in e && typeof e.dur === 'number' ? e.dur : 0;
-    intervals.set(e.tid, [...(intervals.get(e.tid) ?? []), [e.ts, e.ts + dur]]);
+    let spans = intervals.get(e.tid);
+    if (!spans) intervals.set(e.tid, (spans = []));
+    spans.push([e.ts, e.ts + dur]);
     slices.set(e.tid, (slices.get(e.tid) ?? new Set()).add(e.name));
   }
   return [...names]

@@ -3,7 +3,8 @@
  * anything runs, with its file, line and what was expected there.
  */
 import { bundledScenarioNames, bundledScenarios } from '../../src/scenario/bundledScenarios';
-import { parseScenario, ScenarioSyntaxError, tokenize } from '../../src/scenario/ScenarioParser';
+import { parseScenario, ScenarioSyntaxError } from '../../src/scenario/ScenarioParser';
+import { tokenize } from '../../src/scenario/scenarioWords';
 import { runScenario } from '../../src/scenario/ScenarioRunner';
 import { WINDOW_OPS } from '../../src/scenario/steps';
 import type { ControlApi } from '../../src/common/controlApi';
