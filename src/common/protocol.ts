@@ -4,6 +4,7 @@
  * Messages carry ids, rectangles and sequence numbers; pixels travel through shared memory.
  */
 import { z } from 'zod';
+import { type Parsed, SURFACE_ID } from './frameSinkServerMessages';
 import { LIMITS } from './limits';
 
 const id = z.number().int().nonnegative();
@@ -24,8 +25,7 @@ const matrix = z.tuple([
   z.number().finite(),
   z.number().finite(),
 ]);
-/** A surface is what the display compositor draws: a tab (`tab:3`) or a plugin instance (`plugin:7`). */
-const surfaceId = z.string().regex(/^(tab|plugin):\d+$/);
+const surfaceId = z.string().regex(SURFACE_ID);
 const shortText = z.string().max(LIMITS.messageLength);
 const address = z.string().max(LIMITS.addressLength);
 const channel = z.object({ address, token: z.string().regex(/^[0-9a-f]{32}$/) });
@@ -579,16 +579,8 @@ export const FrameSinkClientMessage = z.discriminatedUnion('type', [
 ]);
 export type FrameSinkClientMessage = z.infer<typeof FrameSinkClientMessage>;
 
-const FrameAck = z.object({ type: z.literal('frame-ack'), surfaceId, seq: id });
-const Welcome = z.object({ type: z.literal('welcome') });
-/**
- * The surfaces the client may submit now: sent after the welcome and whenever its grant changes.
- * Said on the frame sink channel itself, so an honest client never submits a surface before the
- * display compositor holds its grant, however late the browser's grant travels.
- */
-const Granted = z.object({ type: z.literal('granted'), surfaces: z.array(surfaceId).max(LIMITS.surfacesPerGrant) });
-export const FrameSinkServerMessage = z.discriminatedUnion('type', [Welcome, Granted, FrameAck]);
-export type FrameSinkServerMessage = z.infer<typeof FrameSinkServerMessage>;
+// The display compositor's replies: their schema is written without zod, for the compositor thread.
+export type { FrameSinkServerMessage } from './frameSinkServerMessages';
 
 // ---------------------------------------------------------------------------------------------
 // Display channel: display compositor → window (WebSocket). Text frames are JSON; binary frames
@@ -605,10 +597,7 @@ export interface DamageHeader {
 }
 
 /** Parses a message or returns why it is bad; never throws. */
-export function parseMessage<T>(
-  schema: z.ZodType<T>,
-  raw: unknown,
-): { ok: true; value: T } | { ok: false; reason: string } {
+export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): Parsed<T> {
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };
   const issue = r.error.issues[0];

@@ -1,4 +1,6 @@
 import { BrowserToRenderer, FrameSinkClientMessage, parseMessage, RendererToBrowser } from '../../src/common/protocol';
+import { parseFrameSinkServerMessage } from '../../src/common/frameSinkServerMessages';
+import { LIMITS } from '../../src/common/limits';
 
 describe('protocol', () => {
   test('accepts a well-formed renderer message', () => {
@@ -68,5 +70,38 @@ describe('protocol', () => {
   test('browser → renderer messages are checked by the renderer too', () => {
     expect(parseMessage(BrowserToRenderer, { type: 'crash-thread', threadId: 'main', how: 'segfault' }).ok).toBe(true);
     expect(parseMessage(BrowserToRenderer, { type: 'crash-thread', threadId: 'main', how: 'explode' }).ok).toBe(false);
+  });
+});
+
+describe("the display compositor's replies to a frame sink client (schema without zod)", () => {
+  test.each([
+    [{ type: 'welcome' }, { type: 'welcome' }],
+    [
+      { type: 'granted', surfaces: ['tab:1', 'plugin:7'] },
+      { type: 'granted', surfaces: ['tab:1', 'plugin:7'] },
+    ],
+    [
+      { type: 'frame-ack', surfaceId: 'tab:3', seq: 0, extra: 1 },
+      { type: 'frame-ack', surfaceId: 'tab:3', seq: 0 },
+    ],
+  ])('accepts %j, keeping only the known fields', (raw, value) => {
+    expect(parseFrameSinkServerMessage(raw)).toEqual({ ok: true, value });
+  });
+
+  test.each([
+    [null, /object/],
+    [['welcome'], /object/],
+    [{ type: 'hello' }, /type/],
+    [{ type: 'granted' }, /surfaces/],
+    [{ type: 'granted', surfaces: ['tab:1', 'window:2'] }, /surfaces\.1/],
+    [{ type: 'granted', surfaces: new Array(LIMITS.surfacesPerGrant + 1).fill('tab:1') }, /surfaces/],
+    [{ type: 'frame-ack', surfaceId: 'tab:x', seq: 1 }, /surfaceId/],
+    [{ type: 'frame-ack', surfaceId: 'tab:1', seq: -1 }, /seq/],
+    [{ type: 'frame-ack', surfaceId: 'tab:1', seq: 1.5 }, /seq/],
+    [{ type: 'frame-ack', surfaceId: 'tab:1', seq: 2 ** 53 }, /seq/],
+  ])('rejects %j with a reason', (raw, reason) => {
+    const r = parseFrameSinkServerMessage(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
   });
 });

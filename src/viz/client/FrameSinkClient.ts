@@ -8,7 +8,8 @@
  */
 import * as net from 'node:net';
 import { Emitter } from '../../common/Emitter';
-import { FrameSinkServerMessage, parseMessage, type SubmitFrame } from '../../common/protocol';
+import { parseFrameSinkServerMessage } from '../../common/frameSinkServerMessages';
+import type { SubmitFrame } from '../../common/protocol';
 import { native } from '../../platform/native';
 import { encodeMessage, MessageDecoder } from '../../platform/MessageFraming';
 import { CHANNEL_KEY_LENGTH, descriptorChannelAddress, socketDescriptor } from '../common/descriptorChannel';
@@ -114,7 +115,7 @@ export class FrameSinkClient {
         return this.fail(socket, `display compositor sent a corrupt stream: ${(e as Error).message}`);
       }
       for (const raw of messages) {
-        const parsed = parseMessage(FrameSinkServerMessage, raw);
+        const parsed = parseFrameSinkServerMessage(raw);
         if (!parsed.ok) return this.fail(socket, `display compositor sent a bad message: ${parsed.reason}`);
         if (parsed.value.type === 'welcome') {
           this.welcomed = true;
