@@ -16,16 +16,15 @@ import * as path from 'node:path';
 import WebSocket from 'ws';
 import { CHROMIUM_PATH } from './chromiumRenderer';
 import { serveDemoSites } from './demoServer';
-import { treeCpuPercent } from './processTreeCpu';
+import { type IdleCpu, idleCpuWindows } from './processTreeCpu';
 
-export type ChromiumIdle = { ok: true; percent: number; version: string } | { ok: false; reason: string };
+export type ChromiumIdle = { ok: true; cpu: IdleCpu; version: string } | { ok: false; reason: string };
 
-/** Opens `urls` (https://site/path, served locally over http), shows `shown`, settles, measures. */
+/** Opens `urls` (https://site/path, served locally over http), shows `shown`, settles, measures as Minium's. */
 export async function chromiumIdleCpu(
   urls: string[],
   shown: string,
-  settleMs: number,
-  windowMs: number,
+  timing: { settleMs: number; windowMs: number; laterMs: number },
 ): Promise<ChromiumIdle> {
   if (!fs.existsSync(CHROMIUM_PATH)) return { ok: false, reason: `no Chromium at ${CHROMIUM_PATH}` };
   const server = await serveDemoSites();
@@ -64,15 +63,15 @@ export async function chromiumIdleCpu(
     const shownTarget = [...targets].find(([, url]) => url === shown)?.[0];
     if (!shownTarget) throw new Error(`${shown} is not among the pages opened`);
     await cdp.send('Target.activateTarget', { targetId: shownTarget });
-    await new Promise((r) => setTimeout(r, settleMs));
+    await new Promise((r) => setTimeout(r, timing.settleMs));
     for (const [targetId, url] of targets) {
       const seen = await cdp.evaluateIn(targetId, 'document.readyState + " " + document.visibilityState');
       const want = `complete ${targetId === shownTarget ? 'visible' : 'hidden'}`;
       if (seen !== want) throw new Error(`Chromium's tab ${url} is "${seen}", not "${want}"`);
     }
-    const percent = await treeCpuPercent(chromium.pid!, windowMs);
+    const cpu = await idleCpuWindows(chromium.pid!, timing.windowMs, timing.laterMs);
     cdp.close();
-    return { ok: true, percent, version };
+    return { ok: true, cpu, version };
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   } finally {

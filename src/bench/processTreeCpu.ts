@@ -43,3 +43,19 @@ export async function treeCpuPercent(root: number, windowMs: number): Promise<nu
   for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
   return (ticks / USER_HZ / (windowMs / 1000)) * 100;
 }
+
+/** The tree's CPU at first (right away) and for good (once `laterMs` more have passed), each over `windowMs`. */
+export interface IdleCpu {
+  first: number;
+  steady: number;
+}
+
+/**
+ * Idle is measured twice: a load's after-effects (garbage collection, the spare renderer's start,
+ * heaps reduced after load) land in the first window, what idle costs for good in the second.
+ */
+export async function idleCpuWindows(root: number, windowMs: number, laterMs: number): Promise<IdleCpu> {
+  const first = await treeCpuPercent(root, windowMs);
+  await new Promise((r) => setTimeout(r, laterMs));
+  return { first, steady: await treeCpuPercent(root, windowMs) };
+}

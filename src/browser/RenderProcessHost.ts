@@ -66,6 +66,9 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
       launcher,
       sandbox,
       maxHeapMb: 512,
+      // One hung-renderer delay, as in Chromium, whether the whole process or only its main thread
+      // is silent: a quiet renderer's heartbeat is then every 5 s, not every second.
+      hangTimeoutMs: limits.hangTimeoutMs,
     });
     this.lockedSite = site;
     this.launchedAsSpare = site === null;

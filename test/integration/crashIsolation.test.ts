@@ -1,4 +1,5 @@
 /** MP2, BR2: real renderer processes, killed with real signals; the blast radius is one site. */
+import { SHORT_HUNG_RENDERER_DELAY_MS } from '../../src/browser/RenderProcessHost';
 import type { Browser } from '../../src/browser/Browser';
 import {
   alive,
@@ -14,7 +15,7 @@ import {
 
 let b: Browser;
 beforeEach(async () => {
-  b = await startBrowser({ processLimit: 3 });
+  b = await startBrowser({ processLimit: 3, hangTimeoutMs: SHORT_HUNG_RENDERER_DELAY_MS });
 });
 afterEach(() => b.shutdown());
 
