@@ -94,6 +94,29 @@ describeInChromium('architecture view in Chromium', () => {
       // The browser, which owns the tabs, shows the killed one as a sad tab.
       await page.locator(`.arch-live [data-role="browser"] .arch-tab.sad[data-tab-id="${news.id}"]`).waitFor();
       expect(await page.locator(edge('ipc', 'to', newsPid)).count()).toBe(0);
+
+      // Each refresh updates the figure's elements in place, so busy bars glide (a CSS transition
+      // runs only on an element that stays): the survivor's and the GPU process's rows, bars, chips
+      // and figures, and the frame sink's label, are the same DOM nodes after a refresh as before.
+      const parts = ['.arch-thread', '.arch-thread-busy', '.arch-tab', '.arch-metrics'];
+      const kept = page.locator(
+        [
+          ...[orbitPid, gpu.pid].flatMap((pid) => parts.map((part) => `.arch-live [data-pid="${pid}"] ${part}`)),
+          '.arch-live .arch-edge-label[data-kind="frame-sink"] text',
+        ].join(', '),
+      );
+      const marked = await kept.evaluateAll((nodes) => nodes.map((n) => Object.assign(n, { keptByTest: true })).length);
+      expect(marked).toBeGreaterThan(10);
+      const framesMarked = Number(await attr(edge('frame-sink', 'from', orbitPid), 'data-messages'));
+      await waitFor(
+        async () => Number(await attr(edge('frame-sink', 'from', orbitPid), 'data-messages')) > framesMarked,
+        'the figure to refresh',
+        60000,
+      );
+      expect(await kept.evaluateAll((nodes) => nodes.filter((n) => 'keptByTest' in n).length)).toBe(marked);
+      expect(await kept.count()).toBe(marked);
+      // After its 8 s on screen, the broken box goes: a process that is gone is pruned from the figure.
+      await box(newsPid).waitFor({ state: 'detached' });
     },
     240000,
   );
