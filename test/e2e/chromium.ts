@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../src/shell/web/ChromiumWindow';
-import { startWebShell, type WebShell } from '../integration/helpers';
+import { apiRequest, startWebShell, type WebShell } from '../integration/helpers';
 
 export const CHROMIUM = findChromium() ?? process.env.MINIUM_CHROMIUM ?? '/usr/bin/chromium';
 export const SHOTS = path.join(os.tmpdir(), 'minium-e2e');
@@ -50,13 +50,13 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The shell's window in a Chromium page, with what its console said. */
-export interface ShellWindow {
+interface ShellWindow {
   page: Page;
   console: string[];
 }
 
 /** Opens the shell's UI (at `query` appended to its URL) and resolves once the window says it is ready. */
-export async function openWindow(
+async function openWindow(
   browser: Browser,
   shell: WebShell,
   viewport: { width: number; height: number },
@@ -78,7 +78,7 @@ export async function openWindow(
  * A test that, when it fails, prints what the shell and the window said and what the kernel holds,
  * so that a failure on a machine nobody can log into explains itself.
  */
-export function diagnosedTest(name: string, context: () => { shell: WebShell; window: ShellWindow }) {
+function diagnosedTest(name: string, context: () => { shell: WebShell; window: ShellWindow }) {
   return (body: () => Promise<void>, timeoutMs?: number) =>
     test(
       name,
@@ -92,9 +92,10 @@ export function diagnosedTest(name: string, context: () => { shell: WebShell; wi
             () => shot,
             (err: Error) => `none (${err.message})`,
           );
-          const tabs = await fetch(`${shell.base}/api/tabs`, { headers: { authorization: `Bearer ${shell.token}` } })
-            .then(async (res) => `${res.status} ${await res.text()}`)
-            .catch((err: Error) => `unavailable (${err.message})`);
+          const tabs = await apiRequest(shell, 'GET', '/api/tabs').then(
+            (a) => `${a.status} ${JSON.stringify(a.json)}`,
+            (err: Error) => `unavailable (${err.message})`,
+          );
           process.stderr.write(
             `\n--- diagnostics for "${name}" ---\nthe shell's last output:\n${shell.log()}\n` +
               `the window's console:\n${window.console.join('\n')}\n` +
@@ -109,17 +110,17 @@ export function diagnosedTest(name: string, context: () => { shell: WebShell; wi
 
 /**
  * For a suite of one window: starts a web shell (with `shellArgs`) and Chromium before the suite,
- * opens the window, ends both after it, and gives the suite its `e2e` tests (diagnosed on
- * failure) and getters for what beforeAll made.
+ * opens the window (at `query`, as `openWindow` does), ends both after it, and gives the suite its
+ * `e2e` tests (diagnosed on failure) and getters for what beforeAll made.
  */
-export function windowSuite(shellArgs: string[], viewport = { width: 1400, height: 860 }) {
+export function windowSuite(shellArgs: string[], viewport = { width: 1400, height: 860 }, query = '') {
   let shell: WebShell;
   let browser: Browser | undefined;
   let window: ShellWindow;
   beforeAll(async () => {
     shell = await startWebShell(shellArgs);
     browser = await launchChromium();
-    window = await openWindow(browser, shell, viewport);
+    window = await openWindow(browser, shell, viewport, query);
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,43 +3,40 @@
  * Show me for MP2 plays crash-isolation in the running browser until its verdict reads "holds".
  * Without Chromium the suite is skipped, saying why, unless MINIUM_REQUIRE_CHROMIUM=1.
  */
-import type { Browser as Chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CLAIMS } from '../../src/browser/claimList';
-import { startWebShell } from '../integration/helpers';
-import { describeInChromium, launchChromium, openWindow } from './chromium';
+import { describeInChromium, windowSuite } from './chromium';
 
 describeInChromium('the claims tour in Chromium', () => {
-  let shell: Awaited<ReturnType<typeof startWebShell>>;
-  let browser: Chromium;
+  const suite = windowSuite([], { width: 1280, height: 800 });
+  const { e2e } = suite;
   let page: Page;
-
-  beforeAll(async () => {
-    shell = await startWebShell();
-    browser = await launchChromium();
-    ({ page } = await openWindow(browser, shell, { width: 1280, height: 800 }));
+  beforeAll(() => {
+    page = suite.page();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    shell?.child.kill('SIGTERM');
-  });
+  e2e(
+    'lists every claim id, and Show me for MP2 ends with the verdict "holds"',
+    async () => {
+      await page.click('#claims-toggle');
+      await page.waitForSelector(`#claims-rows tr[data-claim="TB6"]`);
+      const ids = await page
+        .locator('#claims-rows tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim')));
+      expect(ids).toEqual(CLAIMS.map((c) => c.id));
+      const verdict = page.locator('#claims-rows tr[data-claim="MP2"] .verdict');
+      expect(await verdict.getAttribute('data-verdict')).toBe('not-run');
 
-  test('lists every claim id, and Show me for MP2 ends with the verdict "holds"', async () => {
-    await page.click('#claims-toggle');
-    await page.waitForSelector(`#claims-rows tr[data-claim="TB6"]`);
-    const ids = await page
-      .locator('#claims-rows tr')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim')));
-    expect(ids).toEqual(CLAIMS.map((c) => c.id));
-    const verdict = page.locator('#claims-rows tr[data-claim="MP2"] .verdict');
-    expect(await verdict.getAttribute('data-verdict')).toBe('not-run');
-
-    await page.click('#claims-rows tr[data-claim="MP2"] button');
-    await page.waitForSelector('#claims-rows tr[data-claim="MP2"] .verdict[data-verdict="holds"]', { timeout: 90000 });
-    expect(await page.locator('#claims-rows tr[data-claim="MP2"] td:nth-child(4)').textContent()).toMatch(
-      /Shown live \(crash-isolation\): 4\/4 expectations held/,
-    );
-    // It ran here: the window's tab strip has the demonstration's tabs, one of them sad.
-    expect(await page.locator('#tabstrip .tab[data-state="crashed"]').count()).toBe(1);
-  }, 120000);
+      await page.click('#claims-rows tr[data-claim="MP2"] button');
+      await page.waitForSelector('#claims-rows tr[data-claim="MP2"] .verdict[data-verdict="holds"]', {
+        timeout: 90000,
+      });
+      expect(await page.locator('#claims-rows tr[data-claim="MP2"] td:nth-child(4)').textContent()).toMatch(
+        /Shown live \(crash-isolation\): 4\/4 expectations held/,
+      );
+      // It ran here: the window's tab strip has the demonstration's tabs, one of them sad.
+      expect(await page.locator('#tabstrip .tab[data-state="crashed"]').count()).toBe(1);
+    },
+    120000,
+  );
 });

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TabInfo } from '../../src/common/controlApi';
-import { waitFor, type WebShell } from '../integration/helpers';
+import { api, waitFor, type WebShell } from '../integration/helpers';
 import { describeInChromium, SHOTS, windowSuite } from './chromium';
 
 describeInChromium('faults in the web shell’s window', () => {
@@ -35,11 +35,7 @@ describeInChromium('faults in the web shell’s window', () => {
     }, 'the new tab to be the active one');
   }
 
-  async function tabs(): Promise<TabInfo[]> {
-    const res = await fetch(`${shell.base}/api/tabs`, { headers: { authorization: `Bearer ${shell.token}` } });
-    if (!res.ok) throw new Error(`GET /api/tabs answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as TabInfo[];
-  }
+  const tabs = () => api<TabInfo[]>(shell, 'GET', '/api/tabs');
 
   /** Types an address into the address bar, as a person does, and presses Enter. */
   async function type(url: string): Promise<void> {

@@ -4,10 +4,10 @@
  * skipped, saying why, unless MINIUM_REQUIRE_CHROMIUM=1 (as .ci/run sets): then that is a failure.
  */
 import * as path from 'node:path';
-import type { Browser as Chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TabInfo } from '../../src/common/controlApi';
-import { startWebShell, waitFor, type WebShell } from '../integration/helpers';
-import { describeInChromium, diagnosedTest, launchChromium, openWindow, SHOTS, type ShellWindow } from './chromium';
+import { api, waitFor, type WebShell } from '../integration/helpers';
+import { describeInChromium, SHOTS, windowSuite } from './chromium';
 
 // The callbacks given to page.evaluate run in the page; these are the few DOM names they use.
 declare const document: {
@@ -17,23 +17,13 @@ declare const document: {
 };
 
 describeInChromium('web shell in Chromium', () => {
+  const suite = windowSuite([]);
+  const { e2e } = suite;
   let shell: WebShell;
-  let browser: Chromium;
   let page: Page;
-  let window: ShellWindow;
-  const e2e = (name: string, body: () => Promise<void>, timeoutMs?: number) =>
-    diagnosedTest(name, () => ({ shell, window }))(body, timeoutMs);
-
-  beforeAll(async () => {
-    shell = await startWebShell();
-    browser = await launchChromium();
-    window = await openWindow(browser, shell, { width: 1400, height: 860 });
-    page = window.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    shell?.child.kill('SIGTERM');
+  beforeAll(() => {
+    shell = suite.shell();
+    page = suite.page();
   });
 
   /** A pixel of the tab's content canvas, as the window shows it. */
@@ -48,9 +38,7 @@ describeInChromium('web shell in Chromium', () => {
 
   /** How many frames the display compositor has presented for a tab, from the shell's control API. */
   async function framesPresented(tabId: string): Promise<number> {
-    const res = await fetch(`${shell.base}/api/tabs`, { headers: { authorization: `Bearer ${shell.token}` } });
-    if (!res.ok) throw new Error(`GET /api/tabs answered ${res.status}: ${await res.text()}`);
-    const tab = ((await res.json()) as TabInfo[]).find((t) => t.id === Number(tabId));
+    const tab = (await api<TabInfo[]>(shell, 'GET', '/api/tabs')).find((t) => t.id === Number(tabId));
     if (!tab) throw new Error(`GET /api/tabs does not list tab ${tabId}`);
     return tab.framesPresented;
   }

@@ -7,10 +7,10 @@
 import * as fs from 'node:fs';
 import type { Browser } from '../../src/browser/Browser';
 import { ClaimsTour } from '../../src/browser/ClaimsTour';
-import type { ClaimInfo } from '../../src/common/controlApi';
+import type { ClaimInfo, TabInfo } from '../../src/common/controlApi';
 import { loadScenario } from '../../src/scenario/bundledScenarios';
 import { parseScenario } from '../../src/scenario/ScenarioParser';
-import { startBrowser, startWebShell, type WebShell } from './helpers';
+import { api, startBrowser, startWebShell, type WebShell } from './helpers';
 
 const DEMONSTRATIONS = [
   ['MP1', 'memory-isolation'],
@@ -21,10 +21,6 @@ const DEMONSTRATIONS = [
 
 describe('Show me, over HTTP', () => {
   let shell: WebShell;
-  const api = async (method: string, p: string) => {
-    const res = await fetch(`${shell.base}${p}`, { method, headers: { authorization: `Bearer ${shell.token}` } });
-    return (await res.json()) as unknown;
-  };
 
   beforeAll(async () => {
     shell = await startWebShell();
@@ -36,9 +32,9 @@ describe('Show me, over HTTP', () => {
   test.each(DEMONSTRATIONS)(
     '%s is shown by %s, and holds here',
     async (id, scenario) => {
-      const before = ((await api('GET', '/api/claims')) as ClaimInfo[]).find((c) => c.id === id);
+      const before = (await api<ClaimInfo[]>(shell, 'GET', '/api/claims')).find((c) => c.id === id);
       expect(before).toMatchObject({ verdict: 'not-run', demonstration: scenario });
-      const shown = (await api('POST', `/api/claims/${id}/show`)) as ClaimInfo;
+      const shown = await api<ClaimInfo>(shell, 'POST', `/api/claims/${id}/show`);
       const expects = loadScenario(scenario).steps.filter((s) => s.op === 'expect').length;
       expect({ verdict: shown.verdict, evidence: shown.evidence }).toEqual({
         verdict: 'holds',
@@ -46,9 +42,9 @@ describe('Show me, over HTTP', () => {
           new RegExp(`^Shown live \\(${scenario}\\): ${expects}/${expects} expectations held`),
         ),
       });
-      expect(((await api('GET', '/api/claims')) as ClaimInfo[]).find((c) => c.id === id)).toEqual(shown);
+      expect((await api<ClaimInfo[]>(shell, 'GET', '/api/claims')).find((c) => c.id === id)).toEqual(shown);
       // Each demonstration leaves its tabs; close them so the next one starts from a quiet browser.
-      for (const t of (await api('GET', '/api/tabs')) as { id: number }[]) await api('DELETE', `/api/tabs/${t.id}`);
+      for (const t of await api<TabInfo[]>(shell, 'GET', '/api/tabs')) await api(shell, 'DELETE', `/api/tabs/${t.id}`);
     },
     120000,
   );

@@ -155,3 +155,36 @@ export async function startWebShell(extraArgs: string[] = []): Promise<WebShell>
     log: () => lines.join('\n'),
   };
 }
+
+/** A web shell's answer to one control-API request: its HTTP status and its JSON (every `/api/` answer is JSON). */
+export interface ApiAnswer {
+  status: number;
+  json: unknown;
+}
+
+/**
+ * One request to a web shell's control API, authorized as the window's are (`Authorization: Bearer`),
+ * or with another `token` (null: none). A string body is sent as it is (a malformed one, on purpose);
+ * any other body as JSON.
+ */
+export async function apiRequest(
+  shell: WebShell,
+  method: string,
+  route: string,
+  body?: unknown,
+  token: string | null = shell.token,
+): Promise<ApiAnswer> {
+  const res = await fetch(`${shell.base}${route}`, {
+    method,
+    headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+/** The answer of a control-API request that must succeed; anything but a 2xx is an error naming the request. */
+export async function api<T>(shell: WebShell, method: string, route: string, body?: unknown): Promise<T> {
+  const { status, json } = await apiRequest(shell, method, route, body);
+  if (status < 200 || status > 299) throw new Error(`${method} ${route} answered ${status}: ${JSON.stringify(json)}`);
+  return json as T;
+}

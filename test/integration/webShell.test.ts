@@ -4,18 +4,10 @@
  */
 import * as fs from 'node:fs';
 import WebSocket from 'ws';
-import type { ProcessInfo, TabInfo } from '../../src/common/controlApi';
-import { alive, startWebShell, waitFor } from './helpers';
+import type { DemoInfo, ProcessInfo, TabInfo } from '../../src/common/controlApi';
+import { alive, apiRequest, startWebShell, waitFor, type WebShell } from './helpers';
 
-let shell: Awaited<ReturnType<typeof startWebShell>>;
-const api = async (method: string, p: string, body?: unknown, token: string | null = shell.token) => {
-  const res = await fetch(`${shell.base}${p}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as any };
-};
+let shell: WebShell;
 
 beforeAll(async () => {
   shell = await startWebShell();
@@ -33,29 +25,32 @@ test('the UI is served; the API wants the token', async () => {
   const page = await fetch(`${shell.base}/`);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('<title>Minium</title>');
-  expect((await api('GET', '/api/tabs', undefined, null)).status).toBe(401);
-  expect((await api('GET', '/api/tabs', undefined, 'wrong')).status).toBe(401);
+  expect((await apiRequest(shell, 'GET', '/api/tabs', undefined, null)).status).toBe(401);
+  expect((await apiRequest(shell, 'GET', '/api/tabs', undefined, 'wrong')).status).toBe(401);
   expect((await fetch(`${shell.base}/api/tabs?token=${shell.token}`)).status).toBe(200);
 });
 
 test('bad requests get a 4xx with a JSON error, and lose nothing', async () => {
-  expect(await api('POST', '/api/tabs', '{not json')).toMatchObject({
+  expect(await apiRequest(shell, 'POST', '/api/tabs', '{not json')).toMatchObject({
     status: 400,
     json: { error: { code: 'bad-request' } },
   });
-  expect(await api('POST', '/api/tabs', { url: 42 })).toMatchObject({ status: 400 });
-  expect(await api('POST', '/api/tabs', { url: 'ftp://x.example/' })).toMatchObject({
+  expect(await apiRequest(shell, 'POST', '/api/tabs', { url: 42 })).toMatchObject({ status: 400 });
+  expect(await apiRequest(shell, 'POST', '/api/tabs', { url: 'ftp://x.example/' })).toMatchObject({
     status: 400,
     json: { error: { code: 'bad-url' } },
   });
-  expect(await api('POST', '/api/tabs', { url: 'x'.repeat(70 * 1024) })).toMatchObject({ status: 413 });
-  expect(await api('DELETE', '/api/tabs/77')).toMatchObject({ status: 404, json: { error: { code: 'no-such-tab' } } });
-  expect(await api('POST', '/api/processes/1/kill')).toMatchObject({ status: 404 });
-  expect(await api('PUT', '/api/tabs')).toMatchObject({ status: 405 });
-  expect(await api('GET', '/api/nothing')).toMatchObject({ status: 404 });
-  expect(await api('POST', '/api/labs/cooking', {})).toMatchObject({ status: 404 });
-  expect(await api('POST', '/api/labs/threads', { quick: 'yes' })).toMatchObject({ status: 400 });
-  expect((await api('GET', '/api/tabs')).json).toEqual([]);
+  expect(await apiRequest(shell, 'POST', '/api/tabs', { url: 'x'.repeat(70 * 1024) })).toMatchObject({ status: 413 });
+  expect(await apiRequest(shell, 'DELETE', '/api/tabs/77')).toMatchObject({
+    status: 404,
+    json: { error: { code: 'no-such-tab' } },
+  });
+  expect(await apiRequest(shell, 'POST', '/api/processes/1/kill')).toMatchObject({ status: 404 });
+  expect(await apiRequest(shell, 'PUT', '/api/tabs')).toMatchObject({ status: 405 });
+  expect(await apiRequest(shell, 'GET', '/api/nothing')).toMatchObject({ status: 404 });
+  expect(await apiRequest(shell, 'POST', '/api/labs/cooking', {})).toMatchObject({ status: 404 });
+  expect(await apiRequest(shell, 'POST', '/api/labs/threads', { quick: 'yes' })).toMatchObject({ status: 400 });
+  expect((await apiRequest(shell, 'GET', '/api/tabs')).json).toEqual([]);
 });
 
 test('open tabs, list processes and demos, kill a renderer, see the events', async () => {
@@ -64,24 +59,27 @@ test('open tabs, list processes and demos, kill a renderer, see the events', asy
   ws.on('message', (d) => events.push(JSON.parse(String(d))));
   await new Promise((r) => ws.once('open', r));
 
-  const demos = (await api('GET', '/api/demos')).json;
-  expect(new Set(demos.map((d: { site: string }) => d.site)).size).toBeGreaterThanOrEqual(2);
-  expect(demos.filter((d: { animated: boolean }) => d.animated).length).toBeGreaterThanOrEqual(2);
+  const demos = (await apiRequest(shell, 'GET', '/api/demos')).json as DemoInfo[];
+  expect(new Set(demos.map((d) => d.site)).size).toBeGreaterThanOrEqual(2);
+  expect(demos.filter((d) => d.animated).length).toBeGreaterThanOrEqual(2);
 
-  const a = (await api('POST', '/api/tabs', { url: 'https://orbit.example/' })).json as TabInfo;
-  const n = (await api('POST', '/api/tabs', { url: 'news.example' })).json as TabInfo;
+  const a = (await apiRequest(shell, 'POST', '/api/tabs', { url: 'https://orbit.example/' })).json as TabInfo;
+  const n = (await apiRequest(shell, 'POST', '/api/tabs', { url: 'news.example' })).json as TabInfo;
   expect(n.url).toBe('https://news.example/');
   // The tab opened last is the one shown; the other presents once activated.
   await waitFor(async () => {
-    const list = (await api('GET', '/api/tabs')).json as TabInfo[];
+    const list = (await apiRequest(shell, 'GET', '/api/tabs')).json as TabInfo[];
     return list.every((t) => t.state === 'live') && list.find((t) => t.id === n.id)!.framesPresented > 0;
   }, 'both tabs live, the shown one presenting');
-  expect((await api('POST', `/api/tabs/${a.id}/activate`)).json).toMatchObject({ id: a.id, visible: true });
+  expect((await apiRequest(shell, 'POST', `/api/tabs/${a.id}/activate`)).json).toMatchObject({
+    id: a.id,
+    visible: true,
+  });
   const tabs = await waitFor(async () => {
-    const list = (await api('GET', '/api/tabs')).json as TabInfo[];
+    const list = (await apiRequest(shell, 'GET', '/api/tabs')).json as TabInfo[];
     return list.every((t) => t.state === 'live' && t.framesPresented > 0) && list;
   }, 'both tabs presenting');
-  const procs = (await api('GET', '/api/processes')).json as ProcessInfo[];
+  const procs = (await apiRequest(shell, 'GET', '/api/processes')).json as ProcessInfo[];
   // Beside the warm spare renderer, when there is one (it locks to no site and draws no tab).
   expect(
     procs
@@ -93,7 +91,7 @@ test('open tabs, list processes and demos, kill a renderer, see the events', asy
   for (const p of procs) expect(p.rssBytes).toBeGreaterThan(0);
 
   const victim = tabs.find((t) => t.id === n.id)!.pid!;
-  expect(await api('POST', `/api/processes/${victim}/kill`)).toMatchObject({ status: 200 });
+  expect(await apiRequest(shell, 'POST', `/api/processes/${victim}/kill`)).toMatchObject({ status: 200 });
   await waitFor(
     () => events.some((e) => e.type === 'tab-updated' && e.tab.id === n.id && e.tab.state === 'crashed'),
     'the crash event',
@@ -102,13 +100,13 @@ test('open tabs, list processes and demos, kill a renderer, see the events', asy
     expect.objectContaining({ type: 'process-gone', pid: victim, role: 'renderer', reason: 'killed' }),
   );
   expect(events).toContainEqual(expect.objectContaining({ type: 'process-launched', role: 'renderer' }));
-  const after = (await api('GET', '/api/tabs')).json as TabInfo[];
+  const after = (await apiRequest(shell, 'GET', '/api/tabs')).json as TabInfo[];
   expect(after.find((t) => t.id === a.id)!.state).toBe('live');
   ws.close();
 });
 
 test('SIGKILL the browser process: every child exits within a second, no orphans', async () => {
-  const children = ((await api('GET', '/api/processes')).json as ProcessInfo[])
+  const children = ((await apiRequest(shell, 'GET', '/api/processes')).json as ProcessInfo[])
     .filter((p) => p.role !== 'browser')
     .map((p) => p.pid);
   expect(children.length).toBeGreaterThanOrEqual(2);

@@ -4,10 +4,10 @@
  * key across refreshes, so busy bars glide, dashes keep flowing, and a crashed box breaks in two
  * (CSS transitions on `data-state`) instead of being redrawn.
  */
-import type { ArchitectureEdge, ArchitectureGraph, ProcessInfo } from '../../../src/common/controlApi';
+import type { ArchitectureEdge, ArchitectureGraph, ProcessInfo, ThreadInfo } from '../../../src/common/controlApi';
 import { roleName } from './roles';
 import { type Box, GUTTER, HEADER, HEIGHT, layout, poolY, TAB_ROW, THREAD_ROW, WIDTH } from './liveLayout';
-import { bytes, fit, flowDuration, keyed, label, messages, prune, rate, set, svg } from './svg';
+import { bytes, fit, flowDuration, keyed, keyedLabel, messages, prune, rate, set, svg } from './svg';
 
 /** What the events said, ahead of the next graph: processes gone (kept a while as broken boxes), bad messages. */
 export interface Marks {
@@ -89,64 +89,73 @@ export class LiveFigure {
     // A broken box is drawn once, when it dies: its content stays still while it falls apart.
     if (state === 'crashed' && content!.dataset.drawn === 'crashed') return;
     content!.dataset.drawn = state;
-    content!.replaceChildren(...this.processContent(p, b, state, graph));
+    this.drawContent(content!, p, b, state, graph);
   }
 
-  private processContent(p: ProcessInfo, b: Box, state: string, graph: ArchitectureGraph): SVGElement[] {
+  /** The box's header, a row per thread and a chip per tab, each kept by key and updated in place. */
+  private drawContent(content: SVGElement, p: ProcessInfo, b: Box, state: string, graph: ArchitectureGraph): void {
     const chars = Math.floor(b.w / 12);
-    const name = roleName(p.role, b.w);
     const sub =
       p.role === 'renderer'
         ? (p.site ?? (p.spare ? 'spare: the next new site takes it' : ''))
         : p.role === 'gpu'
           ? 'display compositor'
           : p.title;
-    const out: SVGElement[] = [
-      label(16, 32, fit(name, chars - 6), 'arch-name'),
-      label(b.w - 14, 32, `pid ${p.pid}`, 'arch-pid', { 'text-anchor': 'end' }),
-      label(16, 58, fit(sub, chars + 4), 'arch-sub'),
-      label(16, 78, `${bytes(p.rssBytes)} resident · CPU ${p.cpuPercent.toFixed(0)}%`, 'arch-metrics'),
-    ];
-    p.threads.forEach((t, i) => {
-      const y = HEADER + i * THREAD_ROW;
-      const w = b.w - 28;
-      const row = svg('g', {
-        class: `arch-thread ${t.state}`,
-        'data-thread': t.id,
-        'data-kind': t.kind,
-        'data-busy': t.busy.toFixed(2),
-        transform: `translate(14 ${y})`,
-      });
-      row.append(
-        svg('rect', { class: 'arch-thread-bg', width: w, height: THREAD_ROW - 5, rx: 5 }),
-        svg('rect', { class: 'arch-thread-busy', width: Math.max(0, w * t.busy), height: THREAD_ROW - 5, rx: 5 }),
-        label(10, THREAD_ROW - 11, fit(t.state === 'ended' ? `${t.id} — ended` : t.id, chars - 6), 'arch-thread-name'),
-        label(w - 8, THREAD_ROW - 11, `${Math.round(t.busy * 100)}%`, 'arch-thread-pct', { 'text-anchor': 'end' }),
-      );
-      out.push(row);
-    });
-    if (p.role !== 'gpu') out.push(...this.tabChips(p, b, graph, state === 'crashed'));
-    return out;
+    const metrics = `${bytes(p.rssBytes)} resident · CPU ${p.cpuPercent.toFixed(0)}%`;
+    keyedLabel(content, 'name', 16, 32, fit(roleName(p.role, b.w), chars - 6), 'arch-name');
+    keyedLabel(content, 'pid', b.w - 14, 32, `pid ${p.pid}`, 'arch-pid', { 'text-anchor': 'end' });
+    keyedLabel(content, 'sub', 16, 58, fit(sub, chars + 4), 'arch-sub');
+    keyedLabel(content, 'metrics', 16, 78, metrics, 'arch-metrics');
+    const keep = new Set(['name', 'pid', 'sub', 'metrics']);
+    p.threads.forEach((t, i) => keep.add(this.drawThread(content, t, i, b.w - 28, chars)));
+    if (p.role !== 'gpu') for (const key of this.drawTabChips(content, p, b, graph, state === 'crashed')) keep.add(key);
+    prune(content, keep);
   }
 
-  /** The tabs a process draws (the browser: every tab); a tab whose renderer died is a sad tab. */
-  private tabChips(p: ProcessInfo, b: Box, graph: ArchitectureGraph, dead: boolean): SVGElement[] {
+  /** One thread's row: its busy fraction is the bar's width, which glides (a CSS transition) from the last. */
+  private drawThread(content: SVGElement, t: ThreadInfo, i: number, w: number, chars: number): string {
+    const key = `thread ${t.id}`;
+    const row = keyed(content, key, () => {
+      const g = svg('g');
+      g.append(svg('rect', { class: 'arch-thread-bg' }), svg('rect', { class: 'arch-thread-busy' }));
+      return g;
+    });
+    set(row, {
+      class: `arch-thread ${t.state}`,
+      'data-thread': t.id,
+      'data-kind': t.kind,
+      'data-busy': t.busy.toFixed(2),
+      transform: `translate(14 ${HEADER + i * THREAD_ROW})`,
+    });
+    const [bg, busy] = [...row.children] as SVGElement[];
+    set(bg!, { width: w, height: THREAD_ROW - 5, rx: 5 });
+    set(busy!, { width: Math.max(0, w * t.busy), height: THREAD_ROW - 5, rx: 5 });
+    const name = fit(t.state === 'ended' ? `${t.id} — ended` : t.id, chars - 6);
+    keyedLabel(row, 'name', 10, THREAD_ROW - 11, name, 'arch-thread-name');
+    const pct = `${Math.round(t.busy * 100)}%`;
+    keyedLabel(row, 'pct', w - 8, THREAD_ROW - 11, pct, 'arch-thread-pct', { 'text-anchor': 'end' });
+    return key;
+  }
+
+  /** The tabs a process draws (the browser: every tab); a tab whose renderer died is a sad tab. Returns their keys. */
+  private drawTabChips(content: SVGElement, p: ProcessInfo, b: Box, graph: ArchitectureGraph, dead: boolean): string[] {
     const ids = p.role === 'browser' ? graph.tabs.map((t) => t.id) : p.tabs;
     const y = b.h - TAB_ROW;
     const w = Math.min(170, (b.w - 28) / Math.max(1, ids.length) - 6);
     return ids.map((id, i) => {
       const t = graph.tabs.find((x) => x.id === id);
       const sad = dead || !t || t.state === 'crashed';
-      const chip = svg('g', {
+      const key = `tab ${id}`;
+      const chip = keyed(content, key, () => svg('g', {}, svg('rect')));
+      set(chip, {
         class: `arch-tab${sad ? ' sad' : ''}`,
         'data-tab-id': id,
         transform: `translate(${14 + i * (w + 6)} ${y})`,
       });
-      chip.append(
-        svg('rect', { width: w, height: TAB_ROW - 10, rx: 8 }),
-        label(8, TAB_ROW - 19, fit(`${sad ? ':( ' : ''}${t?.title ?? `#${id}`}`, Math.floor(w / 10)), 'arch-tab-title'),
-      );
-      return chip;
+      set(chip.firstElementChild!, { width: w, height: TAB_ROW - 10, rx: 8 });
+      const title = fit(`${sad ? ':( ' : ''}${t?.title ?? `#${id}`}`, Math.floor(w / 10));
+      keyedLabel(chip, 'title', 8, TAB_ROW - 19, title, 'arch-tab-title');
+      return key;
     });
   }
 
@@ -167,11 +176,28 @@ export class LiveFigure {
     flow!.classList.toggle('moving', duration !== null);
     const text = keyed(this.labelLayer, e.id, () => svg('g', { class: 'arch-edge-label' }));
     set(text, { 'data-kind': e.kind, transform: `translate(${lx} ${ly})` });
-    text.replaceChildren(...this.edgeText(e, anchor, Math.min(320, from.w - 16), stacked));
+    this.drawEdgeText(text, e, anchor, Math.min(320, from.w - 16), stacked);
   }
 
-  private edgeText(e: ArchitectureEdge, anchor: string, width: number, stacked: boolean): SVGElement[] {
-    const a = { 'text-anchor': anchor };
+  /** An edge's figures, a keyed text per line (and a tile pool's frame): updated in place each refresh. */
+  private drawEdgeText(text: SVGElement, e: ArchitectureEdge, anchor: string, width: number, stacked: boolean): void {
+    const keep = new Set<string>();
+    if (e.kind === 'tile-pool') {
+      keep.add('pool');
+      set(
+        keyed(text, 'pool', () => svg('rect')),
+        { class: 'arch-pool', x: -width / 2, y: -22, width, height: 56, rx: 6 },
+      );
+    }
+    this.edgeLines(e, width, stacked).forEach(([y, line, cls], i) => {
+      keep.add(`line ${i}`);
+      keyedLabel(text, `line ${i}`, 0, y, line, cls, { 'text-anchor': anchor });
+    });
+    prune(text, keep);
+  }
+
+  /** An edge's label, line by line: where each line sits, what it says, and its class. */
+  private edgeLines(e: ArchitectureEdge, width: number, stacked: boolean): [number, string, string][] {
     switch (e.kind) {
       case 'ipc':
         // In the narrow gutter: one figure a line.
@@ -182,27 +208,20 @@ export class LiveFigure {
             `  ${bytes(e.forward?.bytesPerSecond ?? 0)}/s`,
             `↑ ${messages(e.back)}`,
             `  ${bytes(e.back?.bytesPerSecond ?? 0)}/s`,
-          ].map((t, i) => label(0, i * 22, t, 'arch-rate', a));
+          ].map((t, i) => [i * 22, t, 'arch-rate']);
         return [
-          label(0, 0, `IPC ↓ ${rate(e.forward)}`, 'arch-rate', a),
-          label(0, 22, `↑ ${rate(e.back)}`, 'arch-rate', a),
+          [0, `IPC ↓ ${rate(e.forward)}`, 'arch-rate'],
+          [22, `↑ ${rate(e.back)}`, 'arch-rate'],
         ];
       case 'frame-sink':
-        return [label(0, 0, `frames ${rate(e.forward)}`, 'arch-rate', a)];
+        return [[0, `frames ${rate(e.forward)}`, 'arch-rate']];
       case 'tile-pool':
         return [
-          svg('rect', { class: 'arch-pool', x: -width / 2, y: -22, width, height: 56, rx: 6 }),
-          label(
-            0,
-            0,
-            fit(`shared memory: ${e.pools} tile pool${e.pools === 1 ? '' : 's'}`, width / 11),
-            'arch-pool-title',
-            a,
-          ),
-          label(0, 24, fit(`${bytes(e.poolBytes ?? 0)} memfd, mapped by both`, width / 10), 'arch-rate', a),
+          [0, fit(`shared memory: ${e.pools} tile pool${e.pools === 1 ? '' : 's'}`, width / 11), 'arch-pool-title'],
+          [24, fit(`${bytes(e.poolBytes ?? 0)} memfd, mapped by both`, width / 10), 'arch-rate'],
         ];
       case 'embed':
-        return [label(0, 0, `plugin surface in tab ${e.tabId}`, 'arch-rate', a)];
+        return [[0, `plugin surface in tab ${e.tabId}`, 'arch-rate']];
     }
   }
 

@@ -40,6 +40,22 @@ export function label(x: number, y: number, content: string, cls: string, attrs:
   return svg('text', { x, y, class: cls, ...attrs }, content);
 }
 
+/** The text child of `parent` with this key, created on first use, then placed and worded anew. */
+export function keyedLabel(
+  parent: Element,
+  key: string,
+  x: number,
+  y: number,
+  content: string,
+  cls: string,
+  attrs: Attrs = {},
+): SVGTextElement {
+  const el = keyed(parent, key, () => svg('text'));
+  set(el, { x, y, class: cls, ...attrs });
+  if (el.textContent !== content) el.textContent = content;
+  return el;
+}
+
 /** Cuts a label to `max` characters, with an ellipsis. */
 export function fit(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
