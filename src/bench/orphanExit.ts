@@ -61,9 +61,10 @@ async function browserWithChildren(live: boolean): Promise<{ kill: () => void; c
 }
 
 /**
- * Killed while its children still start up, a child learns of it only once its own code runs
- * (Node's start-up comes first); killed with its tabs live, the kernel's parent-death signal ends
- * every child at once. What is left is the kernel tearing down big, many-threaded processes: the
+ * Killed while its children still start up, a child has the kernel's parent-death signal set
+ * already where the Node launcher could start it through setpriv (parentDeathLaunch.ts); elsewhere
+ * it learns of it only once its own code runs (Node's start-up comes first). Killed with its tabs
+ * live, the kernel's parent-death signal ends every child at once. What is left is the kernel tearing down big, many-threaded processes: the
  * same live children SIGKILLed directly, all at once, measure that floor.
  */
 export async function orphanExit(runs = 5): Promise<BenchResult> {
