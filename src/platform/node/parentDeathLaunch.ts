@@ -8,23 +8,29 @@ export interface Command {
   args: string[];
 }
 
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false; // not there, or not ours to run: the next directory on PATH may have it
+  }
+}
+
 let setpriv: string | null | undefined;
 
 /** util-linux's setpriv, if it is on PATH and knows --pdeathsig (2.33 on); looked up once. */
 function setprivWithParentDeathSignal(): string | null {
   if (setpriv !== undefined) return setpriv;
-  setpriv = null;
-  if (process.platform !== 'linux') return setpriv;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const file = path.join(dir, 'setpriv');
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-    } catch {
-      continue;
-    }
-    if (spawnSync(file, ['--help'], { encoding: 'utf8' }).stdout?.includes('--pdeathsig')) setpriv = file;
-    break;
-  }
+  const found =
+    process.platform === 'linux'
+      ? (process.env.PATH ?? '')
+          .split(path.delimiter)
+          .filter(Boolean)
+          .map((dir) => path.join(dir, 'setpriv'))
+          .find(isExecutable)
+      : undefined;
+  setpriv = found && spawnSync(found, ['--help'], { encoding: 'utf8' }).stdout?.includes('--pdeathsig') ? found : null;
   return setpriv;
 }
 
