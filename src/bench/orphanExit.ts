@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import { readResidentBytes } from '../browser/ProcessMetrics';
 import { isRunning } from '../platform/processState';
 import { type BenchResult, median, waitFor } from './harness';
 
@@ -16,6 +17,12 @@ function firstLine(args: string[]): Promise<{ pid: number; line: string; kill: (
       .once('line', (line) => resolve({ pid: child.pid!, line, kill: () => child.kill('SIGKILL') }));
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
   });
+}
+
+/** Resident memory of these processes together, in MB: what the kernel unmaps page by page at their exit. */
+async function residentMb(pids: number[]): Promise<number> {
+  const bytes = await Promise.all(pids.map(readResidentBytes));
+  return bytes.reduce<number>((sum, b) => sum + (b ?? 0), 0) / 2 ** 20;
 }
 
 async function timeToExit(kill: () => void, pids: number[]): Promise<number> {
@@ -61,23 +68,30 @@ async function browserWithChildren(live: boolean): Promise<{ kill: () => void; c
 }
 
 /**
- * Killed while its children still start up, a child learns of it only once its own code runs
- * (Node's start-up comes first); killed with its tabs live, the kernel's parent-death signal ends
- * every child at once. What is left is the kernel tearing down big, many-threaded processes: the
- * same live children SIGKILLed directly, all at once, measure that floor.
+ * Killed while its children still start up, a child has the kernel's parent-death signal set
+ * already where the Node launcher could start it through setpriv (parentDeathLaunch.ts); elsewhere
+ * it learns of it only once its own code runs (Node's start-up comes first). Killed with its tabs
+ * live, the kernel's parent-death signal ends every child at once. What is left is the kernel
+ * tearing down big processes: the same live children SIGKILLed directly, all at once, measure that
+ * floor, and their resident memory beside the bare child's says what it is made of (unmapping
+ * resident pages, docs/architecture.md).
  */
 export async function orphanExit(runs = 5): Promise<BenchResult> {
   const launching: number[] = [];
   const live: number[] = [];
   const direct: number[] = [];
   const bare: number[] = [];
+  const childrenMb: number[] = [];
+  const bareMb: number[] = [];
   for (let i = 0; i < runs; i++) {
     launching.push(await browserWithChildren(false).then((b) => timeToExit(b.kill, b.children)));
     live.push(await browserWithChildren(true).then((b) => timeToExit(b.kill, b.children)));
     const floor = await browserWithChildren(true);
+    childrenMb.push(await residentMb(floor.children));
     direct.push(await timeToExit(() => floor.children.forEach((pid) => process.kill(pid, 'SIGKILL')), floor.children));
     floor.kill();
     const parent = await firstLine([path.join(__dirname, 'bareParent.js')]);
+    bareMb.push(await residentMb([Number(parent.line)]));
     bare.push(await timeToExit(parent.kill, [Number(parent.line)]));
   }
   const baseline = { what: 'bare parent SIGKILL → its bare child exited', value: median(bare) };
@@ -96,6 +110,12 @@ export async function orphanExit(runs = 5): Promise<BenchResult> {
         unit: 'ms',
         value: median(launching),
         baseline,
+      },
+      {
+        metric: 'the live children’s resident memory, together, when SIGKILLed (median)',
+        unit: 'MB',
+        value: median(childrenMb),
+        baseline: { what: 'the bare child’s resident memory', value: median(bareMb) },
       },
     ],
   };

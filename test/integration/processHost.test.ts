@@ -7,7 +7,7 @@ import { RendererToBrowser } from '../../src/common/protocol';
 import { native } from '../../src/platform/native';
 import { NodeChildLauncher } from '../../src/platform/node/NodeChildLauncher';
 import { sandboxAvailable, sandboxExecArgv } from '../../src/platform/sandbox';
-import { APP_ROOT } from '../../src/platform/paths';
+import { APP_ROOT, childEntry } from '../../src/platform/paths';
 import { waitFor } from './helpers';
 
 function host(mode: string, opts: { maxHeapMb?: number; sandbox?: boolean } = {}) {
@@ -88,6 +88,25 @@ describe('ChildProcessHost with real processes', () => {
       const said = new Promise<unknown>((r) => h.onMessage(r));
       expect(await said).toEqual({ type: 'console', tabId: 1, level: 'info', message: 'parent-death-signal 9' });
       h.kill();
+    },
+  );
+
+  // Without --minium-parent-pid the child never asks (parentLifetime.ts): what it reports was set
+  // by the launcher, before Node started.
+  (process.platform === 'linux' && fs.existsSync('/usr/bin/setpriv') ? test : test.skip)(
+    'the Node launcher has the parent-death signal set before the child runs anything (setpriv)',
+    async () => {
+      const child = new NodeChildLauncher().launch({
+        entry: childEntry('../test/fixtures/child.js'),
+        args: ['--mode=report-parent-death-signal', '--minium-sandbox=off'],
+        execArgv: [],
+        serviceName: 'fixture',
+      });
+      const said = await new Promise<unknown>((r) =>
+        child.onMessage((m) => (m as { type: string }).type === 'console' && r(m)),
+      );
+      expect(said).toMatchObject({ message: 'parent-death-signal 9' });
+      child.kill('SIGKILL');
     },
   );
 });

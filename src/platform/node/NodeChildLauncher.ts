@@ -10,6 +10,7 @@ import {
 import { ChildChannelServer, type ExpectedChild } from '../ChildChannelServer';
 import { ChildSocketChannel } from '../ChildSocketChannel';
 import { StderrTail } from '../StderrTail';
+import { withParentDeathSignal } from './parentDeathLaunch';
 
 export interface NodeLauncherOptions {
   /**
@@ -37,15 +38,15 @@ export class NodeChildLauncher implements ChildLauncher {
     let name = () => `${options.serviceName} ?`;
     const channel = new ChildSocketChannel(() => name());
     const expected: ExpectedChild | null = this.server?.expect((socket, rest) => channel.attach(socket, rest)) ?? null;
-    const child = spawn(
-      process.execPath,
-      [...options.execArgv, options.entry, ...options.args, ...(expected?.args ?? [])],
-      {
-        stdio: ['ignore', 'pipe', 'pipe', ...(expected ? [] : ['pipe' as const])],
-        // Under Electron's Node, execPath is the Electron binary: run it as Node, as fork() would.
-        env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
-      },
-    );
+    const command = withParentDeathSignal({
+      file: process.execPath,
+      args: [...options.execArgv, options.entry, ...options.args, ...(expected?.args ?? [])],
+    });
+    const child = spawn(command.file, command.args, {
+      stdio: ['ignore', 'pipe', 'pipe', ...(expected ? [] : ['pipe' as const])],
+      // Under Electron's Node, execPath is the Electron binary: run it as Node, as fork() would.
+      env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
+    });
     name = () => `${options.serviceName} ${child.pid ?? '?'}`;
     const stderr = new StderrTail(child.stderr, name);
     stderr.relay(child.stdout);
