@@ -20,6 +20,7 @@ const SETTLE_MS = 5_000;
 /** Between the first window and the steady one. */
 const LATER_MS = 20_000;
 const TIMING = { settleMs: SETTLE_MS, windowMs: WINDOW_MS, laterMs: LATER_MS };
+const WHEN = { first: `the first ${WINDOW_MS / 1000} s`, steady: `${LATER_MS / 1000} s later` } as const;
 const SHOWN = 'https://news.example/sports.html';
 const STATIC_PAGES = ['https://news.example/sports.html', 'https://article.example/', 'https://gradients.example/'];
 const NINE_STATIC = [0, 1, 2].flatMap(() => STATIC_PAGES);
@@ -69,8 +70,6 @@ export async function idleCpu(): Promise<BenchResult> {
   ]);
   return { name: 'idle-cpu', rows };
 }
-
-const WHEN = { first: 'the first 10 s', steady: '20 s later' } as const;
 
 function chromiumBaseline(c: ChromiumIdle, when: keyof IdleCpu, pages: string): Row['baseline'] {
   if (!c.ok) return { what: `Chromium skipped: ${c.reason}`, value: 0 };

@@ -223,13 +223,9 @@ export class ChildProcessHost<In extends { type: string }, Out extends { type: s
     if (this.state === 'ready') this.child?.send(this.reportRate());
   }
 
-  /** A quiet child's heartbeat: three within the hang timeout, so silence means stopped, not idle. */
-  protected heartbeatMs(): number {
-    return Math.min(IDLE_REPORT_MS, Math.floor(this.hang.timeoutMs / 3));
-  }
-
   private reportRate(): ReportRate {
-    const heartbeatMs = Math.max(MIN_REPORT_MS, this.heartbeatMs());
+    // A quiet child's heartbeat: three within the hang timeout, so silence means stopped, not idle.
+    const heartbeatMs = Math.max(MIN_REPORT_MS, Math.min(IDLE_REPORT_MS, Math.floor(this.hang.timeoutMs / 3)));
     return { type: 'report-rate', watched: this.watched, liveMs: LIVE_REPORT_MS, heartbeatMs };
   }
 

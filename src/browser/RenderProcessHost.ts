@@ -88,11 +88,6 @@ export class RenderProcessHost extends ChildProcessHost<RendererToBrowser, Brows
     });
   }
 
-  /** Its main thread's silence is measured at each report too: a heartbeat also fits within that timeout. */
-  protected override heartbeatMs(): number {
-    return Math.min(super.heartbeatMs(), Math.floor(this.mainThreadHang.timeoutMs / 3));
-  }
-
   /** Launching (no `ready` yet), starting its threads, or warm (they have all loaded). */
   get warmth(): 'launching' | 'starting-threads' | 'warm' {
     if (this.state !== 'ready') return 'launching';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 
-function isZombie(pid: number): boolean {
+/** Is the thread group's leader a zombie (its own thread exited)? Throws if /proc has no such process. */
+export function isZombie(pid: number): boolean {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z';
 }

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
-import { isRunning } from '../../src/platform/processState';
+import { isRunning, isZombie } from '../../src/platform/processState';
 import { waitFor } from '../../src/common/waitFor';
 
 // python3 is there wherever the addon builds (node-gyp runs on it). Its main thread leaves with
@@ -20,11 +20,7 @@ ctypes.CDLL(None).pthread_exit(None)
     const child = spawn('python3', ['-c', LEADER_EXITS_FIRST], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise((r) => readline.createInterface({ input: child.stdout! }).once('line', r));
     const pid = child.pid!;
-    const leaderState = () => {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2)[0];
-    };
-    await waitFor(() => leaderState() === 'Z', 'the leader thread to exit');
+    await waitFor(() => isZombie(pid), 'the leader thread to exit');
     expect(fs.readdirSync(`/proc/${pid}/task`)).toHaveLength(2);
     expect(isRunning(pid)).toBe(true);
     const exited = new Promise((r) => child.once('exit', r));

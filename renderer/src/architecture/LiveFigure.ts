@@ -102,11 +102,17 @@ export class LiveFigure {
           ? 'display compositor'
           : p.title;
     const metrics = `${bytes(p.rssBytes)} resident · CPU ${p.cpuPercent.toFixed(0)}%`;
-    keyedLabel(content, 'name', 16, 32, fit(roleName(p.role, b.w), chars - 6), 'arch-name');
-    keyedLabel(content, 'pid', b.w - 14, 32, `pid ${p.pid}`, 'arch-pid', { 'text-anchor': 'end' });
-    keyedLabel(content, 'sub', 16, 58, fit(sub, chars + 4), 'arch-sub');
-    keyedLabel(content, 'metrics', 16, 78, metrics, 'arch-metrics');
-    const keep = new Set(['name', 'pid', 'sub', 'metrics']);
+    const header: [key: string, x: number, y: number, text: string, cls: string][] = [
+      ['name', 16, 32, fit(roleName(p.role, b.w), chars - 6), 'arch-name'],
+      ['pid', b.w - 14, 32, `pid ${p.pid}`, 'arch-pid'],
+      ['sub', 16, 58, fit(sub, chars + 4), 'arch-sub'],
+      ['metrics', 16, 78, metrics, 'arch-metrics'],
+    ];
+    const keep = new Set<string>();
+    for (const [key, x, y, text, cls] of header) {
+      keyedLabel(content, key, x, y, text, cls, key === 'pid' ? { 'text-anchor': 'end' } : {});
+      keep.add(key);
+    }
     p.threads.forEach((t, i) => keep.add(this.drawThread(content, t, i, b.w - 28, chars)));
     if (p.role !== 'gpu') for (const key of this.drawTabChips(content, p, b, graph, state === 'crashed')) keep.add(key);
     prune(content, keep);
