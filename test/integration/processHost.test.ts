@@ -93,7 +93,14 @@ describe('ChildProcessHost with real processes', () => {
 
   // Without --minium-parent-pid the child never asks (parentLifetime.ts): what it reports was set
   // by the launcher, before Node started.
-  (process.platform === 'linux' && fs.existsSync('/usr/bin/setpriv') ? test : test.skip)(
+  const noSetpriv =
+    process.platform !== 'linux'
+      ? 'not Linux'
+      : fs.existsSync('/usr/bin/setpriv')
+        ? null
+        : 'no /usr/bin/setpriv (util-linux)';
+  if (noSetpriv) process.stdout.write(`SKIPPED setpriv launch test: ${noSetpriv}\n`);
+  (noSetpriv ? test.skip : test)(
     'the Node launcher has the parent-death signal set before the child runs anything (setpriv)',
     async () => {
       const child = new NodeChildLauncher().launch({
